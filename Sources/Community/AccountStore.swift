@@ -1,0 +1,17 @@
+import Foundation
+
+/// Storage of accounts and their sessions.
+package protocol AccountStore: Sendable {
+    /// Stores a new account; fails with `email_taken` when the address is already used.
+    func create(_ account: NewAccount, at date: Date, actor: User.ID?) async throws -> User
+    func user(id: User.ID) async throws -> User?
+    /// The account for `email` (case ignored) with its password hash.
+    func credentials(email: String) async throws -> (user: User, passwordHash: String)?
+    func setPassword(hash: String, for user: User.ID, at date: Date) async throws
+    func createSession(tokenDigest: String, user: User.ID, at date: Date, expiresAt: Date) async throws
+    /// The signed-in user for a session digest, when the session exists and has not expired at `now`.
+    func user(sessionDigest: String, now: Date) async throws -> User?
+    func deleteSession(tokenDigest: String) async throws
+    /// How many accounts exist, leaving out addresses at `domain` (used to tell demo data from real data).
+    func count(excludingDomain domain: String?) async throws -> Int
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Accounts, passwords and sessions.
+package struct AccountService: Sendable {
+    /// How long a sign-in lasts.
+    package static let sessionLifetime: TimeInterval = 30 * 24 * 3600
+    package static let passwordLength = 10...72
+
+    let accounts: any AccountStore
+    let zones: any ZoneStore
+    let hasher: any SecretHasher
+    let clock: any HubClock
+    let makeToken: @Sendable () -> String
+
+    package init(
+        accounts: any AccountStore, zones: any ZoneStore, hasher: any SecretHasher, clock: any HubClock,
+        makeToken: @escaping @Sendable () -> String = AccountService.randomToken
+    ) {
+        self.accounts = accounts
+        self.zones = zones
+        self.hasher = hasher
+        self.clock = clock
+        self.makeToken = makeToken
+    }
+
+    /// Creates an account; zone admins need at least one zone, other roles take none.
+    package func add(
+        email: String, displayName: String?, role: Role, zoneSlugs: [String], password: String, by actor: User.ID?
+    ) async throws -> User {
+        let email = try Self.normalizedEmail(email)
+        try Self.checkPassword(password)
+        if role == .zoneAdmin && zoneSlugs.isEmpty {
+            throw CommunityError.invalid("zone", "a zone admin needs at least one zone (--zone SLUG)")
+        }
+        if role != .zoneAdmin && !zoneSlugs.isEmpty {
+            throw CommunityError.invalid("zone", "only zone admins are given zones")
+        }
+        var zoneIDs: Set<Zone.ID> = []
+        for slug in zoneSlugs {
+            guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
+                throw CommunityError(.notFound, "zone_not_found", "no zone '\(slug.prefix(60))'")
+            }
+            zoneIDs.insert(zone.id)
+        }
+        let name = displayName?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let account = NewAccount(
+            email: email, displayName: name.flatMap { $0.isEmpty ? nil : String($0.prefix(80)) }
+                ?? String(email.prefix { $0 != "@" }),
+            role: role, zoneIDs: zoneIDs, passwordHash: hasher.hashPassword(password))
+        return try await accounts.create(account, at: clock.now(), actor: actor)
+    }
+
+    /// Checks the password and opens a session; returns the token to hand to the client.
+    package func signIn(email: String, password: String) async throws -> (user: User, token: String) {
+        guard let found = try await accounts.credentials(email: email.trimmingCharacters(in: .whitespaces)),
+            hasher.verify(password, hash: found.passwordHash)
+        else { throw CommunityError.badCredentials }
+        let token = makeToken()
+        let now = clock.now()
+        try await accounts.createSession(
+            tokenDigest: hasher.digest(token: token), user: found.user.id, at: now,
+            expiresAt: now.addingTimeInterval(Self.sessionLifetime))
+        return (found.user, token)
+    }
+
+    /// The user a session token belongs to, or nil when it is unknown or expired.
+    package func user(token: String) async throws -> User? {
+        guard !token.isEmpty, token.count <= 200 else { return nil }
+        return try await accounts.user(sessionDigest: hasher.digest(token: token), now: clock.now())
+    }
+
+    package func signOut(token: String) async throws {
+        try await accounts.deleteSession(tokenDigest: hasher.digest(token: token))
+    }
+
+    package func changePassword(for user: User, current: String, new: String) async throws {
+        guard let found = try await accounts.credentials(email: user.email),
+            hasher.verify(current, hash: found.passwordHash)
+        else { throw CommunityError.badCredentials }
+        try Self.checkPassword(new)
+        try await accounts.setPassword(hash: hasher.hashPassword(new), for: user.id, at: clock.now())
+    }
+
+    /// Whether anyone has an account other than at `domain` (the demo's addresses).
+    package func hasAccounts(outside domain: String) async throws -> Bool {
+        try await accounts.count(excludingDomain: domain) > 0
+    }
+
+    /// Whether an account uses `email`.
+    package func exists(email: String) async throws -> Bool {
+        try await accounts.credentials(email: email) != nil
+    }
+
+    static func normalizedEmail(_ email: String) throws(CommunityError) -> String {
+        let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard trimmed.count <= 254,
+            trimmed.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
+        else { throw .invalid("email", "'\(email.prefix(80))' is not an email address") }
+        return trimmed
+    }
+
+    static func checkPassword(_ password: String) throws(CommunityError) {
+        guard passwordLength.contains(password.utf8.count) else {
+            throw .invalid(
+                "password",
+                "must be \(passwordLength.lowerBound) to \(passwordLength.upperBound) bytes long")
+        }
+    }
+
+    /// 256 random bits, URL-safe.
+    package static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import Logging
+
+/// The hub's SQLite database: one writer, a bounded pool of readers, migrations applied on open.
+package final class AppDatabase: Sendable {
+    private let writer: any DatabaseWriter
+    private let readGate: AsyncGate
+
+    /// Opens (creating if needed) the database file at `path` and migrates it.
+    package convenience init(path: String, readers: Int = 4) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = Self.configuration()
+        configuration.maximumReaderCount = readers
+        try self.init(writer: DatabasePool(path: path, configuration: configuration), readers: readers)
+    }
+
+    /// A private in-memory database, for tests.
+    package static func inMemory() throws -> AppDatabase {
+        try AppDatabase(writer: DatabaseQueue(configuration: configuration()), readers: 1)
+    }
+
+    private init(writer: any DatabaseWriter, readers: Int) throws {
+        self.writer = writer
+        self.readGate = AsyncGate(permits: readers)
+        try Self.migrator.migrate(writer)
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            // In WAL mode NORMAL survives a crash of the process (kill -9); only a power cut may lose the
+            // last commits, and never corrupts the file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return configuration
+    }
+
+    /// Runs a read-only block through the read gate.
+    package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await readGate.run { try await self.writer.read(body) }
+    }
+
+    /// Runs `body` in one write transaction: all of it is stored, or none of it.
+    package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.write(body)
+    }
+
+    /// The schema as SQL, in a stable order: compared with a golden file so every change shows in review.
+    package func schemaDump() async throws -> String {
+        try await read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT sql || ';' FROM sqlite_master
+                    WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+                    ORDER BY type DESC, name
+                    """
+            ).joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// The names of the migrations applied, in order.
+    package func appliedMigrations() async throws -> [String] {
+        try await read { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    /// Runs SQLite's own integrity check; returns its report ("ok" when sound).
+    package func integrityCheck() async throws -> [String] {
+        try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+extension Database {
+    /// Appends an audit entry; called inside the write transaction whose change it records.
+    func appendAudit(
+        action: String, subject: String, actor: User.ID?, zone: Zone.ID?, at date: Date, details: [String: String] = [:]
+    ) throws {
+        let data = try JSONSerialization.data(withJSONObject: details, options: [.sortedKeys])
+        try execute(
+            sql: """
+                INSERT INTO auditEntry (at, actorId, zoneId, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [date, actor, zone, action, subject, String(decoding: data, as: UTF8.self)])
+    }
+}
+
+/// JSON columns are written and read with one configuration, so stored documents compare byte for byte.
+enum JSONColumn {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+}
+
+/// The SQLite store implementations all share the one `AppDatabase`.
+package struct SQLiteAuditStore: AuditStore {
+    let database: AppDatabase
+
+    package init(database: AppDatabase) { self.database = database }
+
+    package func entries(zoneID: Zone.ID?, limit: Int) async throws -> [AuditEntry] {
+        try await database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM auditEntry WHERE (? IS NULL OR zoneId = ?) ORDER BY id DESC LIMIT ?
+                    """,
+                arguments: [zoneID, zoneID, limit]
+            ).map {
+                AuditEntry(
+                    id: $0["id"], at: $0["at"], actorID: $0["actorId"], zoneID: $0["zoneId"], action: $0["action"],
+                    subject: $0["subject"], details: $0["details"])
+            }
+        }
+    }
+}

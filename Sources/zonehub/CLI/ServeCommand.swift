@@ -1,0 +1,47 @@
+import ArgumentParser
+import Community
+import Hummingbird
+import Logging
+
+/// `zonehub serve`: migrates the database, syncs `zones/`, and serves the pages and the API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP server.")
+
+    @Option(help: "Address to listen on (ZONEHUB_HOST; default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (ZONEHUB_PORT; default 8080).") var port: Int?
+    @Option(help: "Directory of zone files (ZONEHUB_ZONES_DIR; default ./zones).") var zones: String?
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        try await run {
+            let settings = try Settings(database: database.path, host: host, port: port, zones: zones)
+            var logger = Logger(label: "zonehub")
+            logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
+            let hub = try Hub.open(settings)
+            let report = try await hub.syncZones(from: settings.zonesDirectory)
+            logger.info(
+                "zones synced",
+                metadata: [
+                    "added": "\(report.added.count)", "updated": "\(report.updated.count)",
+                    "retired": "\(report.retired.count)",
+                ])
+            logger.info("zonehub listening", metadata: ["url": "\(settings.publicURL)"])
+            try await buildApplication(hub: hub, logger: logger).runService()
+        }
+    }
+}
+
+/// `zonehub migrate`: creates or upgrades the database schema, then reports the migrations applied.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Create or upgrade the database.")
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        try await run {
+            let hub = try Hub.open(try Settings(database: database.path))
+            let applied = try await hub.database.appliedMigrations()
+            print("database \(hub.settings.databasePath) is at \(applied.last ?? "no migration") (\(applied.count) applied)")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Community
+import Foundation
+
+/// The `zonehub` command line: serve the hub, and the operator's tools.
+@main
+struct ZonehubCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zonehub",
+        abstract: "A self-hostable community hub for local merchants.",
+        discussion: "Settings come from flags, then environment variables, then defaults:\n"
+            + Settings.keys.map { "  \($0.name)  \($0.meaning) (default: \($0.fallback))" }.joined(separator: "\n"),
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, ZonesCommand.self, UsersCommand.self, DemoCommand.self,
+        ])
+
+    /// Runs a subcommand body, turning failures into `error: <message>` and a non-zero exit.
+    static func reporting(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as CLIError {
+            throw CLIFailure(message: error.description)
+        } catch let error as CommunityError {
+            throw CLIFailure(message: error.message)
+        } catch let error as ZoneCatalogError {
+            throw CLIFailure(message: error.description)
+        }
+    }
+}
+
+/// Printed by ArgumentParser as `Error: ...` would be; we print `error: <message>` ourselves and exit 1.
+struct CLIFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// Where the database is, for every command that touches it.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .customLong("db"), help: "SQLite database file (ZONEHUB_DB; default ./data/zonehub.sqlite).")
+    var path: String?
+}
+
+extension AsyncParsableCommand {
+    /// Prints `error: <message>` to standard error and exits 1, for failures the user must act on.
+    func run(reporting body: () async throws -> Void) async throws {
+        do {
+            try await ZonehubCommand.reporting(body)
+        } catch let failure as CLIFailure {
+            FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Community
+import Foundation
+import Hummingbird
+import Logging
+
+/// Builds the router with every route and middleware; shared by `serve` and the HTTP tests.
+func buildRouter(hub: Hub) -> Router<HubRequestContext> {
+    let router = Router(context: HubRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    router.get("/healthz") { _, _ in "ok" }
+    router.get("/static/site.css") { _, _ in
+        var headers = HTTPFields()
+        headers[.contentType] = "text/css; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+    }
+    let pages = router.group().add(middleware: SessionMiddleware(accounts: hub.accounts))
+    PublicPagesController(hub: hub).addRoutes(to: pages)
+    AccountPagesController(hub: hub).addRoutes(to: pages)
+    DashboardController(hub: hub).addRoutes(to: pages)
+    APIController(hub: hub).addRoutes(to: pages.group("/api/v1"))
+    return router
+}
+
+/// The HTTP application for `serve`, with the background sweep that publishes and expires posts.
+func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(hub: hub),
+        configuration: .init(address: .hostname(hub.settings.host, port: hub.settings.port), serverName: "zonehub"),
+        services: [PostSweeper(posts: hub.posts, logger: logger)],
+        logger: logger)
+}

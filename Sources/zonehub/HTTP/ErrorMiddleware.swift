@@ -1,0 +1,71 @@
+import Community
+import Foundation
+import Hummingbird
+import Logging
+
+/// The one place errors become responses: each category has its status; anything unexpected is a logged 500.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = HubRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch {
+            let failure = Self.failure(for: error)
+            if failure.status == .internalServerError {
+                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            if request.uri.path.hasPrefix("/api/") {
+                return JSONBody.response(ErrorPayload(error: failure.code, message: failure.message), status: failure.status)
+            }
+            return PageRenderer.error(failure, context: context)
+        }
+    }
+
+    /// Maps any error to status, code and user-facing message.
+    static func failure(for error: any Error) -> Failure {
+        switch error {
+        case let error as CommunityError:
+            return Failure(status: status(of: error.category), code: error.code, message: error.message)
+        case let error as HTTPError:
+            let code = error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
+            let message: String =
+                switch error.status {
+                case .notFound: "no such page"
+                case .contentTooLarge: "the request body is larger than \(HubRequestContext.bodyLimit / 1024) KB"
+                case .methodNotAllowed: "this method is not allowed here"
+                default: error.body ?? error.status.reasonPhrase
+                }
+            return Failure(status: error.status, code: error.status == .notFound ? "not_found" : code, message: message)
+        case let error as BodyError:
+            return Failure(status: .badRequest, code: error.code, message: error.message)
+        default:
+            return Failure(status: .internalServerError, code: "internal_error", message: "something went wrong on our side")
+        }
+    }
+
+    static func status(of category: ErrorCategory) -> HTTPResponse.Status {
+        switch category {
+        case .notFound: .notFound
+        case .invalidInput: .badRequest
+        case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
+        case .conflict: .conflict
+        case .rateLimited: .tooManyRequests
+        }
+    }
+
+    struct Failure {
+        let status: HTTPResponse.Status
+        let code: String
+        let message: String
+    }
+}
+
+/// The body of every API error: `{"error": "<code>", "message": "..."}`.
+struct ErrorPayload: Codable {
+    let error: String
+    let message: String
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+
+/// Reading and writing JSON bodies with one configuration (ISO 8601 dates, sorted keys).
+enum JSONBody {
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: HubRequestContext) async throws
+        -> T
+    {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let data = Data(buffer: buffer)
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw BodyError(code: "invalid_utf8", message: "the body is not valid UTF-8")
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode(type, from: data)
+        } catch let error as DecodingError {
+            throw BodyError(decoding: error)
+        }
+    }
+
+    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        // Encoding our own response types cannot fail: they hold only strings, numbers, dates and arrays.
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// A request body that could not be read, with the field at fault.
+struct BodyError: Error {
+    let code: String
+    let message: String
+
+    init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    init(decoding error: DecodingError) {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "body" : keys.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = context.codingPath.isEmpty ? key.stringValue : "\(path(context)).\(key.stringValue)"
+            self.init(code: "missing_field", message: "\(field): is required")
+        case .typeMismatch(let type, let context):
+            self.init(code: "invalid_field", message: "\(path(context)): expected \(Self.name(of: type))")
+        case .valueNotFound(let type, let context):
+            self.init(code: "invalid_field", message: "\(path(context)): expected \(Self.name(of: type)), got null")
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            self.init(code: "invalid_json", message: "the body is not valid JSON")
+        case .dataCorrupted(let context):
+            self.init(code: "invalid_field", message: "\(path(context)): \(context.debugDescription)")
+        @unknown default:
+            self.init(code: "invalid_json", message: "the body could not be read")
+        }
+    }
+
+    private static func name(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is Date.Type: "an ISO 8601 date"
+        default: type is any Collection.Type ? "a list" : "an object"
+        }
+    }
+}

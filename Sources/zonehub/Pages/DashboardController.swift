@@ -1,0 +1,198 @@
+import Community
+import Foundation
+import Hummingbird
+
+/// The signed-in space: a merchant's profiles and posts, a zone admin's zones.
+struct DashboardController {
+    let hub: Hub
+
+    func addRoutes(to router: some RouterMethods<HubRequestContext>) {
+        router.get("/dashboard", use: overview)
+        router.get("/dashboard/merchants/new", use: newMerchant)
+        router.post("/dashboard/merchants", use: createMerchant)
+        router.get("/dashboard/merchants/:slug/edit", use: editMerchant)
+        router.post("/dashboard/merchants/:slug", use: updateMerchant)
+        router.get("/dashboard/posts/new", use: newPost)
+        router.post("/dashboard/posts", use: createPost)
+        router.get("/dashboard/posts/:id/edit", use: editPost)
+        router.post("/dashboard/posts/:id", use: updatePost)
+        router.post("/dashboard/posts/:id/submit", use: submitPost)
+        router.post("/dashboard/posts/:id/withdraw", use: withdrawPost)
+    }
+
+    func overview(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let t = context.language
+        var sections: [HTML] = []
+        for merchant in try await hub.merchants.owned(by: user) {
+            let posts = try await hub.posts.dashboard(merchantSlug: merchant.slug, by: user)
+            sections.append(DashboardViews.merchant(merchant, posts: posts, t))
+        }
+        if user.role == .merchant {
+            sections.append(
+                "<p><a class=\"button\" href=\"/dashboard/merchants/new\">\(t("Créer une fiche commerce", "Create a shop profile"))</a></p>")
+        }
+        for zone in try await hub.zones.active() where user.role == .zoneAdmin && user.administers(zone.id) {
+            let held = try await hub.posts.zonePosts(zone, statuses: [.held], by: user)
+            sections.append(DashboardViews.adminZone(zone, held: held, t))
+        }
+        if sections.isEmpty {
+            sections.append("<p>\(t("Rien à gérer pour l'instant.", "Nothing to manage yet."))</p>")
+        }
+        return PageRenderer.page(
+            t("Mon espace", "My space"),
+            "<h1>\(t("Bonjour", "Hello")) \(user.displayName)</h1>\(sections)", context: context)
+    }
+
+    // MARK: - Merchant profiles
+
+    func newMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
+        _ = try context.requireUser()
+        let empty = MerchantProfile(name: "", categories: [], commune: "", postcode: "", zones: [])
+        return try await merchantEditor(empty, action: "/dashboard/merchants", error: nil, context: context)
+    }
+
+    func createMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = try await FormBody.read(request, context: context)
+        var profile = MerchantProfile(name: "", categories: [], commune: "", postcode: "", zones: [])
+        do {
+            profile = try MerchantForm.profile(form)
+            let merchant = try await hub.merchants.create(profile, owner: user)
+            return PageRenderer.redirect(to: "/merchants/\(merchant.slug)")
+        } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
+            return try await merchantEditor(profile, action: "/dashboard/merchants", error: error, context: context)
+        }
+    }
+
+    func editMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
+        guard merchant.ownerID == user.id || user.role == .hubOperator else {
+            throw CommunityError.forbidden("this merchant profile belongs to someone else")
+        }
+        return try await merchantEditor(
+            merchant.profile, action: "/dashboard/merchants/\(merchant.slug)", error: nil, context: context)
+    }
+
+    func updateMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let slug = try context.parameters.require("slug")
+        let form = try await FormBody.read(request, context: context)
+        var profile = try await hub.merchants.merchant(slug: slug).profile
+        do {
+            profile = try MerchantForm.profile(form)
+            let merchant = try await hub.merchants.update(slug, with: profile, by: user)
+            return PageRenderer.redirect(to: "/merchants/\(merchant.slug)")
+        } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
+            return try await merchantEditor(profile, action: "/dashboard/merchants/\(slug)", error: error, context: context)
+        }
+    }
+
+    private func merchantEditor(_ profile: MerchantProfile, action: String, error: CommunityError?,
+        context: HubRequestContext) async throws -> Response
+    {
+        let t = context.language
+        let zones = try await hub.zones.active()
+        return PageRenderer.page(
+            t("Fiche commerce", "Shop profile"),
+            """
+            <h1>\(t("Fiche commerce", "Shop profile"))</h1>
+            \(DashboardViews.problem(error, t))
+            <form method="post" action="\(action)" class="stacked">
+            \(MerchantForm.fields(profile, zones: zones, t))
+            <button type="submit">\(t("Enregistrer", "Save"))</button>
+            </form>
+            """, context: context, status: error == nil ? .ok : ErrorMiddleware.status(of: error!.category))
+    }
+
+    // MARK: - Posts
+
+    func newPost(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let slug = request.uri.queryParameters.get("merchant") ?? ""
+        let merchant = try await ownMerchant(slug, user)
+        return try await postEditor(PostForm(), merchant: merchant, postID: nil, error: nil, context: context)
+    }
+
+    func createPost(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let body = try await FormBody.read(request, context: context)
+        let merchant = try await ownMerchant(body["merchant"] ?? "", user)
+        let form = PostForm(body)
+        do {
+            var post = try await hub.posts.create(
+                try form.content(), merchantSlug: merchant.slug, zoneSlug: form.zone, by: user)
+            if body["action"] == "submit" { post = try await hub.posts.submit(post.id, by: user) }
+            return PageRenderer.redirect(to: "/dashboard#post-\(post.id.rawValue)")
+        } catch let error as CommunityError where error.category == .invalidInput {
+            return try await postEditor(form, merchant: merchant, postID: nil, error: error, context: context)
+        }
+    }
+
+    func editPost(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let post = try await hub.posts.post(try PathID.post(context), viewer: user)
+        let merchant = try await ownMerchant(post.merchantSlug, user)
+        return try await postEditor(PostForm(post), merchant: merchant, postID: post.id, error: nil, context: context)
+    }
+
+    func updatePost(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try PathID.post(context)
+        let body = try await FormBody.read(request, context: context)
+        let post = try await hub.posts.post(id, viewer: user)
+        let merchant = try await ownMerchant(post.merchantSlug, user)
+        let form = PostForm(body)
+        do {
+            var edited = try await hub.posts.edit(id, content: try form.content(), by: user)
+            if body["action"] == "submit" && edited.status == .draft {
+                edited = try await hub.posts.submit(id, by: user)
+            }
+            return PageRenderer.redirect(to: "/dashboard#post-\(edited.id.rawValue)")
+        } catch let error as CommunityError where error.category == .invalidInput {
+            return try await postEditor(form, merchant: merchant, postID: id, error: error, context: context)
+        }
+    }
+
+    func submitPost(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let post = try await hub.posts.submit(try PathID.post(context), by: try context.requireUser())
+        return PageRenderer.redirect(to: "/dashboard#post-\(post.id.rawValue)")
+    }
+
+    func withdrawPost(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let post = try await hub.posts.withdraw(try PathID.post(context), by: try context.requireUser())
+        return PageRenderer.redirect(to: "/dashboard#post-\(post.id.rawValue)")
+    }
+
+    private func postEditor(_ form: PostForm, merchant: Merchant, postID: Post.ID?, error: CommunityError?,
+        context: HubRequestContext) async throws -> Response
+    {
+        let t = context.language
+        let zones = try await hub.zones.active().filter { merchant.zoneIDs.contains($0.id) }
+        let action = postID.map { "/dashboard/posts/\($0.rawValue)" } ?? "/dashboard/posts"
+        return PageRenderer.page(
+            t("Publication", "Post"),
+            """
+            <h1>\(postID == nil ? t("Nouvelle publication", "New post") : t("Modifier la publication", "Edit post"))</h1>
+            <p class="meta">\(merchant.name)</p>
+            \(DashboardViews.problem(error, t))
+            <form method="post" action="\(action)" class="stacked">
+            <input type="hidden" name="merchant" value="\(merchant.slug)">
+            \(form.fields(zones: zones, t))
+            <div class="actions">
+            <button type="submit" name="action" value="save" class="secondary">\(t("Enregistrer", "Save"))</button>
+            <button type="submit" name="action" value="submit">\(t("Soumettre", "Submit"))</button>
+            </div>
+            </form>
+            """, context: context, status: error == nil ? .ok : .badRequest)
+    }
+
+    private func ownMerchant(_ slug: String, _ user: User) async throws -> Merchant {
+        let merchant = try await hub.merchants.merchant(slug: slug)
+        guard merchant.ownerID == user.id || user.role == .hubOperator else {
+            throw CommunityError.forbidden("this merchant profile belongs to someone else")
+        }
+        return merchant
+    }
+}

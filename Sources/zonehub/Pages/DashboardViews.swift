@@ -1,0 +1,61 @@
+import Community
+
+/// Pieces of the dashboard page.
+enum DashboardViews {
+    static func merchant(_ merchant: Merchant, posts: [Post], _ t: Language) -> HTML {
+        let rows: [HTML] = posts.map { post in
+            var actions: [HTML] = []
+            if post.status.isEditable {
+                actions.append("<a href=\"/dashboard/posts/\(post.id.rawValue)/edit\">\(t("Modifier", "Edit"))</a>")
+            }
+            if post.status == .draft {
+                actions.append(button("/dashboard/posts/\(post.id.rawValue)/submit", t("Soumettre", "Submit")))
+            }
+            if post.status.isWithdrawable {
+                actions.append(button("/dashboard/posts/\(post.id.rawValue)/withdraw", t("Retirer", "Withdraw")))
+            }
+            return """
+                <tr id="post-\(post.id.rawValue)" data-status="\(post.status.rawValue)">
+                <td><a href="/posts/\(post.id.rawValue)">\(post.content.title)</a></td>
+                <td>\(Formats.kind(post.content.kind, t))</td>
+                <td class="status">\(Formats.status(post.status, t))</td>
+                <td class="actions">\(actions.joined(separator: " "))</td></tr>
+                """
+        }
+        let table: HTML =
+            rows.isEmpty
+            ? "<p class=\"empty\">\(t("Aucune publication pour l'instant.", "No posts yet."))</p>"
+            : """
+            <table class="posts-table"><thead><tr><th>\(t("Titre", "Title"))</th><th>\(t("Type", "Kind"))</th>\
+            <th>\(t("État", "Status"))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+            """
+        return """
+            <section class="merchant-space" data-merchant="\(merchant.slug)">
+            <h2><a href="/merchants/\(merchant.slug)">\(merchant.name)</a></h2>
+            <p><a class="button" href="/dashboard/posts/new?merchant=\(merchant.slug)">\(t("Nouvelle publication", "New post"))</a>
+            <a href="/dashboard/merchants/\(merchant.slug)/edit">\(t("Modifier la fiche", "Edit the profile"))</a></p>
+            \(table)
+            </section>
+            """
+    }
+
+    static func adminZone(_ zone: Zone, held: [Post], _ t: Language) -> HTML {
+        let items: [HTML] = held.map {
+            "<li><a href=\"/posts/\($0.id.rawValue)\">\($0.content.title)</a> — \($0.merchantName)</li>"
+        }
+        return """
+            <section class="admin-zone"><h2>\(zone.name)</h2>
+            <p>\(held.count) \(t("publication(s) en attente de validation", "post(s) awaiting review"))</p>
+            <ul>\(items)</ul></section>
+            """
+    }
+
+    static func problem(_ error: CommunityError?, _ t: Language) -> HTML {
+        guard let error else { return "" }
+        return "<p class=\"error\" role=\"alert\">\(t("À corriger", "To fix")) : \(error.message)</p>"
+    }
+
+    private static func button(_ action: String, _ label: String) -> HTML {
+        "<form method=\"post\" action=\"\(action)\" class=\"inline\"><button type=\"submit\">\(label)</button></form>"
+    }
+}

@@ -1,0 +1,79 @@
+import Community
+import Foundation
+
+/// How dates, prices and labels read on the pages, in French or English, in the zone's time zone.
+enum Formats {
+    static let paris = TimeZone(identifier: "Europe/Paris") ?? .gmt
+
+    static func dateTime(_ date: Date, _ language: Language, timeZone: TimeZone = paris) -> String {
+        format(date, language, timeZone, french: "EEEE d MMMM yyyy 'à' HH:mm", english: "EEEE d MMMM yyyy 'at' HH:mm")
+    }
+
+    static func date(_ date: Date, _ language: Language, timeZone: TimeZone = paris) -> String {
+        format(date, language, timeZone, french: "d MMMM yyyy", english: "d MMMM yyyy")
+    }
+
+    private static func format(_ date: Date, _ language: Language, _ zone: TimeZone, french: String, english: String)
+        -> String
+    {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
+        formatter.timeZone = zone
+        formatter.dateFormat = language == .fr ? french : english
+        return formatter.string(from: date)
+    }
+
+    /// "12,50 €" in French, "€12.50" in English.
+    static func price(cents: Int, _ language: Language) -> String {
+        let euros = cents / 100, rest = cents % 100
+        let amount = rest == 0 ? "\(euros)" : "\(euros)\(language == .fr ? "," : ".")\(rest < 10 ? "0" : "")\(rest)"
+        return language == .fr ? "\(amount) €" : "€\(amount)"
+    }
+
+    static func kind(_ kind: PostKind, _ t: Language) -> String {
+        switch kind {
+        case .offer: t("Offre", "Offer")
+        case .news: t("Actualité", "News")
+        case .event: t("Événement", "Event")
+        }
+    }
+
+    static func status(_ status: PostStatus, _ t: Language) -> String {
+        switch status {
+        case .draft: t("Brouillon", "Draft")
+        case .submitted: t("Soumise", "Submitted")
+        case .held: t("En attente de validation", "Awaiting review")
+        case .scheduled: t("Programmée", "Scheduled")
+        case .published: t("Publiée", "Published")
+        case .expired: t("Expirée", "Expired")
+        case .withdrawn: t("Retirée", "Withdrawn")
+        case .removed: t("Supprimée par la modération", "Removed by moderators")
+        }
+    }
+
+    static func category(_ category: Category, _ t: Language) -> String {
+        t(category.label, category.englishLabel)
+    }
+
+    /// Parses a `datetime-local` form value ("2026-03-14T10:00") in `timeZone`.
+    static func localDateTime(_ text: String, timeZone: TimeZone = paris) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        for pattern in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"] {
+            formatter.dateFormat = pattern
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
+    }
+
+    /// The `datetime-local` form value of `date` in `timeZone`.
+    static func localInput(_ date: Date?, timeZone: TimeZone = paris) -> String {
+        guard let date else { return "" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,60 @@
+import Community
+
+/// The merchant profile editor.
+enum MerchantForm {
+    static func profile(_ form: FormBody) throws(CommunityError) -> MerchantProfile {
+        var categories: [Category] = []
+        for value in form.all("categories") { categories.append(try Category.parse(value, field: "categories")) }
+        return MerchantProfile(
+            name: form["name"] ?? "", description: form.text("description"), categories: categories,
+            commune: form["commune"] ?? "", postcode: form["postcode"] ?? "", address: form["address"] ?? "",
+            phone: form["phone"], email: form["email"], website: form["website"],
+            links: form.text("links").split(whereSeparator: \.isNewline).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty },
+            openingHours: form["openingHours"], siret: form["siret"], zones: form.all("zones"))
+    }
+
+    static func fields(_ profile: MerchantProfile, zones: [Zone], _ t: Language) -> HTML {
+        let categories: [HTML] = Category.allCases.map { item in
+            let checked: HTML = profile.categories.contains(item) ? " checked" : ""
+            return """
+                <label class="check"><input type="checkbox" name="categories" value="\(item.rawValue)"\(checked)> \
+                \(Formats.category(item, t))</label>
+                """
+        }
+        let zoneBoxes: [HTML] = zones.map { zone in
+            let checked: HTML = profile.zones.contains(zone.slug) ? " checked" : ""
+            return """
+                <label class="check"><input type="checkbox" name="zones" value="\(zone.slug)"\(checked)> \(zone.name)</label>
+                """
+        }
+        return """
+            <label for="name">\(t("Nom du commerce", "Shop name"))</label>
+            <input id="name" name="name" required maxlength="120" value="\(profile.name)">
+            <label for="description">\(t("Présentation", "Description"))</label>
+            <textarea id="description" name="description" rows="5" maxlength="2000">\(profile.description)</textarea>
+            <fieldset><legend>\(t("Catégories (1 à 5)", "Categories (1 to 5)"))</legend>\(categories)</fieldset>
+            <label for="address">\(t("Adresse", "Address"))</label>
+            <input id="address" name="address" maxlength="200" value="\(profile.address)">
+            <label for="postcode">\(t("Code postal", "Postcode"))</label>
+            <input id="postcode" name="postcode" required pattern="[0-9]{5}" value="\(profile.postcode)">
+            <label for="commune">\(t("Commune", "Commune"))</label>
+            <input id="commune" name="commune" required maxlength="80" value="\(profile.commune)">
+            <fieldset><legend>\(t("Zones", "Zones"))</legend>\(zoneBoxes)</fieldset>
+            <label for="phone">\(t("Téléphone", "Phone"))</label>
+            <input id="phone" name="phone" type="tel" value="\(profile.phone ?? "")">
+            <label for="email">\(t("E-mail", "Email"))</label>
+            <input id="email" name="email" type="email" value="\(profile.email ?? "")">
+            <label for="website">\(t("Site web", "Website"))</label>
+            <input id="website" name="website" type="url" value="\(profile.website ?? "")">
+            <label for="links">\(t("Boutiques en ligne et places de marché (une adresse par ligne)",
+                "Online shops and marketplaces (one address per line)"))</label>
+            <textarea id="links" name="links" rows="3">\(profile.links.joined(separator: "\n"))</textarea>
+            <label for="openingHours">\(t("Horaires d'ouverture", "Opening hours"))</label>
+            <input id="openingHours" name="openingHours" maxlength="200" value="\(profile.openingHours ?? "")">
+            <label for="siret">SIRET</label>
+            <input id="siret" name="siret" inputmode="numeric" value="\(profile.siret ?? "")">
+            """
+    }
+}

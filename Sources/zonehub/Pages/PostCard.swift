@@ -1,0 +1,60 @@
+import Community
+import Foundation
+
+/// How a post shows in lists and on its own page.
+enum PostCard {
+    static func card(_ post: Post, _ t: Language) -> HTML {
+        let excerpt = post.content.body.count > 220 ? String(post.content.body.prefix(220)) + "…" : post.content.body
+        return """
+            <article class="post-card kind-\(post.content.kind.rawValue)">
+            <p class="meta"><span class="badge">\(Formats.kind(post.content.kind, t))</span> \
+            <a href="/merchants/\(post.merchantSlug)">\(post.merchantName)</a> · \(Formats.category(post.content.category, t))</p>
+            <h3><a href="/posts/\(post.id.rawValue)">\(post.content.title)</a></h3>
+            \(facts(post, t))
+            <p>\(excerpt)</p>
+            </article>
+            """
+    }
+
+    /// Price, validity and event date, when the post has them.
+    static func facts(_ post: Post, _ t: Language) -> HTML {
+        var items: [HTML] = []
+        if let cents = post.content.priceCents {
+            items.append("<li class=\"price\">\(Formats.price(cents: cents, t))</li>")
+        }
+        if let eventAt = post.content.eventAt {
+            items.append("<li>\(t("Le", "On")) \(Formats.dateTime(eventAt, t))</li>")
+        }
+        if let from = post.content.validFrom {
+            items.append("<li>\(t("À partir du", "From")) \(Formats.date(from, t))</li>")
+        }
+        if let until = post.content.validUntil {
+            items.append("<li>\(t("Jusqu'au", "Until")) \(Formats.date(until, t))</li>")
+        }
+        return items.isEmpty ? "" : "<ul class=\"facts\">\(items)</ul>"
+    }
+
+    static func page(_ post: Post, _ t: Language) -> HTML {
+        let image: HTML = post.content.imageURL.map {
+            "<img class=\"post-image\" src=\"\($0)\" alt=\"\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"
+        } ?? ""
+        let status: HTML = post.status == .published ? "" : "<p class=\"status\">\(Formats.status(post.status, t))</p>"
+        let published: HTML = post.publishedAt.map {
+            "<p class=\"meta\">\(t("Publié le", "Published on")) \(Formats.dateTime($0, t))</p>"
+        } ?? ""
+        return """
+            <article class="post">
+            <p class="meta"><span class="badge">\(Formats.kind(post.content.kind, t))</span> \
+            \(Formats.category(post.content.category, t))</p>
+            <h1>\(post.content.title)</h1>
+            \(status)
+            <p class="by">\(t("Par", "By")) <a href="/merchants/\(post.merchantSlug)">\(post.merchantName)</a> · \
+            <a href="/zones/\(post.zoneSlug)">\(t("Voir la zone", "See the zone"))</a></p>
+            \(facts(post, t))
+            \(image)
+            <div class="body">\(PlainText.render(post.content.body))</div>
+            \(published)
+            </article>
+            """
+    }
+}

@@ -1,0 +1,53 @@
+/// The site's one stylesheet, served from `/static/site.css`: no external fonts, scripts or CDN.
+enum Stylesheet {
+    static let css = """
+        :root { --ink: #1d2a33; --muted: #5b6b75; --accent: #b5412b; --paper: #fffdf8; --line: #e4ddd0; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 17px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink);
+          background: var(--paper); }
+        header.site, footer.site { display: flex; justify-content: space-between; align-items: center; gap: 1rem;
+          padding: .75rem 1.25rem; background: #fff; border-bottom: 1px solid var(--line); flex-wrap: wrap; }
+        footer.site { border-top: 1px solid var(--line); border-bottom: 0; color: var(--muted); font-size: .9rem;
+          margin-top: 3rem; }
+        .brand { font-weight: 700; font-size: 1.3rem; color: var(--accent); text-decoration: none; }
+        nav a, nav .who { margin-left: .75rem; }
+        main { max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem; }
+        a { color: #1f5f8b; }
+        h1 { line-height: 1.2; }
+        .lead { font-size: 1.15rem; color: var(--muted); }
+        .meta { color: var(--muted); font-size: .9rem; margin: .2rem 0; }
+        .badge { background: var(--accent); color: #fff; border-radius: .3rem; padding: 0 .4rem; font-size: .8rem; }
+        ul.zones { list-style: none; padding: 0; display: grid; gap: 1rem;
+          grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+        .zone-card, .post-card { background: #fff; border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; }
+        .zone-card strong { font-size: 1.15rem; }
+        .posts { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); }
+        .post-card h3 { margin: .3rem 0; }
+        ul.facts { padding-left: 1.1rem; }
+        .price { font-weight: 700; }
+        .filters { display: flex; flex-wrap: wrap; gap: .4rem; margin: 1rem 0; }
+        .filters a { border: 1px solid var(--line); border-radius: 1rem; padding: .1rem .7rem; text-decoration: none;
+          background: #fff; }
+        .filters a[aria-current] { background: var(--ink); color: #fff; }
+        form.search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 1rem 0; }
+        form.stacked { display: grid; gap: .35rem; max-width: 36rem; }
+        form.stacked label { font-weight: 600; margin-top: .5rem; }
+        form.inline { display: inline; }
+        input, select, textarea, button { font: inherit; padding: .4rem .55rem; border: 1px solid #b9b1a3;
+          border-radius: .35rem; }
+        button, .button { background: var(--accent); color: #fff; border: 0; cursor: pointer; text-decoration: none;
+          padding: .45rem .9rem; border-radius: .35rem; display: inline-block; }
+        button.secondary { background: var(--muted); }
+        button.link { background: none; color: #1f5f8b; text-decoration: underline; padding: 0; }
+        .actions { display: flex; gap: .5rem; margin-top: 1rem; }
+        td.actions button { padding: .15rem .5rem; font-size: .85rem; }
+        fieldset { border: 1px solid var(--line); border-radius: .35rem; }
+        label.check { display: inline-block; margin-right: .8rem; font-weight: 400; }
+        .error { background: #fdecea; border-left: 4px solid var(--accent); padding: .5rem .75rem; }
+        .status { font-weight: 600; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: .4rem; border-bottom: 1px solid var(--line); }
+        .post-image { max-width: 100%; border-radius: .5rem; }
+        .empty { color: var(--muted); font-style: italic; }
+        """
+}
