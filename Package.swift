@@ -43,9 +43,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "CommunityTests", dependencies: ["Community"]),
-        .testTarget(name: "ModerationTests", dependencies: ["Moderation"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds"]),
+        .testTarget(
+            name: "CommunityTests",
+            dependencies: ["Community", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Golden")]
+        ),
         .testTarget(
             name: "zonehubTests",
             dependencies: [

@@ -55,9 +55,9 @@ enum MerchantRules {
 
     static func isValidSiret(_ digits: String) -> Bool {
         let values = digits.compactMap { $0.wholeNumberValue }
-        if digits.hasPrefix("356000000") {
-            return values.reduce(0, +) % 5 == 0
-        }
+        // La Poste's thousands of establishments share one SIREN; INSEE numbers them so the digit sum is a
+        // multiple of 5, which the Luhn check alone would refuse.
+        if digits.hasPrefix("356000000") && values.reduce(0, +) % 5 == 0 { return true }
         let sum = values.enumerated().reduce(0) { total, item in
             guard item.offset % 2 == 0 else { return total + item.element }
             let doubled = item.element * 2

@@ -19,8 +19,9 @@ struct SessionMiddleware: RouterMiddleware {
             context.sessionToken = token
         }
         let asked = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
-        context.language = asked ?? request.cookies[Self.languageCookie].flatMap { Language(rawValue: $0.value) }
-            ?? Language.preferred(by: request.headers[.acceptLanguage])
+        // French unless the reader chose English: the hub's residents and merchants are French, whatever
+        // language their browser happens to be set to.
+        context.language = asked ?? request.cookies[Self.languageCookie].flatMap { Language(rawValue: $0.value) } ?? .fr
         var response = try await next(request, context)
         if let asked {
             response.setCookie(
@@ -45,16 +46,5 @@ enum Language: String, Sendable {
     /// Picks the French or English wording.
     func callAsFunction(_ french: String, _ english: String) -> String {
         self == .fr ? french : english
-    }
-
-    /// English only when the browser prefers it to French.
-    static func preferred(by acceptLanguage: String?) -> Language {
-        guard let acceptLanguage else { return .fr }
-        for part in acceptLanguage.lowercased().split(separator: ",") {
-            let tag = part.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
-            if tag.hasPrefix("fr") { return .fr }
-            if tag.hasPrefix("en") { return .en }
-        }
-        return .fr
     }
 }

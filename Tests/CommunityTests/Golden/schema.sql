@@ -1,0 +1,103 @@
+CREATE TRIGGER auditEntry_is_append_only_delete BEFORE DELETE ON auditEntry
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER auditEntry_is_append_only_update BEFORE UPDATE ON auditEntry
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TABLE auditEntry (
+    id INTEGER PRIMARY KEY,
+    at DATETIME NOT NULL,
+    actorId INTEGER REFERENCES user(id),
+    zoneId INTEGER REFERENCES zone(id),
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details))
+);
+CREATE TABLE commune (
+    id INTEGER PRIMARY KEY,
+    zoneId INTEGER NOT NULL REFERENCES zone(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    foldedName TEXT NOT NULL,
+    postcode TEXT NOT NULL CHECK (length(postcode) = 5 AND postcode NOT GLOB '*[^0-9]*'),
+    UNIQUE (zoneId, foldedName, postcode)
+);
+CREATE TABLE merchant (
+    id INTEGER PRIMARY KEY,
+    ownerId INTEGER NOT NULL REFERENCES user(id),
+    slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+    profile TEXT NOT NULL CHECK (json_valid(profile)),
+    siret TEXT UNIQUE CHECK (siret IS NULL OR (length(siret) = 14 AND siret NOT GLOB '*[^0-9]*')),
+    createdAt DATETIME NOT NULL,
+    updatedAt DATETIME NOT NULL
+);
+CREATE TABLE merchantCategory (
+    merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
+    category TEXT NOT NULL,
+    PRIMARY KEY (merchantId, category)
+);
+CREATE TABLE merchantZone (
+    merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
+    zoneId INTEGER NOT NULL REFERENCES zone(id),
+    PRIMARY KEY (merchantId, zoneId)
+);
+CREATE TABLE post (
+    id INTEGER PRIMARY KEY,
+    zoneId INTEGER NOT NULL REFERENCES zone(id),
+    merchantId INTEGER NOT NULL REFERENCES merchant(id),
+    kind TEXT NOT NULL CHECK (kind IN ('offer', 'news', 'event')),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    body TEXT NOT NULL CHECK (length(body) <= 10000),
+    category TEXT NOT NULL,
+    priceCents INTEGER CHECK (priceCents IS NULL OR priceCents BETWEEN 0 AND 100000000),
+    imageURL TEXT,
+    validFrom DATETIME,
+    validUntil DATETIME,
+    eventAt DATETIME,
+    publishAt DATETIME,
+    status TEXT NOT NULL CHECK (
+        status IN ('draft', 'submitted', 'held', 'scheduled', 'published', 'expired', 'withdrawn', 'removed')),
+    heldReasons TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(heldReasons)),
+    createdAt DATETIME NOT NULL,
+    updatedAt DATETIME NOT NULL,
+    publishedAt DATETIME,
+    CHECK (validFrom IS NULL OR validUntil IS NULL OR validFrom < validUntil),
+    CHECK (kind <> 'event' OR eventAt IS NOT NULL),
+    CHECK (status <> 'published' OR publishedAt IS NOT NULL)
+);
+CREATE TABLE session (
+    tokenDigest TEXT PRIMARY KEY,
+    userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+    createdAt DATETIME NOT NULL,
+    expiresAt DATETIME NOT NULL
+);
+CREATE TABLE user (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (email LIKE '%_@_%'),
+    displayName TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('operator', 'zone-admin', 'merchant', 'resident')),
+    passwordHash TEXT NOT NULL,
+    createdAt DATETIME NOT NULL
+);
+CREATE TABLE userZone (
+    userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+    zoneId INTEGER NOT NULL REFERENCES zone(id),
+    PRIMARY KEY (userId, zoneId)
+);
+CREATE TABLE zone (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+    name TEXT NOT NULL CHECK (name <> ''),
+    definition TEXT NOT NULL CHECK (json_valid(definition)),
+    createdAt DATETIME NOT NULL,
+    updatedAt DATETIME NOT NULL,
+    retiredAt DATETIME
+);
+CREATE INDEX auditEntry_on_zoneId ON auditEntry(zoneId, id);
+CREATE INDEX commune_on_foldedName ON commune(foldedName);
+CREATE INDEX commune_on_postcode ON commune(postcode);
+CREATE INDEX merchantZone_on_zoneId ON merchantZone(zoneId);
+CREATE INDEX merchant_on_ownerId ON merchant(ownerId);
+CREATE INDEX post_on_merchantId ON post(merchantId, id);
+CREATE INDEX post_on_status_publishAt ON post(status, publishAt);
+CREATE INDEX post_on_status_validUntil ON post(status, validUntil);
+CREATE INDEX post_on_zoneId_status ON post(zoneId, status, id);
+CREATE INDEX session_on_userId ON session(userId);

@@ -1,0 +1,57 @@
+import Community
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct SchemaTests {
+    /// Any schema change shows in review as a change to `Golden/schema.sql`. To re-record after adding a migration:
+    /// `ZONEHUB_RECORD_GOLDEN=1 swift test --filter SchemaTests`.
+    @Test func theMigratedSchemaMatchesTheGoldenFile() async throws {
+        let database = try AppDatabase.inMemory()
+        let dump = try await database.schemaDump()
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/schema.sql")
+        if ProcessInfo.processInfo.environment["ZONEHUB_RECORD_GOLDEN"] == "1" {
+            try dump.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(dump == (try String(contentsOf: golden, encoding: .utf8)))
+        #expect(try await database.appliedMigrations() == ["v1-foundation"])
+    }
+
+    @Test func theDatabaseRefusesToRewriteOrEraseTheAuditLog() async throws {
+        let hub = try TestHub.make(onDisk: true)
+        try await hub.seedZones()
+        let raw = try DatabaseQueue(path: try #require(hub.path))
+        #expect(throws: DatabaseError.self) { try raw.write { try $0.execute(sql: "UPDATE auditEntry SET action = 'x'") } }
+        #expect(throws: DatabaseError.self) { try raw.write { try $0.execute(sql: "DELETE FROM auditEntry") } }
+        #expect(try await hub.audit.entries(zoneID: nil, limit: 10).count == 2)
+    }
+
+    @Test func theDatabaseRefusesAnImpossiblePostStatus() async throws {
+        let hub = try TestHub.make(onDisk: true)
+        try await hub.seedZones()
+        let owner = try await hub.user("m@example.org", role: .merchant)
+        let merchant = try await hub.merchant("Épicerie", owner: owner)
+        let post = try await hub.posts().create(Samples.offer(), merchantSlug: merchant.slug, zoneSlug: "alpha", by: owner)
+        let raw = try DatabaseQueue(path: try #require(hub.path))
+        #expect(throws: DatabaseError.self) {
+            try raw.write { try $0.execute(sql: "UPDATE post SET status = 'lost' WHERE id = ?", arguments: [post.id]) }
+        }
+        #expect(throws: DatabaseError.self) {
+            try raw.write { try $0.execute(sql: "UPDATE post SET status = 'published' WHERE id = ?", arguments: [post.id]) }
+        }
+        #expect(try await hub.postStore.post(id: post.id)?.status == .draft)
+    }
+
+    @Test func manyConcurrentReadersThroughTheGateAllFinishOnAFileDatabase() async throws {
+        let hub = try TestHub.make(onDisk: true)
+        try await hub.seedZones()
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<500 {
+                group.addTask { try await hub.zones.find("91").count }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts.count == 500)
+        #expect(Set(counts) == [4])
+    }
+}

@@ -1,0 +1,103 @@
+import Community
+import Foundation
+
+/// Real stores on a real, migrated SQLite database, with services on a fixed clock.
+struct TestHub {
+    let database: AppDatabase
+    let clock = FixedClock()
+    let zoneStore: any ZoneStore
+    let accountStore: any AccountStore
+    let merchantStore: any MerchantStore
+    let postStore: any PostStore
+    let audit: any AuditStore
+    /// The database file, for on-disk hubs.
+    let path: String?
+
+    init(database: AppDatabase, path: String? = nil) {
+        self.database = database
+        self.path = path
+        zoneStore = SQLiteZoneStore(database: database)
+        accountStore = SQLiteAccountStore(database: database)
+        merchantStore = SQLiteMerchantStore(database: database)
+        postStore = SQLitePostStore(database: database)
+        audit = SQLiteAuditStore(database: database)
+    }
+
+    /// An in-memory database, or a temporary file when WAL and several connections matter.
+    static func make(onDisk: Bool = false) throws -> TestHub {
+        if onDisk {
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("zonehub-test-\(UUID().uuidString)/hub.sqlite").path
+            return TestHub(database: try AppDatabase(path: path), path: path)
+        }
+        return TestHub(database: try AppDatabase.inMemory())
+    }
+
+    var zones: ZoneService { ZoneService(zones: zoneStore, clock: clock) }
+    var merchants: MerchantService { MerchantService(merchants: merchantStore, zones: zoneStore, clock: clock) }
+
+    func posts(screener: any PostScreener = ZonePolicyScreener()) -> PostService {
+        PostService(posts: postStore, merchants: merchantStore, zones: zoneStore, screener: screener, clock: clock)
+    }
+
+    /// Two zones: `alpha` publishes directly, `beta` holds every post for review.
+    @discardableResult
+    func seedZones() async throws -> ZoneSyncReport {
+        try await zones.sync(ZoneCatalog(definitions: ["alpha": Samples.alpha, "beta": Samples.beta]))
+    }
+
+    /// An account stored directly (password hashing is the executable's concern, tested there).
+    func user(_ email: String, role: Role, zones slugs: [String] = []) async throws -> User {
+        var ids: Set<Zone.ID> = []
+        for slug in slugs { ids.insert(try await zoneStore.zone(slug: slug)!.id) }
+        return try await accountStore.create(
+            NewAccount(email: email, displayName: email, role: role, zoneIDs: ids, passwordHash: "not-a-real-hash"),
+            at: clock.now(), actor: nil)
+    }
+
+    func merchant(_ name: String, owner: User, zone: String = "alpha") async throws -> Merchant {
+        let commune = zone == "alpha" ? ("Corbeil-Essonnes", "91100") : ("Beauvais", "60000")
+        return try await merchants.create(
+            MerchantProfile(
+                name: name, categories: [.alimentation], commune: commune.0, postcode: commune.1, zones: [zone]),
+            owner: owner)
+    }
+}
+
+/// Fixed inputs shared by the tests.
+enum Samples {
+    static let alpha = ZoneDefinition(
+        name: "Alpha", description: "Zone de test qui publie.", departements: ["91"],
+        communes: [
+            .init(name: "Corbeil-Essonnes", postcodes: ["91100"]),
+            .init(name: "Évry-Courcouronnes", postcodes: ["91000", "91080"]),
+            .init(name: "Saint-Germain-lès-Corbeil", postcodes: ["91250"]),
+        ],
+        moderation: .init(policy: .publish))
+
+    static let beta = ZoneDefinition(
+        name: "Beta", description: "Zone de test qui modère.", departements: ["60"],
+        communes: [.init(name: "Beauvais", postcodes: ["60000"])], moderation: .init(policy: .review))
+
+    static func offer(_ title: String = "Panier de légumes", validUntil: Date? = nil, publishAt: Date? = nil)
+        -> PostContent
+    {
+        PostContent(
+            kind: .offer, title: title, body: "Chaque vendredi.", category: .alimentation, priceCents: 1500,
+            validUntil: validUntil, publishAt: publishAt)
+    }
+
+    /// A valid zone file's text.
+    static let zoneFile = """
+        {
+          "name": "Test",
+          "description": "Une zone.",
+          "departements": ["91"],
+          "timeZone": "Europe/Paris",
+          "locale": "fr",
+          "communes": [{ "name": "Corbeil-Essonnes", "postcodes": ["91100"] }],
+          "moderation": { "policy": "review", "queueWarnHours": 12, "queueEscalateHours": 48 },
+          "digest": { "sendTime": "07:30", "weeklyDay": "saturday" }
+        }
+        """
+}
