@@ -25,7 +25,6 @@ struct ServeCommand: AsyncParsableCommand {
                     "added": "\(report.added.count)", "updated": "\(report.updated.count)",
                     "retired": "\(report.retired.count)",
                 ])
-            logger.info("zonehub listening", metadata: ["url": "\(settings.publicURL)"])
             try await buildApplication(hub: hub, logger: logger).runService()
         }
     }

@@ -28,5 +28,10 @@ func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
         router: buildRouter(hub: hub),
         configuration: .init(address: .hostname(hub.settings.host, port: hub.settings.port), serverName: "zonehub"),
         services: [PostSweeper(posts: hub.posts, logger: logger)],
+        onServerRunning: { channel in
+            // Printed once the socket is bound, with the real port (useful with --port 0).
+            let port = channel.localAddress?.port.map(String.init) ?? "?"
+            logger.notice("zonehub ready", metadata: ["url": "http://\(hub.settings.host):\(port)"])
+        },
         logger: logger)
 }

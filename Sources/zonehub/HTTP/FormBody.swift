@@ -6,8 +6,7 @@ struct FormBody {
     private var values: [String: [String]] = [:]
 
     static func read(_ request: Request, context: HubRequestContext) async throws -> FormBody {
-        var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer = try await readBody(of: request, context: context)
         guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
             throw BodyError(code: "invalid_utf8", message: "the form is not valid UTF-8")
         }

@@ -1,14 +1,13 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// Reading and writing JSON bodies with one configuration (ISO 8601 dates, sorted keys).
 enum JSONBody {
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: HubRequestContext) async throws
         -> T
     {
-        var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        let data = Data(buffer: buffer)
+        let data = Data(buffer: try await readBody(of: request, context: context))
         guard String(data: data, encoding: .utf8) != nil else {
             throw BodyError(code: "invalid_utf8", message: "the body is not valid UTF-8")
         }
@@ -30,6 +29,16 @@ enum JSONBody {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// The whole body, refused with 413 past the context's limit.
+func readBody(of request: Request, context: HubRequestContext) async throws -> ByteBuffer {
+    var request = request
+    do {
+        return try await request.collectBody(upTo: context.maxUploadSize)
+    } catch is NIOTooManyBytesError {
+        throw HTTPError(.contentTooLarge)
     }
 }
 

@@ -1,0 +1,73 @@
+import Community
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+
+@testable import zonehub
+
+/// A hub on a real in-memory SQLite database with the shipped zones, served through Hummingbird's test client.
+struct TestApp {
+    let hub: Hub
+    let router: Router<HubRequestContext>
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let zonesDirectory = repository.appendingPathComponent("zones").path
+
+    init() async throws {
+        let settings = try Settings(
+            database: ":memory:", host: "127.0.0.1", port: 8080, zones: Self.zonesDirectory, environment: [:])
+        hub = Hub(database: try AppDatabase.inMemory(), settings: settings)
+        _ = try await hub.syncZones(from: Self.zonesDirectory)
+        router = buildRouter(hub: hub)
+    }
+
+    /// Runs `body` against the router, in process.
+    func test<T>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+        try await Application(router: router).test(.router, body)
+    }
+
+    /// Creates an account with a fresh password and returns it with a bearer token.
+    func account(_ email: String, role: Role, zones: [String] = []) async throws -> (user: User, token: String) {
+        let password = "mot-de-passe-\(UUID().uuidString.prefix(8))"
+        _ = try await hub.accounts.add(
+            email: email, displayName: nil, role: role, zoneSlugs: zones, password: password, by: nil)
+        let session = try await hub.accounts.signIn(email: email, password: password)
+        return (session.user, session.token)
+    }
+
+    /// A merchant with a profile in `zone` (Dordogne publishes directly, Centre-Essonne holds for review).
+    func merchant(_ email: String, zone: String = "dordogne") async throws -> (token: String, slug: String) {
+        let (user, token) = try await account(email, role: .merchant)
+        let (commune, postcode) = zone == "dordogne" ? ("Bergerac", "24100") : ("Corbeil-Essonnes", "91100")
+        let merchant = try await hub.merchants.create(
+            MerchantProfile(
+                name: "Boutique \(email.prefix { $0 != "@" })", categories: [.alimentation], commune: commune,
+                postcode: postcode, zones: [zone]),
+            owner: user)
+        return (token, merchant.slug)
+    }
+}
+
+extension TestClientProtocol {
+    /// Sends a JSON (or raw) body with an optional bearer token.
+    @discardableResult
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil,
+        bytes: [UInt8]? = nil, contentType: String = "application/json", cookie: String? = nil
+    ) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
+        var headers = HTTPFields()
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let cookie { headers[.cookie] = cookie }
+        if json != nil || bytes != nil { headers[.contentType] = contentType }
+        let body = bytes.map { ByteBuffer(bytes: $0) } ?? json.map { ByteBuffer(string: $0) }
+        return try await execute(uri: uri, method: method, headers: headers, body: body) { response in
+            (response.status, String(buffer: response.body), response.headers)
+        }
+    }
+}
+
+/// Reads a JSON answer.
+func decodeJSON(_ text: String) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+}
