@@ -89,9 +89,26 @@ import Testing
         let dashboard = try await app.test { try await $0.send(.get, "/dashboard", cookie: session) }
         #expect(dashboard.status == .ok)
         #expect(dashboard.body.contains("Bonjour Marchande"))
-        let signOut = try await app.test { try await $0.send(.post, "/sign-out", cookie: session) }
+        let form = "application/x-www-form-urlencoded"
+        let wrongCurrent = try await app.test {
+            try await $0.send(.post, "/dashboard/password", json: "current=nope&new=nouveau-secret-1&confirm=nouveau-secret-1",
+                contentType: form, cookie: session)
+        }
+        #expect(wrongCurrent.status == .badRequest)
+        #expect(wrongCurrent.body.contains("Le mot de passe actuel est incorrect."))
+        let changed = try await app.test {
+            try await $0.send(.post, "/dashboard/password",
+                json: "current=correct-horse-battery&new=nouveau-secret-1&confirm=nouveau-secret-1", contentType: form,
+                cookie: session)
+        }
+        #expect(changed.status == .seeOther)
+        let stale = try await app.test { try await $0.send(.get, "/dashboard", cookie: session) }
+        #expect(stale.status == .unauthorized)
+        let renewed = try #require(changed.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+        #expect(try await app.hub.accounts.signIn(email: "page@example.org", password: "nouveau-secret-1").user.displayName == "Marchande")
+        let signOut = try await app.test { try await $0.send(.post, "/sign-out", cookie: renewed) }
         #expect(signOut.status == .seeOther)
-        let after = try await app.test { try await $0.send(.get, "/dashboard", cookie: session) }
+        let after = try await app.test { try await $0.send(.get, "/dashboard", cookie: renewed) }
         #expect(after.status == .unauthorized)
     }
 

@@ -9,7 +9,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create an account and print its one-time password.")
+            abstract: "Create an account and print its initial password.")
 
         @Option(help: "Email address (the sign-in name).") var email: String
         @Option(help: "operator, zone-admin, merchant or resident.") var role: String
@@ -28,7 +28,8 @@ struct UsersCommand: AsyncParsableCommand {
                 let user = try await hub.accounts.add(
                     email: email, displayName: name, role: role, zoneSlugs: zone, password: password, by: nil)
                 print("created \(user.role.rawValue) \(user.email) (id \(user.id))")
-                print("one-time password: \(password)")
+                print("initial password: \(password)")
+                print("(give it to its owner, who changes it at \(hub.settings.publicURL)/dashboard/password)")
                 print("sign in at \(hub.settings.publicURL)/sign-in")
             }
         }

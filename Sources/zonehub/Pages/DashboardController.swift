@@ -39,9 +39,10 @@ struct DashboardController {
         if sections.isEmpty {
             sections.append("<p>\(t("Rien à gérer pour l'instant.", "Nothing to manage yet."))</p>")
         }
+        let password: HTML = "<p><a href=\"/dashboard/password\">\(t("Changer de mot de passe", "Change password"))</a></p>"
         return PageRenderer.page(
             t("Mon espace", "My space"),
-            "<h1>\(t("Bonjour", "Hello")) \(user.displayName)</h1>\(sections)", context: context)
+            "<h1>\(t("Bonjour", "Hello")) \(user.displayName)</h1>\(sections)\(password)", context: context)
     }
 
     // MARK: - Merchant profiles

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import zonehub
+
+@Suite(.serialized) struct CLITests {
+    @Test func validatingTheShippedZonesSucceeds() throws {
+        let outcome = try Binary.run(["zones", "validate", TestApp.zonesDirectory])
+        #expect(outcome.status == 0)
+        #expect(outcome.output.contains("4 zone file(s) valid"))
+    }
+
+    @Test func aZoneFileWithATypoIsReportedAsFileFieldMessage() throws {
+        let directory = try Binary.scratch()
+        let good = try String(contentsOfFile: TestApp.zonesDirectory + "/oise.json", encoding: .utf8)
+        try good.replacingOccurrences(of: "\"weeklyDay\"", with: "\"weeklyDya\"")
+            .write(to: directory.appendingPathComponent("oise.json"), atomically: true, encoding: .utf8)
+        let outcome = try Binary.run(["zones", "validate", directory.path])
+        #expect(outcome.status != 0)
+        #expect(outcome.output.contains("oise.json: digest.weeklyDya: unknown field (did you mean 'weeklyDay'?)"))
+        #expect(outcome.output.contains("oise.json: digest.weeklyDay: is missing"))
+        #expect(outcome.errors.hasPrefix("error: "))
+    }
+
+    @Test func syncRefusesAnInvalidDirectoryAndLeavesTheDatabaseAsItWas() throws {
+        let directory = try Binary.scratch()
+        let database = directory.appendingPathComponent("hub.sqlite").path
+        #expect(try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", database]).output.contains("added:"))
+        let broken = try Binary.scratch()
+        try "{".write(to: broken.appendingPathComponent("oise.json"), atomically: true, encoding: .utf8)
+        let failed = try Binary.run(["zones", "sync", broken.path, "--db", database])
+        #expect(failed.status != 0)
+        #expect(failed.errors.contains("oise.json: -: not valid JSON"))
+        let again = try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        #expect(again.output == "unchanged: bassin-d-arcachon, centre-essonne, dordogne, oise\n")
+    }
+
+    @Test func addingUsersPrintsAPasswordAndRefusesBadInput() throws {
+        let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
+        _ = try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        let added = try Binary.run(["users", "add", "--email", "admin@example.org", "--role", "zone-admin", "--zone", "oise", "--db", database])
+        #expect(added.status == 0)
+        #expect(added.output.contains("created zone-admin admin@example.org"))
+        #expect(added.output.contains("initial password: "))
+        let cases: [([String], String)] = [
+            (["--email", "x@example.org", "--role", "king"], "error: --role: 'king' is not one of operator, zone-admin, merchant, resident"),
+            (["--email", "x@example.org", "--role", "zone-admin"], "error: zone: a zone admin needs at least one zone (--zone SLUG)"),
+            (["--email", "x@example.org", "--role", "zone-admin", "--zone", "atlantide"], "error: no zone 'atlantide'"),
+            (["--email", "not-an-email", "--role", "resident"], "error: email: 'not-an-email' is not an email address"),
+            (["--email", "ADMIN@example.org", "--role", "resident"], "error: an account already uses this email address"),
+        ]
+        for (arguments, message) in cases {
+            let outcome = try Binary.run(["users", "add", "--db", database] + arguments)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.errors == message + "\n", "\(arguments)")
+        }
+    }
+
+    @Test func theDemoLoadsOnceAndRefusesAHubWithRealAccounts() throws {
+        let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
+        let first = try Binary.run(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
+        #expect(first.status == 0)
+        #expect(first.output.contains("added 8 account(s), 8 merchant(s), 17 post(s)"))
+        let second = try Binary.run(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
+        #expect(second.output.contains("added 0 account(s), 0 merchant(s), 0 post(s)"))
+
+        let real = try Binary.scratch().appendingPathComponent("hub.sqlite").path
+        _ = try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", real])
+        _ = try Binary.run(["users", "add", "--email", "vraie@example.org", "--role", "merchant", "--db", real])
+        let refused = try Binary.run(["demo", "--db", real, "--zones", TestApp.zonesDirectory])
+        #expect(refused.status == 1)
+        #expect(refused.errors == "error: this hub has real accounts: the demo loads only into a new hub\n")
+    }
+
+    @Test func settingsComeFromFlagsThenEnvironmentThenDefaults() throws {
+        let defaults = try Settings(environment: [:])
+        #expect(defaults.databasePath == "./data/zonehub.sqlite")
+        #expect(defaults.publicURL == "http://127.0.0.1:8080")
+        let environment = ["ZONEHUB_PORT": "9000", "ZONEHUB_PUBLIC_URL": "https://zones.example.org/", "ZONEHUB_DB": "/srv/hub.sqlite"]
+        let fromEnvironment = try Settings(environment: environment)
+        #expect(fromEnvironment.port == 9000 && fromEnvironment.databasePath == "/srv/hub.sqlite")
+        #expect(fromEnvironment.publicURL == "https://zones.example.org")
+        let fromFlags = try Settings(database: "/tmp/x.sqlite", port: 7000, environment: environment)
+        #expect(fromFlags.port == 7000 && fromFlags.databasePath == "/tmp/x.sqlite")
+        #expect(throws: CLIError.self) { try Settings(environment: ["ZONEHUB_PORT": "http"]) }
+        #expect(throws: CLIError.self) { try Settings(environment: ["ZONEHUB_PUBLIC_URL": "zones.example.org"]) }
+        let badPort = try Binary.run(["serve", "--port", "70000", "--db", "/tmp/unused.sqlite"])
+        #expect(badPort.status == 1)
+        #expect(badPort.errors == "error: port 70000 is out of range 0-65535\n")
+    }
+
+    @Test func passwordsAreStoredWithBcryptCost12AndTokensAsDigests() {
+        let hasher = BcryptHasher()
+        let hash = hasher.hashPassword("correct-horse-battery")
+        #expect(hash.hasPrefix("$2b$12$"))
+        #expect(hasher.verify("correct-horse-battery", hash: hash))
+        #expect(!hasher.verify("correct-horse-batterz", hash: hash))
+        #expect(hasher.digest(token: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Runs the real `zonehub` executable built next to the test bundle.
+enum Binary {
+    static var url: URL {
+        var directory = Bundle.main.bundleURL
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("zonehub")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/zonehub")
+    }
+
+    struct Outcome {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    /// Runs `zonehub arguments…` to completion.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+            errors: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A fresh temporary directory.
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonehub-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// A `zonehub serve` process on a free port, stopped when the test ends.
+final class RunningServer {
+    let process = Process()
+    let baseURL: URL
+
+    /// Starts the server with `--port 0` and reads the port it bound from its "zonehub ready" log line.
+    init(database: String) throws {
+        process.executableURL = Binary.url
+        process.arguments = ["serve", "--db", database, "--port", "0", "--zones", TestApp.zonesDirectory]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        var seen = ""
+        let reader = output.fileHandleForReading
+        while true {
+            let chunk = reader.availableData
+            guard !chunk.isEmpty else { throw ServerFailure(log: seen) }
+            seen += String(decoding: chunk, as: UTF8.self)
+            if let line = seen.split(separator: "\n").first(where: { $0.contains("zonehub ready") }),
+                let range = line.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression),
+                let url = URL(string: String(line[range]))
+            {
+                baseURL = url
+                break
+            }
+        }
+        // Keep draining the log so the server never blocks on a full pipe.
+        reader.readabilityHandler = { _ = $0.availableData }
+    }
+
+    deinit {
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    struct ServerFailure: Error, CustomStringConvertible {
+        let log: String
+        var description: String { "zonehub serve stopped before it was ready:\n\(log)" }
+    }
+}
