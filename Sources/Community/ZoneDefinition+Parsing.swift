@@ -105,7 +105,9 @@ private struct ZoneFileChecker {
             if postcode.range(of: #"^[0-9]{5}$"#, options: .regularExpression) == nil {
                 fail(itemField, "'\(postcode)' is not a five-digit postcode")
             } else if !departements.isEmpty && !departements.contains(where: { Self.postcode(postcode, isIn: $0) }) {
-                fail(itemField, "'\(postcode)' is outside the zone's départements \(departements.joined(separator: ", "))")
+                fail(
+                    itemField,
+                    "'\(postcode)' is outside the zone's départements \(departements.joined(separator: ", "))")
             } else {
                 postcodes.append(postcode)
             }
@@ -224,7 +226,8 @@ private struct ZoneFileChecker {
 
     /// One edit apart: a likely typo of a known key.
     static func isTypo(_ candidate: String, of key: String) -> Bool {
-        let a = Array(candidate.lowercased()), b = Array(key.lowercased())
+        let a = Array(candidate.lowercased())
+        let b = Array(key.lowercased())
         guard abs(a.count - b.count) <= 1 else { return false }
         var previous = Array(0...b.count)
         for i in 1...max(a.count, 1) where !a.isEmpty {

@@ -13,9 +13,10 @@ struct Hub: Sendable {
     let posts: PostService
     let audit: any AuditStore
 
-    init(database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
-        hasher: any SecretHasher = BcryptHasher())
-    {
+    init(
+        database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
+        hasher: any SecretHasher = BcryptHasher()
+    ) {
         self.database = database
         self.settings = settings
         self.clock = clock

@@ -5,7 +5,12 @@ import Testing
 @Suite struct AsyncGateTests {
     final class Counter: Sendable {
         let state = Mutex((current: 0, highest: 0))
-        func enter() { state.withLock { $0.current += 1; $0.highest = max($0.highest, $0.current) } }
+        func enter() {
+            state.withLock {
+                $0.current += 1
+                $0.highest = max($0.highest, $0.current)
+            }
+        }
         func leave() { state.withLock { $0.current -= 1 } }
     }
 

@@ -15,7 +15,8 @@ import Testing
     func profile(_ change: (inout MerchantProfile) -> Void = { _ in }) -> MerchantProfile {
         var profile = MerchantProfile(
             name: "  Atelier Terre & Feu ", categories: [.artisanatDArt, .artisanatDArt], commune: "evry courcouronnes",
-            postcode: "91000", phone: "06 12 34 56 78", website: "https://atelier.example.org", siret: "900 004 123 00015",
+            postcode: "91000", phone: "06 12 34 56 78", website: "https://atelier.example.org",
+            siret: "900 004 123 00015",
             zones: ["alpha"])
         change(&profile)
         return profile
@@ -55,20 +56,28 @@ import Testing
         // The head office passes the Luhn check; this post office passes only La Poste's digit-sum rule.
         let office = try await hub.merchants.create(profile { $0.siret = "35600000012346" }, owner: owner)
         #expect(office.profile.siret == "35600000012346")
-        await #expect { try await hub.merchants.create(profile { $0.siret = "35600000012345" }, owner: owner) } throws: {
+        await #expect {
+            try await hub.merchants.create(profile { $0.siret = "35600000012345" }, owner: owner)
+        } throws: {
             ($0 as? CommunityError)?.code == "invalid_siret"
         }
     }
 
     @Test func aCommuneOutsideTheZoneIsRefused() async throws {
         await #expect(throws: CommunityError.invalid("commune", "Beauvais (60000) is not in the zone Alpha")) {
-            try await hub.merchants.create(profile { $0.commune = "Beauvais"; $0.postcode = "60000" }, owner: owner)
+            try await hub.merchants.create(
+                profile {
+                    $0.commune = "Beauvais"
+                    $0.postcode = "60000"
+                }, owner: owner)
         }
     }
 
     @Test func aSiretCanBelongToOneProfileOnly() async throws {
         _ = try await hub.merchants.create(profile(), owner: owner)
-        await #expect(throws: CommunityError.conflict("siret_taken", "another merchant profile already uses this SIRET")) {
+        await #expect(
+            throws: CommunityError.conflict("siret_taken", "another merchant profile already uses this SIRET")
+        ) {
             try await hub.merchants.create(profile { $0.name = "Autre nom" }, owner: owner)
         }
     }
@@ -80,7 +89,8 @@ import Testing
             try await hub.merchants.update(merchant.slug, with: profile { $0.name = "Volé" }, by: stranger)
         }
         let hubOperator = try await hub.user("op@example.org", role: .hubOperator)
-        let edited = try await hub.merchants.update(merchant.slug, with: profile { $0.description = "Modifié" }, by: hubOperator)
+        let edited = try await hub.merchants.update(
+            merchant.slug, with: profile { $0.description = "Modifié" }, by: hubOperator)
         #expect(edited.profile.description == "Modifié")
         #expect(edited.slug == merchant.slug)
     }

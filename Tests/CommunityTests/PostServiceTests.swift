@@ -40,7 +40,9 @@ import Testing
         #expect(post.status == .held)
         #expect(post.heldReasons == ["zone_policy_review"])
         let admin = try await hub.user("admin@example.org", role: .zoneAdmin, zones: ["beta"])
-        #expect(try await hub.posts().zonePosts(try await hub.zones.zone(slug: "beta"), statuses: [.held], by: admin).map(\.id) == [post.id])
+        #expect(
+            try await hub.posts().zonePosts(try await hub.zones.zone(slug: "beta"), statuses: [.held], by: admin).map(
+                \.id) == [post.id])
     }
 
     @Test func aPostScheduledForLaterPublishesWhenItsTimeComes() async throws {
@@ -95,7 +97,8 @@ import Testing
         let post = try await hub.posts().submit(try await draft().id, by: owner)
         #expect(try await hub.posts().withdraw(post.id, by: owner).status == .withdrawn)
         #expect(try await hub.posts().live(zone: nil).isEmpty)
-        await #expect(throws: CommunityError.conflict("post_not_withdrawable", "a withdrawn post cannot be withdrawn")) {
+        await #expect(throws: CommunityError.conflict("post_not_withdrawable", "a withdrawn post cannot be withdrawn"))
+        {
             try await hub.posts().withdraw(post.id, by: owner)
         }
         await #expect(throws: CommunityError.self) { try await hub.posts().submit(post.id, by: owner) }
@@ -141,7 +144,10 @@ import Testing
         (Samples.offer(String(repeating: "x", count: 201)), "invalid_title"),
         (PostContent(kind: .event, title: "Fête", body: "", category: .mode), "invalid_eventAt"),
         (PostContent(kind: .offer, title: "Prix", body: "", category: .mode, priceCents: -1), "invalid_priceCents"),
-        (PostContent(kind: .offer, title: "Image", body: "", category: .mode, imageURL: "javascript:alert(1)"), "invalid_imageURL"),
+        (
+            PostContent(kind: .offer, title: "Image", body: "", category: .mode, imageURL: "javascript:alert(1)"),
+            "invalid_imageURL"
+        ),
         (PostContent(kind: .news, title: "Bip\u{7}", body: "", category: .mode), "invalid_title"),
     ])
     func invalidContentIsRefusedNamingTheField(content: PostContent, code: String) async throws {
@@ -155,7 +161,8 @@ import Testing
         let post = try await hub.posts().submit(try await draft().id, by: owner)
         _ = try await hub.posts().withdraw(post.id, by: owner)
         let entries = try await hub.audit.entries(zoneID: post.zoneID, limit: 10)
-        #expect(entries.map(\.action) == ["post.withdraw", "post.submit", "post.create", "merchant.create", "zone.add"])
+        #expect(
+            entries.map(\.action) == ["post.withdraw", "post.submit", "post.create", "merchant.create", "zone.add"])
         #expect(entries[0].actorID == owner.id)
         #expect(entries[1].details == #"{"from":"draft","to":"published"}"#)
     }

@@ -9,7 +9,8 @@ import Testing
     @Test func theMigratedSchemaMatchesTheGoldenFile() async throws {
         let database = try AppDatabase.inMemory()
         let dump = try await database.schemaDump()
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/schema.sql")
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Golden/schema.sql")
         if ProcessInfo.processInfo.environment["ZONEHUB_RECORD_GOLDEN"] == "1" {
             try dump.write(to: golden, atomically: true, encoding: .utf8)
         }
@@ -21,7 +22,9 @@ import Testing
         let hub = try TestHub.make(onDisk: true)
         try await hub.seedZones()
         let raw = try DatabaseQueue(path: try #require(hub.path))
-        #expect(throws: DatabaseError.self) { try raw.write { try $0.execute(sql: "UPDATE auditEntry SET action = 'x'") } }
+        #expect(throws: DatabaseError.self) {
+            try raw.write { try $0.execute(sql: "UPDATE auditEntry SET action = 'x'") }
+        }
         #expect(throws: DatabaseError.self) { try raw.write { try $0.execute(sql: "DELETE FROM auditEntry") } }
         #expect(try await hub.audit.entries(zoneID: nil, limit: 10).count == 2)
     }
@@ -31,13 +34,16 @@ import Testing
         try await hub.seedZones()
         let owner = try await hub.user("m@example.org", role: .merchant)
         let merchant = try await hub.merchant("Épicerie", owner: owner)
-        let post = try await hub.posts().create(Samples.offer(), merchantSlug: merchant.slug, zoneSlug: "alpha", by: owner)
+        let post = try await hub.posts().create(
+            Samples.offer(), merchantSlug: merchant.slug, zoneSlug: "alpha", by: owner)
         let raw = try DatabaseQueue(path: try #require(hub.path))
         #expect(throws: DatabaseError.self) {
             try raw.write { try $0.execute(sql: "UPDATE post SET status = 'lost' WHERE id = ?", arguments: [post.id]) }
         }
         #expect(throws: DatabaseError.self) {
-            try raw.write { try $0.execute(sql: "UPDATE post SET status = 'published' WHERE id = ?", arguments: [post.id]) }
+            try raw.write {
+                try $0.execute(sql: "UPDATE post SET status = 'published' WHERE id = ?", arguments: [post.id])
+            }
         }
         #expect(try await hub.postStore.post(id: post.id)?.status == .draft)
     }

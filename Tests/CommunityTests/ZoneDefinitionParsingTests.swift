@@ -46,7 +46,9 @@ import Testing
     @Test func aCommuneListedTwiceIsReportedWhateverItsSpelling() {
         let text = Samples.zoneFile.replacingOccurrences(
             of: "[{ \"name\": \"Corbeil-Essonnes\", \"postcodes\": [\"91100\"] }]",
-            with: "[{ \"name\": \"Évry\", \"postcodes\": [\"91000\"] }, { \"name\": \"EVRY\", \"postcodes\": [\"91080\"] }]")
+            with:
+                "[{ \"name\": \"Évry\", \"postcodes\": [\"91000\"] }, { \"name\": \"EVRY\", \"postcodes\": [\"91080\"] }]"
+        )
         #expect(problems(text) == ["test.json: communes[1].name: 'EVRY' is listed twice (also communes[0])"])
     }
 

@@ -54,7 +54,8 @@ import Testing
         let hub = try TestHub.make()
         try await hub.seedZones()
         let byPostcode = try await hub.zones.find("91100")
-        #expect(byPostcode == [.init(commune: "Corbeil-Essonnes", postcode: "91100", zoneSlug: "alpha", zoneName: "Alpha")])
+        #expect(
+            byPostcode == [.init(commune: "Corbeil-Essonnes", postcode: "91100", zoneSlug: "alpha", zoneName: "Alpha")])
         #expect(try await hub.zones.find("910").map(\.commune) == ["Évry-Courcouronnes", "Évry-Courcouronnes"])
         #expect(try await hub.zones.find("EVRY").map(\.postcode) == ["91000", "91080"])
         #expect(try await hub.zones.find("saint germain les").map(\.commune) == ["Saint-Germain-lès-Corbeil"])

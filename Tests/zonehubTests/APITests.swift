@@ -11,10 +11,16 @@ import Testing
         let app = try await TestApp()
         let zones = try await app.test { try await $0.send(.get, "/api/v1/zones") }
         let items = try #require(try decodeJSON(zones.body)["items"] as? [[String: Any]])
-        #expect(items.compactMap { $0["slug"] as? String }.sorted() == ["bassin-d-arcachon", "centre-essonne", "dordogne", "oise"])
+        #expect(
+            items.compactMap { $0["slug"] as? String }.sorted() == [
+                "bassin-d-arcachon", "centre-essonne", "dordogne", "oise",
+            ])
         let lookup = try await app.test { try await $0.send(.get, "/api/v1/communes?q=91100") }
         let communes = try #require(try decodeJSON(lookup.body)["items"] as? [[String: Any]])
-        #expect(communes.contains { $0["commune"] as? String == "Corbeil-Essonnes" && $0["zone"] as? String == "centre-essonne" })
+        #expect(
+            communes.contains {
+                $0["commune"] as? String == "Corbeil-Essonnes" && $0["zone"] as? String == "centre-essonne"
+            })
     }
 
     @Test func aMerchantSignsInWritesSubmitsAndWithdrawsThroughTheAPI() async throws {
@@ -30,11 +36,13 @@ import Testing
         #expect(try decodeJSON(me.body)["role"] as? String == "merchant")
 
         let draft = try await app.test {
-            try await $0.send(.post, "/api/v1/posts", token: token, json: """
-                {"merchant": "\(slug)", "zone": "dordogne", "kind": "offer", "title": "Noix fraîches",
-                 "body": "Récolte 2026", "category": "alimentation", "priceCents": 650,
-                 "validUntil": "2099-12-31T23:00:00Z"}
-                """)
+            try await $0.send(
+                .post, "/api/v1/posts", token: token,
+                json: """
+                    {"merchant": "\(slug)", "zone": "dordogne", "kind": "offer", "title": "Noix fraîches",
+                     "body": "Récolte 2026", "category": "alimentation", "priceCents": 650,
+                     "validUntil": "2099-12-31T23:00:00Z"}
+                    """)
         }
         #expect(draft.status == .created)
         let created = try decodeJSON(draft.body)
@@ -64,31 +72,64 @@ import Testing
         let (residentToken) = try await app.account("resident@example.org", role: .resident).token
         let (adminToken) = try await app.account("admin@example.org", role: .zoneAdmin, zones: ["oise"]).token
         let post = try await app.test {
-            try await $0.send(.post, "/api/v1/posts", token: token, json: """
-                {"merchant": "\(slug)", "zone": "dordogne", "kind": "news", "title": "Original", "body": "", "category": "livres"}
-                """)
+            try await $0.send(
+                .post, "/api/v1/posts", token: token,
+                json: """
+                    {"merchant": "\(slug)", "zone": "dordogne", "kind": "news", "title": "Original", "body": "", "category": "livres"}
+                    """)
         }
         let id = try #require(try decodeJSON(post.body)["id"] as? Int)
-        let valid = #"{"merchant": "\#(slug)", "zone": "dordogne", "kind": "news", "title": "T", "body": "", "category": "livres"}"#
+        let valid =
+            #"{"merchant": "\#(slug)", "zone": "dordogne", "kind": "news", "title": "T", "body": "", "category": "livres"}"#
         let cases: [(String, HTTPRequest.Method, String, String?, String?, [UInt8]?, HTTPResponse.Status, String)] = [
             ("malformed JSON", .post, "/api/v1/posts", token, "{\"kind\": ", nil, .badRequest, "invalid_json"),
-            ("wrong type", .post, "/api/v1/posts", token, valid.replacingOccurrences(of: "\"T\"", with: "42"), nil, .badRequest, "invalid_field"),
-            ("missing field", .post, "/api/v1/posts", token, valid.replacingOccurrences(of: "\"kind\": \"news\",", with: ""), nil, .badRequest, "missing_field"),
-            ("unknown category", .post, "/api/v1/posts", token, valid.replacingOccurrences(of: "livres", with: "armes"), nil, .badRequest, "invalid_field"),
-            ("oversized body", .post, "/api/v1/posts", token, nil, Array(repeating: 0x20, count: 70_000), .contentTooLarge, "content_too_large"),
-            ("invalid UTF-8", .post, "/api/v1/posts", token, nil, [0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D], .badRequest, "invalid_utf8"),
-            ("unknown zone", .post, "/api/v1/posts", token, valid.replacingOccurrences(of: "dordogne", with: "atlantide"), nil, .notFound, "zone_not_found"),
-            ("unknown merchant", .post, "/api/v1/posts", token, valid.replacingOccurrences(of: slug, with: "personne"), nil, .notFound, "merchant_not_found"),
+            (
+                "wrong type", .post, "/api/v1/posts", token, valid.replacingOccurrences(of: "\"T\"", with: "42"), nil,
+                .badRequest, "invalid_field"
+            ),
+            (
+                "missing field", .post, "/api/v1/posts", token,
+                valid.replacingOccurrences(of: "\"kind\": \"news\",", with: ""), nil, .badRequest, "missing_field"
+            ),
+            (
+                "unknown category", .post, "/api/v1/posts", token,
+                valid.replacingOccurrences(of: "livres", with: "armes"), nil, .badRequest, "invalid_field"
+            ),
+            (
+                "oversized body", .post, "/api/v1/posts", token, nil, Array(repeating: 0x20, count: 70_000),
+                .contentTooLarge, "content_too_large"
+            ),
+            (
+                "invalid UTF-8", .post, "/api/v1/posts", token, nil, [0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D], .badRequest,
+                "invalid_utf8"
+            ),
+            (
+                "unknown zone", .post, "/api/v1/posts", token,
+                valid.replacingOccurrences(of: "dordogne", with: "atlantide"), nil, .notFound, "zone_not_found"
+            ),
+            (
+                "unknown merchant", .post, "/api/v1/posts", token,
+                valid.replacingOccurrences(of: slug, with: "personne"), nil, .notFound, "merchant_not_found"
+            ),
             ("not signed in", .post, "/api/v1/posts", nil, valid, nil, .unauthorized, "unauthenticated"),
             ("forged token", .post, "/api/v1/posts", "forged", valid, nil, .unauthorized, "unauthenticated"),
             ("resident posting", .post, "/api/v1/posts", residentToken, valid, nil, .forbidden, "forbidden"),
             ("someone else's post", .put, "/api/v1/posts/\(id)", otherToken, valid, nil, .forbidden, "forbidden"),
-            ("someone else's withdrawal", .post, "/api/v1/posts/\(id)/withdraw", otherToken, nil, nil, .forbidden, "forbidden"),
-            ("zone admin outside their zone", .get, "/api/v1/posts?zone=dordogne&status=held", adminToken, nil, nil, .forbidden, "forbidden"),
+            (
+                "someone else's withdrawal", .post, "/api/v1/posts/\(id)/withdraw", otherToken, nil, nil, .forbidden,
+                "forbidden"
+            ),
+            (
+                "zone admin outside their zone", .get, "/api/v1/posts?zone=dordogne&status=held", adminToken, nil, nil,
+                .forbidden, "forbidden"
+            ),
             ("unknown post", .get, "/api/v1/posts/987654", nil, nil, nil, .notFound, "post_not_found"),
             ("unknown route", .get, "/api/v1/nothing", nil, nil, nil, .notFound, "not_found"),
             ("bad limit", .get, "/api/v1/posts?limit=0", nil, nil, nil, .badRequest, "invalid_limit"),
-            ("bad status", .get, "/api/v1/posts?zone=oise&status=lost", adminToken, nil, nil, .badRequest, "invalid_status"),
+            (
+                "bad status", .get, "/api/v1/posts?zone=oise&status=lost", adminToken, nil, nil, .badRequest,
+                "invalid_status"
+            ),
         ]
         for (name, method, uri, bearer, json, bytes, status, code) in cases {
             let answer = try await app.test { try await $0.send(method, uri, token: bearer, json: json, bytes: bytes) }
@@ -97,9 +138,10 @@ import Testing
             #expect(error["error"] as? String == code, "\(name): \(answer.body)")
             #expect((error["message"] as? String)?.isEmpty == false, "\(name)")
         }
-        let stored = try #require(try await app.hub.database.read { db in
-            try String.fetchAll(db, sql: "SELECT title FROM post")
-        })
+        let stored = try #require(
+            try await app.hub.database.read { db in
+                try String.fetchAll(db, sql: "SELECT title FROM post")
+            })
         #expect(stored == ["Original"])
         let health = try await app.test { try await $0.send(.get, "/healthz") }
         #expect(health.status == .ok)

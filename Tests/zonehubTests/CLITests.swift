@@ -38,16 +38,33 @@ import Testing
     @Test func addingUsersPrintsAPasswordAndRefusesBadInput() throws {
         let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
         _ = try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", database])
-        let added = try Binary.run(["users", "add", "--email", "admin@example.org", "--role", "zone-admin", "--zone", "oise", "--db", database])
+        let added = try Binary.run([
+            "users", "add", "--email", "admin@example.org", "--role", "zone-admin", "--zone", "oise", "--db", database,
+        ])
         #expect(added.status == 0)
         #expect(added.output.contains("created zone-admin admin@example.org"))
         #expect(added.output.contains("initial password: "))
         let cases: [([String], String)] = [
-            (["--email", "x@example.org", "--role", "king"], "error: --role: 'king' is not one of operator, zone-admin, merchant, resident"),
-            (["--email", "x@example.org", "--role", "zone-admin"], "error: zone: a zone admin needs at least one zone (--zone SLUG)"),
-            (["--email", "x@example.org", "--role", "zone-admin", "--zone", "atlantide"], "error: no zone 'atlantide'"),
-            (["--email", "not-an-email", "--role", "resident"], "error: email: 'not-an-email' is not an email address"),
-            (["--email", "ADMIN@example.org", "--role", "resident"], "error: an account already uses this email address"),
+            (
+                ["--email", "x@example.org", "--role", "king"],
+                "error: --role: 'king' is not one of operator, zone-admin, merchant, resident"
+            ),
+            (
+                ["--email", "x@example.org", "--role", "zone-admin"],
+                "error: zone: a zone admin needs at least one zone (--zone SLUG)"
+            ),
+            (
+                ["--email", "x@example.org", "--role", "zone-admin", "--zone", "atlantide"],
+                "error: no zone 'atlantide'"
+            ),
+            (
+                ["--email", "not-an-email", "--role", "resident"],
+                "error: email: 'not-an-email' is not an email address"
+            ),
+            (
+                ["--email", "ADMIN@example.org", "--role", "resident"],
+                "error: an account already uses this email address"
+            ),
         ]
         for (arguments, message) in cases {
             let outcome = try Binary.run(["users", "add", "--db", database] + arguments)
@@ -70,13 +87,18 @@ import Testing
         let refused = try Binary.run(["demo", "--db", real, "--zones", TestApp.zonesDirectory])
         #expect(refused.status == 1)
         #expect(refused.errors == "error: this hub has real accounts: the demo loads only into a new hub\n")
+        let skipped = try Binary.run(["demo", "--if-new", "--db", real, "--zones", TestApp.zonesDirectory])
+        #expect(skipped.status == 0)
+        #expect(skipped.output == "demo: skipped, this hub has real accounts\n")
     }
 
     @Test func settingsComeFromFlagsThenEnvironmentThenDefaults() throws {
         let defaults = try Settings(environment: [:])
         #expect(defaults.databasePath == "./data/zonehub.sqlite")
         #expect(defaults.publicURL == "http://127.0.0.1:8080")
-        let environment = ["ZONEHUB_PORT": "9000", "ZONEHUB_PUBLIC_URL": "https://zones.example.org/", "ZONEHUB_DB": "/srv/hub.sqlite"]
+        let environment = [
+            "ZONEHUB_PORT": "9000", "ZONEHUB_PUBLIC_URL": "https://zones.example.org/", "ZONEHUB_DB": "/srv/hub.sqlite",
+        ]
         let fromEnvironment = try Settings(environment: environment)
         #expect(fromEnvironment.port == 9000 && fromEnvironment.databasePath == "/srv/hub.sqlite")
         #expect(fromEnvironment.publicURL == "https://zones.example.org")

@@ -13,7 +13,9 @@ import Testing
         #expect(page.headers[.contentType] == "text/html; charset=utf-8")
         #expect(page.body.contains("<html lang=\"fr\">"))
         #expect(page.body.components(separatedBy: "class=\"zone-card\"").count - 1 == 4)
-        for name in ["Centre-Essonne", "Oise", "Dordogne", "Bassin d&#39;Arcachon"] { #expect(page.body.contains(name)) }
+        for name in ["Centre-Essonne", "Oise", "Dordogne", "Bassin d&#39;Arcachon"] {
+            #expect(page.body.contains(name))
+        }
     }
 
     @Test func englishIsOfferedAndRemembered() async throws {
@@ -29,7 +31,9 @@ import Testing
         let app = try await TestApp()
         let page = try await app.test { try await $0.send(.get, "/zones/search?q=91100") }
         #expect(page.status == .ok)
-        #expect(page.body.contains("<strong>Corbeil-Essonnes</strong> (91100) → <a href=\"/zones/centre-essonne\">Centre-Essonne</a>"))
+        #expect(
+            page.body.contains(
+                "<strong>Corbeil-Essonnes</strong> (91100) → <a href=\"/zones/centre-essonne\">Centre-Essonne</a>"))
         let byName = try await app.test { try await $0.send(.get, "/zones/search?q=corbeil%20essonnes") }
         #expect(byName.body.contains("Corbeil-Essonnes"))
         let bad = try await app.test { try await $0.send(.get, "/zones/search?q=x") }
@@ -71,14 +75,16 @@ import Testing
             email: "page@example.org", displayName: "Marchande", role: .merchant, zoneSlugs: [],
             password: "correct-horse-battery", by: nil)
         let wrong = try await app.test {
-            try await $0.send(.post, "/sign-in", json: "email=page%40example.org&password=nope",
+            try await $0.send(
+                .post, "/sign-in", json: "email=page%40example.org&password=nope",
                 contentType: "application/x-www-form-urlencoded")
         }
         #expect(wrong.status == .unauthorized)
         #expect(wrong.body.contains("mot de passe incorrect"))
         #expect(wrong.headers[.setCookie] == nil)
         let signIn = try await app.test {
-            try await $0.send(.post, "/sign-in", json: "email=page%40example.org&password=correct-horse-battery",
+            try await $0.send(
+                .post, "/sign-in", json: "email=page%40example.org&password=correct-horse-battery",
                 contentType: "application/x-www-form-urlencoded")
         }
         #expect(signIn.status == .seeOther)
@@ -91,13 +97,15 @@ import Testing
         #expect(dashboard.body.contains("Bonjour Marchande"))
         let form = "application/x-www-form-urlencoded"
         let wrongCurrent = try await app.test {
-            try await $0.send(.post, "/dashboard/password", json: "current=nope&new=nouveau-secret-1&confirm=nouveau-secret-1",
+            try await $0.send(
+                .post, "/dashboard/password", json: "current=nope&new=nouveau-secret-1&confirm=nouveau-secret-1",
                 contentType: form, cookie: session)
         }
         #expect(wrongCurrent.status == .badRequest)
         #expect(wrongCurrent.body.contains("Le mot de passe actuel est incorrect."))
         let changed = try await app.test {
-            try await $0.send(.post, "/dashboard/password",
+            try await $0.send(
+                .post, "/dashboard/password",
                 json: "current=correct-horse-battery&new=nouveau-secret-1&confirm=nouveau-secret-1", contentType: form,
                 cookie: session)
         }
@@ -105,7 +113,9 @@ import Testing
         let stale = try await app.test { try await $0.send(.get, "/dashboard", cookie: session) }
         #expect(stale.status == .unauthorized)
         let renewed = try #require(changed.headers[.setCookie]?.split(separator: ";").first.map(String.init))
-        #expect(try await app.hub.accounts.signIn(email: "page@example.org", password: "nouveau-secret-1").user.displayName == "Marchande")
+        #expect(
+            try await app.hub.accounts.signIn(email: "page@example.org", password: "nouveau-secret-1").user.displayName
+                == "Marchande")
         let signOut = try await app.test { try await $0.send(.post, "/sign-out", cookie: renewed) }
         #expect(signOut.status == .seeOther)
         let after = try await app.test { try await $0.send(.get, "/dashboard", cookie: renewed) }
@@ -116,14 +126,17 @@ import Testing
         let app = try await TestApp()
         let (token, slug) = try await app.merchant("form@example.org", zone: "centre-essonne")
         let cookie = "zonehub_session=\(token)"
-        let form = "merchant=\(slug)&zone=centre-essonne&kind=offer&category=alimentation&title=Panier+garni"
+        let form =
+            "merchant=\(slug)&zone=centre-essonne&kind=offer&category=alimentation&title=Panier+garni"
             + "&body=Ligne+1%0D%0ALigne+2&price=12%2C50&validUntil=2099-01-01T18%3A00&action=submit"
         let created = try await app.test {
-            try await $0.send(.post, "/dashboard/posts", json: form, contentType: "application/x-www-form-urlencoded",
+            try await $0.send(
+                .post, "/dashboard/posts", json: form, contentType: "application/x-www-form-urlencoded",
                 cookie: cookie)
         }
         #expect(created.status == .seeOther)
-        let posts = try await app.hub.posts.dashboard(merchantSlug: slug, by: try #require(try await app.hub.accounts.user(token: token)))
+        let posts = try await app.hub.posts.dashboard(
+            merchantSlug: slug, by: try #require(try await app.hub.accounts.user(token: token)))
         let post = try #require(posts.first)
         #expect(post.status == .held)
         #expect(post.content.priceCents == 1250)
@@ -138,14 +151,16 @@ import Testing
         let (token, slug) = try await app.merchant("oops@example.org")
         let form = "merchant=\(slug)&zone=dordogne&kind=offer&category=alimentation&title=Bon+titre&price=douze"
         let page = try await app.test {
-            try await $0.send(.post, "/dashboard/posts", json: form, contentType: "application/x-www-form-urlencoded",
+            try await $0.send(
+                .post, "/dashboard/posts", json: form, contentType: "application/x-www-form-urlencoded",
                 cookie: "zonehub_session=\(token)")
         }
         #expect(page.status == .badRequest)
         #expect(page.body.contains("is not a price in euros"))
         #expect(page.body.contains("value=\"Bon titre\""))
         let broken = try await app.test {
-            try await $0.send(.post, "/dashboard/posts", bytes: Array("title=%FF%FE".utf8),
+            try await $0.send(
+                .post, "/dashboard/posts", bytes: Array("title=%FF%FE".utf8),
                 contentType: "application/x-www-form-urlencoded", cookie: "zonehub_session=\(token)")
         }
         #expect(broken.status == .badRequest)

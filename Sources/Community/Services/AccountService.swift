@@ -44,7 +44,8 @@ package struct AccountService: Sendable {
         }
         let name = displayName?.trimmingCharacters(in: .whitespacesAndNewlines)
         let account = NewAccount(
-            email: email, displayName: name.flatMap { $0.isEmpty ? nil : String($0.prefix(80)) }
+            email: email,
+            displayName: name.flatMap { $0.isEmpty ? nil : String($0.prefix(80)) }
                 ?? String(email.prefix { $0 != "@" }),
             role: role, zoneIDs: zoneIDs, passwordHash: hasher.hashPassword(password))
         return try await accounts.create(account, at: clock.now(), actor: actor)

@@ -3,7 +3,8 @@ import Foundation
 /// Field checks for merchant profiles: pure functions, each naming the field it rejects.
 enum MerchantRules {
     /// Trimmed text with line breaks as "\n" (browsers send "\r\n"); other control characters are refused.
-    static func text(_ value: String, field: String, max: Int, required: Bool = false) throws(CommunityError) -> String {
+    static func text(_ value: String, field: String, max: Int, required: Bool = false) throws(CommunityError) -> String
+    {
         let trimmed = value.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if required && trimmed.isEmpty { throw .invalid(field, "is required") }
         if trimmed.count > max { throw .invalid(field, "must be at most \(max) characters") }

@@ -25,7 +25,8 @@ package struct MerchantService: Sendable {
             attempt += 1
             slug = attempt == 2 ? "\(base)-\(profile.commune.slugified)" : "\(base)-\(attempt)"
         }
-        return try await merchants.create(slug: slug, profile: profile, zoneIDs: zoneIDs, owner: owner.id, at: clock.now())
+        return try await merchants.create(
+            slug: slug, profile: profile, zoneIDs: zoneIDs, owner: owner.id, at: clock.now())
     }
 
     /// Replaces a profile's fields; only its owner or a hub operator may.
@@ -35,7 +36,8 @@ package struct MerchantService: Sendable {
             throw CommunityError.forbidden("this merchant profile belongs to someone else")
         }
         let (profile, zoneIDs) = try await validated(profile)
-        return try await merchants.update(merchant.id, profile: profile, zoneIDs: zoneIDs, by: actor.id, at: clock.now())
+        return try await merchants.update(
+            merchant.id, profile: profile, zoneIDs: zoneIDs, by: actor.id, at: clock.now())
     }
 
     package func merchant(slug: String) async throws -> Merchant {

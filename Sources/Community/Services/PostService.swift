@@ -57,7 +57,8 @@ package struct PostService: Sendable {
     package func submit(_ id: Post.ID, by actor: User) async throws -> Post {
         let post = try await ownedPost(id, by: actor)
         guard post.status == .draft else {
-            throw CommunityError.conflict("post_not_draft", "only a draft can be submitted; this post is \(post.status.rawValue)")
+            throw CommunityError.conflict(
+                "post_not_draft", "only a draft can be submitted; this post is \(post.status.rawValue)")
         }
         let (status, reasons) = try await screen(post.content, of: post, isResubmission: false)
         return try await posts.transition(
@@ -87,9 +88,10 @@ package struct PostService: Sendable {
     }
 
     /// Posts residents see: published and still valid, newest first.
-    package func live(zone: Zone?, merchant: Merchant? = nil, category: Category? = nil, kind: PostKind? = nil,
-        limit: Int = 30, before: Post.ID? = nil) async throws -> [Post]
-    {
+    package func live(
+        zone: Zone?, merchant: Merchant? = nil, category: Category? = nil, kind: PostKind? = nil,
+        limit: Int = 30, before: Post.ID? = nil
+    ) async throws -> [Post] {
         var query = PostQuery.live(at: clock.now(), limit: limit)
         query.zoneID = zone?.id
         query.merchantID = merchant?.id

@@ -22,7 +22,9 @@ package struct ZoneService: Sendable {
 
     /// The active zone with `slug`, or `zone_not_found`.
     package func zone(slug: String) async throws -> Zone {
-        guard let zone = try await zones.zone(slug: slug), !zone.isRetired else { throw CommunityError.notFound("zone") }
+        guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
+            throw CommunityError.notFound("zone")
+        }
         return zone
     }
 

@@ -93,7 +93,8 @@ package struct SQLiteAccountStore: AccountStore {
         let id: User.ID = row["id"]
         let zones = try Zone.ID.fetchAll(db, sql: "SELECT zoneId FROM userZone WHERE userId = ?", arguments: [id])
         return User(
-            id: id, email: row["email"], displayName: row["displayName"], role: Role(rawValue: row["role"]) ?? .resident,
+            id: id, email: row["email"], displayName: row["displayName"],
+            role: Role(rawValue: row["role"]) ?? .resident,
             zoneIDs: Set(zones), createdAt: row["createdAt"])
     }
 }

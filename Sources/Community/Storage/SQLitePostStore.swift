@@ -37,8 +37,10 @@ package struct SQLitePostStore: PostStore {
                     WHERE id = ? AND status = ?
                     """,
                 arguments: Self.contentArguments(content)
-                    + [status.rawValue, try JSONColumn.encode(heldReasons), date, status.rawValue, date, id,
-                        expected.rawValue])
+                    + [
+                        status.rawValue, try JSONColumn.encode(heldReasons), date, status.rawValue, date, id,
+                        expected.rawValue,
+                    ])
             return try Self.finishTransition(id, expected: expected, action: action, actor: actor, at: date, db)
         }
     }

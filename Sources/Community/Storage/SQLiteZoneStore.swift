@@ -44,7 +44,8 @@ package struct SQLiteZoneStore: ZoneStore {
             for row in stored where definitions[row["slug"]] == nil && (row["retiredAt"] as Date?) == nil {
                 let slug: String = row["slug"]
                 try db.execute(sql: "UPDATE zone SET retiredAt = ? WHERE id = ?", arguments: [date, row["id"]])
-                try db.appendAudit(action: "zone.retire", subject: "zone:\(slug)", actor: nil, zone: row["id"], at: date)
+                try db.appendAudit(
+                    action: "zone.retire", subject: "zone:\(slug)", actor: nil, zone: row["id"], at: date)
                 report.retired.append(slug)
             }
             return report

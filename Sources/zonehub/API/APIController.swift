@@ -33,7 +33,8 @@ struct APIController {
     }
 
     func zone(_ request: Request, context: HubRequestContext) async throws -> Response {
-        JSONBody.response(ZonePayload(try await hub.zones.zone(slug: context.parameters.require("slug")), baseURL: base))
+        JSONBody.response(
+            ZonePayload(try await hub.zones.zone(slug: context.parameters.require("slug")), baseURL: base))
     }
 
     func communes(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -98,7 +99,9 @@ struct APIController {
     func createPost(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let body = try await JSONBody.decode(PostRequest.self, from: request, context: context)
-        guard let merchant = body.merchant else { throw BodyError(code: "missing_field", message: "merchant: is required") }
+        guard let merchant = body.merchant else {
+            throw BodyError(code: "missing_field", message: "merchant: is required")
+        }
         guard let zone = body.zone else { throw BodyError(code: "missing_field", message: "zone: is required") }
         var post = try await hub.posts.create(body.content, merchantSlug: merchant, zoneSlug: zone, by: user)
         if body.submit == true { post = try await hub.posts.submit(post.id, by: user) }
@@ -106,14 +109,16 @@ struct APIController {
     }
 
     func post(_ request: Request, context: HubRequestContext) async throws -> Response {
-        JSONBody.response(PostPayload(try await hub.posts.post(try PathID.post(context), viewer: context.user), baseURL: base))
+        JSONBody.response(
+            PostPayload(try await hub.posts.post(try PathID.post(context), viewer: context.user), baseURL: base))
     }
 
     func editPost(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try PathID.post(context)
         let body = try await JSONBody.decode(PostRequest.self, from: request, context: context)
-        return JSONBody.response(PostPayload(try await hub.posts.edit(id, content: body.content, by: user), baseURL: base))
+        return JSONBody.response(
+            PostPayload(try await hub.posts.edit(id, content: body.content, by: user), baseURL: base))
     }
 
     func submitPost(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -145,7 +150,8 @@ struct APIController {
     func openAPI(_ request: Request, context: HubRequestContext) async throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        return Response(
+            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
     }
 
     static func integer(_ text: String?, _ field: String, in range: ClosedRange<Int>) throws(CommunityError) -> Int? {

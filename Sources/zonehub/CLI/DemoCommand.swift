@@ -9,12 +9,18 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Load sample merchants and posts (only into a hub with no accounts but the demo's).")
 
     @Option(help: "Directory of zone files (ZONEHUB_ZONES_DIR; default ./zones).") var zones: String?
+    @Flag(help: "On a hub with real accounts, skip quietly instead of failing (for start-up scripts).")
+    var ifNew = false
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
         try await run {
             let settings = try Settings(database: database.path, zones: zones)
             let hub = try Hub.open(settings)
+            if ifNew, try await hub.accounts.hasAccounts(outside: DemoContent.emailDomain) {
+                print("demo: skipped, this hub has real accounts")
+                return
+            }
             let loaded = try await DemoLoader(hub: hub).load(zonesDirectory: settings.zonesDirectory)
             print(loaded)
         }

@@ -33,10 +33,12 @@ enum DemoContent {
         DemoMerchant(
             zone: "centre-essonne",
             profile: MerchantProfile(
-                name: "Épicerie du Marché", description: "Épicerie fine et produits du terroir de l'Essonne, "
+                name: "Épicerie du Marché",
+                description: "Épicerie fine et produits du terroir de l'Essonne, "
                     + "fruits et légumes des maraîchers du Hurepoix.",
                 categories: [.alimentation], commune: "Corbeil-Essonnes", postcode: "91100",
-                address: "12 rue Saint-Spire", phone: "01 60 88 12 34", website: "https://epicerie-du-marche.example.org",
+                address: "12 rue Saint-Spire", phone: "01 60 88 12 34",
+                website: "https://epicerie-du-marche.example.org",
                 links: ["https://www.example.org/boutiques/epicerie-du-marche"], openingHours: "Mar-Sam 9h-19h30",
                 siret: "90000412300015", zones: ["centre-essonne"]),
             posts: [
@@ -57,7 +59,8 @@ enum DemoContent {
         DemoMerchant(
             zone: "centre-essonne",
             profile: MerchantProfile(
-                name: "Atelier Terre & Feu", description: "Céramiques tournées à la main, cours de tournage pour "
+                name: "Atelier Terre & Feu",
+                description: "Céramiques tournées à la main, cours de tournage pour "
                     + "adultes et enfants.",
                 categories: [.artisanatDArt, .maisonDeco], commune: "Évry-Courcouronnes", postcode: "91000",
                 address: "4 place des Terrasses de l'Agora", phone: "06 12 34 56 78",
@@ -76,7 +79,8 @@ enum DemoContent {
         DemoMerchant(
             zone: "oise",
             profile: MerchantProfile(
-                name: "Librairie La Page Picarde", description: "Librairie indépendante : romans, BD, jeunesse et "
+                name: "Librairie La Page Picarde",
+                description: "Librairie indépendante : romans, BD, jeunesse et "
                     + "un rayon régional sur la Picardie.",
                 categories: [.livres], commune: "Beauvais", postcode: "60000", address: "8 rue de la Madeleine",
                 phone: "03 44 45 12 12", website: "https://lapagepicarde.example.org",
@@ -95,7 +99,8 @@ enum DemoContent {
         DemoMerchant(
             zone: "oise",
             profile: MerchantProfile(
-                name: "Fromagerie des Trois Forêts", description: "Fromages affinés sur place, spécialités du Nord "
+                name: "Fromagerie des Trois Forêts",
+                description: "Fromages affinés sur place, spécialités du Nord "
                     + "et de Picardie.",
                 categories: [.alimentation], commune: "Senlis", postcode: "60300", address: "21 rue de Paris",
                 phone: "03 44 53 00 00", openingHours: "Mar-Dim 8h30-13h, 15h30-19h", zones: ["oise"]),
@@ -111,7 +116,8 @@ enum DemoContent {
         DemoMerchant(
             zone: "dordogne",
             profile: MerchantProfile(
-                name: "Conserverie du Périgord Noir", description: "Conserves artisanales de canard, noix et "
+                name: "Conserverie du Périgord Noir",
+                description: "Conserves artisanales de canard, noix et "
                     + "truffes du Périgord.",
                 categories: [.alimentation], commune: "Sarlat-la-Canéda", postcode: "24200",
                 address: "3 rue de la Liberté", phone: "05 53 31 00 00",
@@ -131,7 +137,8 @@ enum DemoContent {
         DemoMerchant(
             zone: "dordogne",
             profile: MerchantProfile(
-                name: "Vélo Vallée", description: "Location, vente et réparation de vélos, sorties guidées sur la "
+                name: "Vélo Vallée",
+                description: "Location, vente et réparation de vélos, sorties guidées sur la "
                     + "voie verte de la Dordogne.",
                 categories: [.sportLoisirs, .services], commune: "Bergerac", postcode: "24100",
                 address: "15 quai Salvette", phone: "05 53 57 00 00", openingHours: "Mar-Sam 9h-12h, 14h-18h30",
@@ -148,7 +155,8 @@ enum DemoContent {
         DemoMerchant(
             zone: "bassin-d-arcachon",
             profile: MerchantProfile(
-                name: "Cabane à Huîtres Le Pinasse", description: "Ostréiculteurs depuis trois générations : "
+                name: "Cabane à Huîtres Le Pinasse",
+                description: "Ostréiculteurs depuis trois générations : "
                     + "huîtres du Bassin en direct du producteur.",
                 categories: [.alimentation, .restauration], commune: "Gujan-Mestras", postcode: "33470",
                 address: "Port de Larros", phone: "05 56 66 00 00", openingHours: "Tous les jours 9h-19h",
@@ -166,7 +174,8 @@ enum DemoContent {
         DemoMerchant(
             zone: "bassin-d-arcachon",
             profile: MerchantProfile(
-                name: "Boutique Dune & Vent", description: "Créations textiles et objets déco inspirés du Bassin, "
+                name: "Boutique Dune & Vent",
+                description: "Créations textiles et objets déco inspirés du Bassin, "
                     + "faits à Arcachon.",
                 categories: [.mode, .maisonDeco], commune: "Arcachon", postcode: "33120",
                 address: "40 boulevard de la Plage", phone: "05 56 83 00 00",

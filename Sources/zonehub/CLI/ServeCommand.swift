@@ -40,7 +40,9 @@ struct MigrateCommand: AsyncParsableCommand {
         try await run {
             let hub = try Hub.open(try Settings(database: database.path))
             let applied = try await hub.database.appliedMigrations()
-            print("database \(hub.settings.databasePath) is at \(applied.last ?? "no migration") (\(applied.count) applied)")
+            print(
+                "database \(hub.settings.databasePath) is at \(applied.last ?? "no migration") (\(applied.count) applied)"
+            )
         }
     }
 }

@@ -18,7 +18,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             if request.uri.path.hasPrefix("/api/") {
-                return JSONBody.response(ErrorPayload(error: failure.code, message: failure.message), status: failure.status)
+                return JSONBody.response(
+                    ErrorPayload(error: failure.code, message: failure.message), status: failure.status)
             }
             return PageRenderer.error(failure, context: context)
         }
@@ -42,7 +43,8 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as BodyError:
             return Failure(status: .badRequest, code: error.code, message: error.message)
         default:
-            return Failure(status: .internalServerError, code: "internal_error", message: "something went wrong on our side")
+            return Failure(
+                status: .internalServerError, code: "internal_error", message: "something went wrong on our side")
         }
     }
 

@@ -25,7 +25,8 @@ struct SessionMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         if let asked {
             response.setCookie(
-                Cookie(name: Self.languageCookie, value: asked.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+                Cookie(
+                    name: Self.languageCookie, value: asked.rawValue, maxAge: 365 * 24 * 3600, path: "/",
                     httpOnly: true, sameSite: .lax))
         }
         return response

@@ -35,7 +35,9 @@ struct AccountPagesController {
             let text =
                 error == .badCredentials
                 ? t("Le mot de passe actuel est incorrect.", "The current password is wrong.")
-                : t("Le nouveau mot de passe doit compter de 10 à 72 caractères.", "The new password must be 10 to 72 characters long.")
+                : t(
+                    "Le nouveau mot de passe doit compter de 10 à 72 caractères.",
+                    "The new password must be 10 to 72 characters long.")
             return passwordPage(message: text, context: context, status: .badRequest)
         }
         // The old session went with the old password: sign in again with the new one.
@@ -83,7 +85,9 @@ struct AccountPagesController {
         } catch let error as CommunityError where error == .badCredentials {
             let t = context.language
             return self.form(
-                email: email, error: t("Adresse e-mail inconnue ou mot de passe incorrect.",
+                email: email,
+                error: t(
+                    "Adresse e-mail inconnue ou mot de passe incorrect.",
                     "Unknown email or wrong password."), context: context)
         }
     }

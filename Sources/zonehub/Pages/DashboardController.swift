@@ -30,7 +30,8 @@ struct DashboardController {
         }
         if user.role == .merchant {
             sections.append(
-                "<p><a class=\"button\" href=\"/dashboard/merchants/new\">\(t("Créer une fiche commerce", "Create a shop profile"))</a></p>")
+                "<p><a class=\"button\" href=\"/dashboard/merchants/new\">\(t("Créer une fiche commerce", "Create a shop profile"))</a></p>"
+            )
         }
         for zone in try await hub.zones.active() where user.role == .zoneAdmin && user.administers(zone.id) {
             let held = try await hub.posts.zonePosts(zone, statuses: [.held], by: user)
@@ -39,7 +40,8 @@ struct DashboardController {
         if sections.isEmpty {
             sections.append("<p>\(t("Rien à gérer pour l'instant.", "Nothing to manage yet."))</p>")
         }
-        let password: HTML = "<p><a href=\"/dashboard/password\">\(t("Changer de mot de passe", "Change password"))</a></p>"
+        let password: HTML =
+            "<p><a href=\"/dashboard/password\">\(t("Changer de mot de passe", "Change password"))</a></p>"
         return PageRenderer.page(
             t("Mon espace", "My space"),
             "<h1>\(t("Bonjour", "Hello")) \(user.displayName)</h1>\(sections)\(password)", context: context)
@@ -86,13 +88,15 @@ struct DashboardController {
             let merchant = try await hub.merchants.update(slug, with: profile, by: user)
             return PageRenderer.redirect(to: "/merchants/\(merchant.slug)")
         } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
-            return try await merchantEditor(profile, action: "/dashboard/merchants/\(slug)", error: error, context: context)
+            return try await merchantEditor(
+                profile, action: "/dashboard/merchants/\(slug)", error: error, context: context)
         }
     }
 
-    private func merchantEditor(_ profile: MerchantProfile, action: String, error: CommunityError?,
-        context: HubRequestContext) async throws -> Response
-    {
+    private func merchantEditor(
+        _ profile: MerchantProfile, action: String, error: CommunityError?,
+        context: HubRequestContext
+    ) async throws -> Response {
         let t = context.language
         let zones = try await hub.zones.active()
         return PageRenderer.page(
@@ -166,9 +170,10 @@ struct DashboardController {
         return PageRenderer.redirect(to: "/dashboard#post-\(post.id.rawValue)")
     }
 
-    private func postEditor(_ form: PostForm, merchant: Merchant, postID: Post.ID?, error: CommunityError?,
-        context: HubRequestContext) async throws -> Response
-    {
+    private func postEditor(
+        _ form: PostForm, merchant: Merchant, postID: Post.ID?, error: CommunityError?,
+        context: HubRequestContext
+    ) async throws -> Response {
         let t = context.language
         let zones = try await hub.zones.active().filter { merchant.zoneIDs.contains($0.id) }
         let action = postID.map { "/dashboard/posts/\($0.rawValue)" } ?? "/dashboard/posts"

@@ -19,7 +19,8 @@ enum PageRenderer {
         } else {
             account = "<a href=\"/sign-in\">\(t("Se connecter", "Sign in"))</a>"
         }
-        let other: HTML = t == .fr ? "<a href=\"?lang=en\" lang=\"en\">English</a>" : "<a href=\"?lang=fr\" lang=\"fr\">Français</a>"
+        let other: HTML =
+            t == .fr ? "<a href=\"?lang=en\" lang=\"en\">English</a>" : "<a href=\"?lang=fr\" lang=\"fr\">Français</a>"
         let document: HTML = """
             <!DOCTYPE html>
             <html lang="\(t.rawValue)">
@@ -44,7 +45,8 @@ enum PageRenderer {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-cache"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.rendered)))
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.rendered)))
     }
 
     static func error(_ failure: ErrorMiddleware.Failure, context: HubRequestContext) -> Response {
@@ -57,7 +59,8 @@ enum PageRenderer {
             case .internalServerError: t("Erreur du serveur", "Server error")
             default: t("Requête invalide", "Invalid request")
             }
-        let signIn: HTML = failure.status == .unauthorized ? "<p><a href=\"/sign-in\">\(t("Se connecter", "Sign in"))</a></p>" : ""
+        let signIn: HTML =
+            failure.status == .unauthorized ? "<p><a href=\"/sign-in\">\(t("Se connecter", "Sign in"))</a></p>" : ""
         let body: HTML = """
             <h1>\(heading)</h1>
             <p class="error" role="alert">\(failure.message)</p>

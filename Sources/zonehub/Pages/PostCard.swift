@@ -35,13 +35,15 @@ enum PostCard {
     }
 
     static func page(_ post: Post, _ t: Language) -> HTML {
-        let image: HTML = post.content.imageURL.map {
-            "<img class=\"post-image\" src=\"\($0)\" alt=\"\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"
-        } ?? ""
+        let image: HTML =
+            post.content.imageURL.map {
+                "<img class=\"post-image\" src=\"\($0)\" alt=\"\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"
+            } ?? ""
         let status: HTML = post.status == .published ? "" : "<p class=\"status\">\(Formats.status(post.status, t))</p>"
-        let published: HTML = post.publishedAt.map {
-            "<p class=\"meta\">\(t("Publié le", "Published on")) \(Formats.dateTime($0, t))</p>"
-        } ?? ""
+        let published: HTML =
+            post.publishedAt.map {
+                "<p class=\"meta\">\(t("Publié le", "Published on")) \(Formats.dateTime($0, t))</p>"
+            } ?? ""
         return """
             <article class="post">
             <p class="meta"><span class="badge">\(Formats.kind(post.content.kind, t))</span> \

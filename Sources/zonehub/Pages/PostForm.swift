@@ -73,7 +73,9 @@ struct PostForm {
 
     static func date(_ text: String, _ field: String) throws(CommunityError) -> Date? {
         guard !text.isEmpty else { return nil }
-        guard let date = Formats.localDateTime(text) else { throw .invalid(field, "'\(text.prefix(30))' is not a date") }
+        guard let date = Formats.localDateTime(text) else {
+            throw .invalid(field, "'\(text.prefix(30))' is not a date")
+        }
         return date
     }
 

@@ -84,7 +84,8 @@ struct PublicPagesController {
             ]
             + Category.allCases.map { item in
                 let current: HTML = item == category ? " aria-current=\"page\"" : ""
-                return "<a href=\"/zones/\(zone.slug)?category=\(item.rawValue)\"\(current)>\(Formats.category(item, t))</a>"
+                return
+                    "<a href=\"/zones/\(zone.slug)?category=\(item.rawValue)\"\(current)>\(Formats.category(item, t))</a>"
             }
         let list: HTML =
             posts.isEmpty
@@ -114,10 +115,18 @@ struct PublicPagesController {
         let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
         let posts = try await hub.posts.live(zone: nil, merchant: merchant)
         let profile = merchant.profile
-        var facts: [HTML] = ["<li>\(profile.address.isEmpty ? "" : profile.address + ", ")\(profile.postcode) \(profile.commune)</li>"]
-        if let phone = profile.phone { facts.append("<li>\(t("Téléphone", "Phone")) : <a href=\"tel:\(phone.filter { !" .-".contains($0) })\">\(phone)</a></li>") }
+        var facts: [HTML] = [
+            "<li>\(profile.address.isEmpty ? "" : profile.address + ", ")\(profile.postcode) \(profile.commune)</li>"
+        ]
+        if let phone = profile.phone {
+            facts.append(
+                "<li>\(t("Téléphone", "Phone")) : <a href=\"tel:\(phone.filter { !" .-".contains($0) })\">\(phone)</a></li>"
+            )
+        }
         if let email = profile.email { facts.append("<li><a href=\"mailto:\(email)\">\(email)</a></li>") }
-        if let website = profile.website { facts.append("<li><a href=\"\(website)\" rel=\"noopener\">\(website)</a></li>") }
+        if let website = profile.website {
+            facts.append("<li><a href=\"\(website)\" rel=\"noopener\">\(website)</a></li>")
+        }
         if let hours = profile.openingHours { facts.append("<li>\(t("Horaires", "Opening hours")) : \(hours)</li>") }
         if let siret = profile.siret { facts.append("<li>SIRET \(siret)</li>") }
         let links: [HTML] = profile.links.map { "<li><a href=\"\($0)\" rel=\"noopener\">\($0)</a></li>" }
