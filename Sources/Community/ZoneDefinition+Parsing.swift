@@ -6,7 +6,11 @@ extension ZoneDefinition {
     /// Whether `slug` may name a zone (and its file): lower-case letters, digits, single inner hyphens.
     package static func isValidSlug(_ slug: String) -> Bool {
         slug.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil && slug.count <= 60
+            && !reservedSlugs.contains(slug)
     }
+
+    /// Names taken by fixed pages under `/zones/`.
+    package static let reservedSlugs: Set<String> = ["search"]
 
     /// Parses one zone file and checks every field, reporting all problems at once rather than the first.
     package static func parse(_ data: Data, file: String) throws(ZoneCatalogError) -> ZoneDefinition {

@@ -41,6 +41,17 @@ import Testing
         #expect(bad.body.contains("Tapez un code postal"))
     }
 
+    @Test func anErrorPageKeepsTheVisitorsLanguageAndSession() async throws {
+        let app = try await TestApp()
+        let (token, _) = try await app.merchant("lost@example.org")
+        let page = try await app.test {
+            try await $0.send(.get, "/posts/999", cookie: "zonehub_session=\(token); zonehub_lang=en")
+        }
+        #expect(page.status == .notFound)
+        #expect(page.body.contains("Page not found"))
+        #expect(page.body.contains("Sign out"))
+    }
+
     @Test func unknownPagesAnswer404InFrenchWithoutDetails() async throws {
         let app = try await TestApp()
         for uri in ["/zones/atlantide", "/merchants/personne", "/posts/999", "/posts/abc", "/nulle-part"] {

@@ -14,7 +14,10 @@ func buildRouter(hub: Hub) -> Router<HubRequestContext> {
         headers[.cacheControl] = "public, max-age=3600"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
     }
-    let pages = router.group().add(middleware: SessionMiddleware(accounts: hub.accounts))
+    // Inside the group, errors render with the visitor's language and session; the router-level instance
+    // answers for unknown paths and failures before the session is known.
+    let pages = router.group().add(middleware: SessionMiddleware(accounts: hub.accounts)).add(
+        middleware: ErrorMiddleware())
     PublicPagesController(hub: hub).addRoutes(to: pages)
     AccountPagesController(hub: hub).addRoutes(to: pages)
     DashboardController(hub: hub).addRoutes(to: pages)
