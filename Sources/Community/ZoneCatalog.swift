@@ -22,7 +22,9 @@ package struct ZoneCatalog: Sendable {
             let slug = file.deletingPathExtension().lastPathComponent
             let name = file.lastPathComponent
             guard ZoneDefinition.isValidSlug(slug) else {
-                problems.append(.init(file: name, field: "-", message: "file name must be a slug (a-z, 0-9, hyphens; not 'search')"))
+                problems.append(
+                    .init(file: name, field: "-", message: "file name must be a slug (a-z, 0-9, hyphens; not 'search')")
+                )
                 continue
             }
             guard let data = try? Data(contentsOf: file) else {

@@ -94,7 +94,9 @@ import Testing
         try Data(Samples.zoneFile.utf8).write(to: directory.appendingPathComponent("Mauvais Nom.json"))
         #expect(
             throws: ZoneCatalogError.invalid([
-                .init(file: "Mauvais Nom.json", field: "-", message: "file name must be a slug (a-z, 0-9, hyphens; not 'search')")
+                .init(
+                    file: "Mauvais Nom.json", field: "-",
+                    message: "file name must be a slug (a-z, 0-9, hyphens; not 'search')")
             ])
         ) { try ZoneCatalog.load(directory: directory) }
     }
