@@ -10,9 +10,12 @@ package struct ZoneCatalog: Sendable {
     package static func load(directory: URL) throws(ZoneCatalogError) -> ZoneCatalog {
         let files: [URL]
         do {
-            files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-                .filter { $0.pathExtension == "json" }
-                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            // A directory given through a symbolic link is listed as the directory it points to.
+            files = try FileManager.default.contentsOfDirectory(
+                at: directory.resolvingSymlinksInPath(), includingPropertiesForKeys: nil
+            )
+            .filter { $0.pathExtension == "json" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
         } catch {
             throw .unreadable(directory.path)
         }

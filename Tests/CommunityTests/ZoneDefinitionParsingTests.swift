@@ -87,6 +87,26 @@ import Testing
         }
     }
 
+    @Test func aZoneDirectoryReachedThroughASymbolicLinkIsRead() throws {
+        let zones = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("zones")
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("zones-link-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: zones)
+        #expect(try ZoneCatalog.load(directory: link).definitions.count == 4)
+    }
+
+    @Test func optionalRuleDefaultsAreReadAndBounded() throws {
+        let text = Samples.zoneFile.replacingOccurrences(
+            of: "\"queueEscalateHours\": 48",
+            with: "\"queueEscalateHours\": 48, \"holdFirstPosts\": 0, \"weeklyQuota\": 7")
+        let definition = try ZoneDefinition.parse(Data(text.utf8), file: "test.json")
+        #expect(definition.moderation.holdFirstPosts == 0 && definition.moderation.weeklyQuota == 7)
+        #expect(definition.moderation.trustAfterApproved == nil)
+        let bad = Samples.zoneFile.replacingOccurrences(
+            of: "\"queueEscalateHours\": 48", with: "\"queueEscalateHours\": 48, \"maxLinksPerPost\": -1")
+        #expect(problems(bad) == ["test.json: moderation.maxLinksPerPost: must be between 0 and 50"])
+    }
+
     @Test func aDirectoryWithABadFileNameOrNoFilesFails() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zones-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -1,0 +1,124 @@
+"""Fixtures for the system tests: the real zonehub binary on a fresh demo database, and a headless Chromium."""
+
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service
+
+REPO = Path(__file__).resolve().parents[2]
+ZONEHUB_BIN = Path(os.environ.get("ZONEHUB_BIN") or REPO / ".build" / "debug" / "zonehub")
+ZONES_DIR = REPO / "zones"
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+STARTUP_DEADLINE = 30.0
+
+server_log_key = pytest.StashKey[str]()
+
+
+def pytest_collection_modifyitems(config, items):
+    # The cheap page checks first, the minute under load last.
+    items.sort(key=lambda item: item.get_closest_marker("load") is not None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    driver = item.funcargs.get("browser")
+    if report.when == "call" and report.failed and driver is not None:
+        # Taken here, while the page is still open, so that the report shows where it was saved.
+        screenshot = item.funcargs["tmp_path"] / "failure.png"
+        try:
+            driver.save_screenshot(str(screenshot))
+            screenshot.with_suffix(".html").write_text(driver.page_source)
+            report.sections.append(("browser", f"screenshot {screenshot} of {driver.current_url}"))
+        except WebDriverException as error:
+            report.sections.append(("browser", f"no screenshot: {error.msg}"))
+    return report
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    log = config.stash.get(server_log_key, None)
+    if exitstatus != 0 and log is not None:
+        terminalreporter.section("zonehub serve log")
+        terminalreporter.write(log or "(empty)\n")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def zonehub_environment() -> dict:
+    # Flags name every setting the tests care about; no ZONEHUB_* variable of the caller may change the rest.
+    return {name: value for name, value in os.environ.items() if not name.startswith("ZONEHUB_")}
+
+
+def healthz_answers(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/healthz", timeout=0.5) as response:
+            return response.status == 200 and response.read() == b"ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def zonehub(tmp_path_factory, request):
+    """Base URL of `zonehub serve` on a free port, over a fresh database loaded with the demo content."""
+    if not os.access(ZONEHUB_BIN, os.X_OK):
+        pytest.fail(f"no zonehub binary at {ZONEHUB_BIN}: build it (swift build) or set ZONEHUB_BIN")
+    workdir = tmp_path_factory.mktemp("zonehub")
+    database = workdir / "zonehub.sqlite"
+    environment = zonehub_environment()
+    demo = subprocess.run(
+        [ZONEHUB_BIN, "demo", "--db", database, "--zones", ZONES_DIR],
+        env=environment, capture_output=True, text=True, timeout=300)
+    assert demo.returncode == 0, f"zonehub demo failed:\n{demo.stdout}{demo.stderr}"
+
+    port = free_port()
+    log_path = workdir / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [ZONEHUB_BIN, "serve", "--db", database, "--port", str(port), "--zones", ZONES_DIR],
+            env=environment, stdout=log, stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_DEADLINE
+        while not healthz_answers(base_url):
+            if server.poll() is not None:
+                pytest.fail(f"zonehub serve exited with status {server.returncode}:\n{log_path.read_text()}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"zonehub serve did not answer /healthz within {STARTUP_DEADLINE:.0f} s:\n"
+                            f"{log_path.read_text()}")
+            time.sleep(0.05)  # poll interval, not a wait for a particular event
+        yield base_url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        request.config.stash[server_log_key] = log_path.read_text()
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """A fresh headless Chromium per test (no cookies carried over); screenshot and HTML kept in tmp_path on failure."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"):
+        options.add_argument(argument)
+    # An explicit driver path keeps selenium-manager from trying to download one.
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
