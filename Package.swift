@@ -50,6 +50,7 @@ let package = Package(
             dependencies: ["Community", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Golden")]
         ),
+        .testTarget(name: "ModerationTests", dependencies: ["Moderation"]),
         .testTarget(
             name: "zonehubTests",
             dependencies: [

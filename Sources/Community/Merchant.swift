@@ -28,6 +28,13 @@ package struct Merchant: Identifiable, Equatable, Sendable {
     package var name: String { profile.name }
 }
 
+extension MerchantProfile {
+    /// How customers reach the merchant: a change here is worth a second look before the next post goes out.
+    package var contactDetails: [String?] {
+        [address, postcode, commune, phone, email, website] + links.map { $0 }
+    }
+}
+
 /// The fields a merchant edits; validated by `MerchantService` before they are stored.
 package struct MerchantProfile: Codable, Equatable, Sendable {
     package var name: String

@@ -142,6 +142,8 @@ package struct Submission: Sendable {
 /// A screener's verdict on a submission.
 package enum ScreeningDecision: Equatable, Sendable {
     case publish
+    /// Published, but marked for admins to look at, with the reasons.
+    case publishFlagged(reasons: [String])
     /// Held for an admin, with every reason that applied.
     case hold(reasons: [String])
     /// Refused outright, with a message for the author; the post stays a draft.

@@ -127,8 +127,19 @@ private struct ZoneFileChecker {
     }
 
     mutating func moderationSettings(_ value: Any?) -> ZoneDefinition.Moderation? {
-        guard let entry = object(value, "moderation", keys: ["policy", "queueWarnHours", "queueEscalateHours"])
+        let optional = ["holdFirstPosts", "trustAfterApproved", "maxLinksPerPost", "weeklyQuota"]
+        guard
+            let entry = object(
+                value, "moderation", keys: ["policy", "queueWarnHours", "queueEscalateHours"], optional: optional)
         else { return nil }
+        let limits: [String: ClosedRange<Int>] = [
+            "holdFirstPosts": 0...50, "trustAfterApproved": 1...100, "maxLinksPerPost": 0...50, "weeklyQuota": 1...500,
+        ]
+        var rules: [String: Int] = [:]
+        for key in optional where entry[key] != nil {
+            guard let value = integer(entry[key], "moderation.\(key)", in: limits[key] ?? 0...0) else { return nil }
+            rules[key] = value
+        }
         let policyName = string(entry["policy"], "moderation.policy", max: 20)
         let policy = policyName.flatMap(ZoneDefinition.ModerationPolicy.init(rawValue:))
         if let policyName, policy == nil {
@@ -142,7 +153,10 @@ private struct ZoneFileChecker {
             return nil
         }
         guard let policy, let warn, let escalate else { return nil }
-        return .init(policy: policy, queueWarnHours: warn, queueEscalateHours: escalate)
+        return .init(
+            policy: policy, queueWarnHours: warn, queueEscalateHours: escalate, holdFirstPosts: rules["holdFirstPosts"],
+            trustAfterApproved: rules["trustAfterApproved"], maxLinksPerPost: rules["maxLinksPerPost"],
+            weeklyQuota: rules["weeklyQuota"])
     }
 
     mutating func digestSettings(_ value: Any?) -> ZoneDefinition.Digest? {
@@ -163,7 +177,7 @@ private struct ZoneFileChecker {
 
     // MARK: - Typed reads
 
-    mutating func object(_ value: Any?, _ field: String, keys: [String]) -> [String: Any]? {
+    mutating func object(_ value: Any?, _ field: String, keys: [String], optional: [String] = []) -> [String: Any]? {
         guard let value else {
             fail(field, "is missing")
             return nil
@@ -172,8 +186,9 @@ private struct ZoneFileChecker {
             fail(field, "must be an object")
             return nil
         }
-        for key in dictionary.keys.sorted() where !keys.contains(key) {
-            let suggestion = keys.first { $0.lowercased() == key.lowercased() || Self.isTypo(key, of: $0) }
+        let known = keys + optional
+        for key in dictionary.keys.sorted() where !known.contains(key) {
+            let suggestion = known.first { $0.lowercased() == key.lowercased() || Self.isTypo(key, of: $0) }
             fail(Self.join(field, key), "unknown field" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
         }
         for key in keys where dictionary[key] == nil {

@@ -24,11 +24,24 @@ package struct ZoneDefinition: Codable, Equatable, Sendable {
         package var policy: ModerationPolicy
         package var queueWarnHours: Int
         package var queueEscalateHours: Int
+        /// Defaults for the zone's screening rules, until its admins edit them (optional in the file).
+        package var holdFirstPosts: Int?
+        package var trustAfterApproved: Int?
+        package var maxLinksPerPost: Int?
+        package var weeklyQuota: Int?
 
-        package init(policy: ModerationPolicy, queueWarnHours: Int = 12, queueEscalateHours: Int = 48) {
+        package init(
+            policy: ModerationPolicy, queueWarnHours: Int = 12, queueEscalateHours: Int = 48,
+            holdFirstPosts: Int? = nil, trustAfterApproved: Int? = nil, maxLinksPerPost: Int? = nil,
+            weeklyQuota: Int? = nil
+        ) {
             self.policy = policy
             self.queueWarnHours = queueWarnHours
             self.queueEscalateHours = queueEscalateHours
+            self.holdFirstPosts = holdFirstPosts
+            self.trustAfterApproved = trustAfterApproved
+            self.maxLinksPerPost = maxLinksPerPost
+            self.weeklyQuota = weeklyQuota
         }
     }
 

@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Logging
+import Moderation
 
 /// The composition root: one database, its stores, and the services built on them.
 struct Hub: Sendable {
@@ -11,6 +12,7 @@ struct Hub: Sendable {
     let accounts: AccountService
     let merchants: MerchantService
     let posts: PostService
+    let moderation: ModerationQueue
     let audit: any AuditStore
 
     init(
@@ -26,9 +28,14 @@ struct Hub: Sendable {
         accounts = AccountService(
             accounts: SQLiteAccountStore(database: database), zones: zoneStore, hasher: hasher, clock: clock)
         merchants = MerchantService(merchants: merchantStore, zones: zoneStore, clock: clock)
+        let postStore = SQLitePostStore(database: database)
+        let moderationStore = SQLiteModerationStore(database: database)
         posts = PostService(
-            posts: SQLitePostStore(database: database), merchants: merchantStore, zones: zoneStore,
-            screener: ZonePolicyScreener(), clock: clock)
+            posts: postStore, merchants: merchantStore, zones: zoneStore,
+            screener: RuleScreener(store: moderationStore, clock: clock), clock: clock)
+        moderation = ModerationQueue(
+            store: moderationStore, posts: postStore, zones: zoneStore, merchants: merchantStore,
+            notifier: LoggingNotifier(), clock: clock)
         audit = SQLiteAuditStore(database: database)
     }
 
@@ -59,4 +66,17 @@ struct Hub: Sendable {
 struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
+}
+
+/// Logs moderation notices until mail delivery exists.
+struct LoggingNotifier: ModerationNotifier {
+    let logger = Logger(label: "zonehub.moderation")
+
+    func decided(_ decision: Decision, about post: Post) async {
+        logger.info(
+            "merchant to be told of a decision",
+            metadata: [
+                "post": "\(post.id)", "action": "\(decision.action.rawValue)", "merchant": "\(post.merchantSlug)",
+            ])
+    }
 }

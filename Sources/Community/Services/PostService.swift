@@ -144,6 +144,9 @@ package struct PostService: Sendable {
         case .publish:
             if let publishAt = content.publishAt, publishAt > now { return (.scheduled, []) }
             return (.published, [])
+        case .publishFlagged(let reasons):
+            if let publishAt = content.publishAt, publishAt > now { return (.scheduled, reasons) }
+            return (.published, reasons)
         case .hold(let reasons):
             return (.held, reasons)
         case .block(let message):

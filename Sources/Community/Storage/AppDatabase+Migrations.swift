@@ -7,6 +7,9 @@ extension AppDatabase {
         migrator.registerMigration("v1-foundation") { db in
             try db.execute(sql: foundationSchema)
         }
+        migrator.registerMigration("v2-moderation") { db in
+            try db.execute(sql: moderationSchema)
+        }
         return migrator
     }
 }
@@ -119,4 +122,43 @@ private let foundationSchema = """
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER auditEntry_is_append_only_delete BEFORE DELETE ON auditEntry
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """
+
+private let moderationSchema = """
+    ALTER TABLE merchant ADD COLUMN contactChangedAt DATETIME;
+
+    CREATE TABLE zoneRules (
+        zoneId INTEGER PRIMARY KEY REFERENCES zone(id),
+        rules TEXT NOT NULL CHECK (json_valid(rules)),
+        updatedAt DATETIME NOT NULL,
+        updatedBy INTEGER NOT NULL REFERENCES user(id)
+    );
+    CREATE TABLE merchantTrust (
+        merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
+        zoneId INTEGER NOT NULL REFERENCES zone(id),
+        setting TEXT NOT NULL CHECK (setting IN ('granted', 'revoked')),
+        updatedAt DATETIME NOT NULL,
+        updatedBy INTEGER NOT NULL REFERENCES user(id),
+        PRIMARY KEY (merchantId, zoneId)
+    );
+    CREATE TABLE decision (
+        id INTEGER PRIMARY KEY,
+        postId INTEGER NOT NULL REFERENCES post(id),
+        zoneId INTEGER NOT NULL REFERENCES zone(id),
+        merchantId INTEGER NOT NULL REFERENCES merchant(id),
+        moderatorId INTEGER NOT NULL REFERENCES user(id),
+        action TEXT NOT NULL CHECK (action IN ('approve', 'reject', 'request_changes', 'remove')),
+        reasonCode TEXT CHECK (reasonCode IS NULL OR reasonCode IN
+            ('off_topic', 'not_local', 'duplicate', 'misleading', 'prohibited_content', 'other')),
+        note TEXT CHECK (note IS NULL OR length(note) <= 1000),
+        at DATETIME NOT NULL,
+        CHECK (action NOT IN ('reject', 'remove') OR reasonCode IS NOT NULL)
+    );
+    CREATE INDEX decision_on_postId ON decision(postId, id);
+    CREATE INDEX decision_on_zoneId_merchantId ON decision(zoneId, merchantId, id);
+    CREATE TRIGGER decision_is_append_only_update BEFORE UPDATE ON decision
+    BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+    CREATE TRIGGER decision_is_append_only_delete BEFORE DELETE ON decision
+    BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+    CREATE INDEX post_on_zoneId_merchantId ON post(zoneId, merchantId, id);
     """

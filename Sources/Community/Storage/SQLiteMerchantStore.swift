@@ -34,10 +34,17 @@ package struct SQLiteMerchantStore: MerchantStore {
     ) async throws -> Merchant {
         try await Self.mappingConflicts {
             try await database.write { db in
+                guard let before = try Self.merchant(id: id, db) else { throw CommunityError.notFound("merchant") }
+                let contactChanged = before.profile.contactDetails != profile.contactDetails
                 try db.execute(
-                    sql: "UPDATE merchant SET name = ?, profile = ?, siret = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [profile.name, try JSONColumn.encode(profile), profile.siret, date, id])
-                guard db.changesCount == 1 else { throw CommunityError.notFound("merchant") }
+                    sql: """
+                        UPDATE merchant SET name = ?, profile = ?, siret = ?, updatedAt = ?,
+                          contactChangedAt = CASE WHEN ? THEN ? ELSE contactChangedAt END
+                        WHERE id = ?
+                        """,
+                    arguments: [
+                        profile.name, try JSONColumn.encode(profile), profile.siret, date, contactChanged, date, id,
+                    ])
                 try Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
                 for zone in zoneIDs {
                     try db.appendAudit(

@@ -139,7 +139,7 @@ package struct SQLitePostStore: PostStore {
         try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM post") ?? 0 }
     }
 
-    private static let select = """
+    static let select = """
         SELECT post.*, zone.slug AS zoneSlug, merchant.slug AS merchantSlug, merchant.name AS merchantName
         FROM post JOIN zone ON zone.id = post.zoneId JOIN merchant ON merchant.id = post.merchantId
         """

@@ -2,6 +2,10 @@ CREATE TRIGGER auditEntry_is_append_only_delete BEFORE DELETE ON auditEntry
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER auditEntry_is_append_only_update BEFORE UPDATE ON auditEntry
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER decision_is_append_only_delete BEFORE DELETE ON decision
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+CREATE TRIGGER decision_is_append_only_update BEFORE UPDATE ON decision
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
 CREATE TABLE auditEntry (
     id INTEGER PRIMARY KEY,
     at DATETIME NOT NULL,
@@ -19,6 +23,19 @@ CREATE TABLE commune (
     postcode TEXT NOT NULL CHECK (length(postcode) = 5 AND postcode NOT GLOB '*[^0-9]*'),
     UNIQUE (zoneId, foldedName, postcode)
 );
+CREATE TABLE decision (
+    id INTEGER PRIMARY KEY,
+    postId INTEGER NOT NULL REFERENCES post(id),
+    zoneId INTEGER NOT NULL REFERENCES zone(id),
+    merchantId INTEGER NOT NULL REFERENCES merchant(id),
+    moderatorId INTEGER NOT NULL REFERENCES user(id),
+    action TEXT NOT NULL CHECK (action IN ('approve', 'reject', 'request_changes', 'remove')),
+    reasonCode TEXT CHECK (reasonCode IS NULL OR reasonCode IN
+        ('off_topic', 'not_local', 'duplicate', 'misleading', 'prohibited_content', 'other')),
+    note TEXT CHECK (note IS NULL OR length(note) <= 1000),
+    at DATETIME NOT NULL,
+    CHECK (action NOT IN ('reject', 'remove') OR reasonCode IS NOT NULL)
+);
 CREATE TABLE merchant (
     id INTEGER PRIMARY KEY,
     ownerId INTEGER NOT NULL REFERENCES user(id),
@@ -28,11 +45,19 @@ CREATE TABLE merchant (
     siret TEXT UNIQUE CHECK (siret IS NULL OR (length(siret) = 14 AND siret NOT GLOB '*[^0-9]*')),
     createdAt DATETIME NOT NULL,
     updatedAt DATETIME NOT NULL
-);
+, contactChangedAt DATETIME);
 CREATE TABLE merchantCategory (
     merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
     category TEXT NOT NULL,
     PRIMARY KEY (merchantId, category)
+);
+CREATE TABLE merchantTrust (
+    merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
+    zoneId INTEGER NOT NULL REFERENCES zone(id),
+    setting TEXT NOT NULL CHECK (setting IN ('granted', 'revoked')),
+    updatedAt DATETIME NOT NULL,
+    updatedBy INTEGER NOT NULL REFERENCES user(id),
+    PRIMARY KEY (merchantId, zoneId)
 );
 CREATE TABLE merchantZone (
     merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
@@ -91,13 +116,22 @@ CREATE TABLE zone (
     updatedAt DATETIME NOT NULL,
     retiredAt DATETIME
 );
+CREATE TABLE zoneRules (
+    zoneId INTEGER PRIMARY KEY REFERENCES zone(id),
+    rules TEXT NOT NULL CHECK (json_valid(rules)),
+    updatedAt DATETIME NOT NULL,
+    updatedBy INTEGER NOT NULL REFERENCES user(id)
+);
 CREATE INDEX auditEntry_on_zoneId ON auditEntry(zoneId, id);
 CREATE INDEX commune_on_foldedName ON commune(foldedName);
 CREATE INDEX commune_on_postcode ON commune(postcode);
+CREATE INDEX decision_on_postId ON decision(postId, id);
+CREATE INDEX decision_on_zoneId_merchantId ON decision(zoneId, merchantId, id);
 CREATE INDEX merchantZone_on_zoneId ON merchantZone(zoneId);
 CREATE INDEX merchant_on_ownerId ON merchant(ownerId);
 CREATE INDEX post_on_merchantId ON post(merchantId, id);
 CREATE INDEX post_on_status_publishAt ON post(status, publishAt);
 CREATE INDEX post_on_status_validUntil ON post(status, validUntil);
+CREATE INDEX post_on_zoneId_merchantId ON post(zoneId, merchantId, id);
 CREATE INDEX post_on_zoneId_status ON post(zoneId, status, id);
 CREATE INDEX session_on_userId ON session(userId);

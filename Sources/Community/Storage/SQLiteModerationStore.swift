@@ -1,0 +1,198 @@
+import Foundation
+import GRDB
+
+/// `ModerationStore` on SQLite.
+package struct SQLiteModerationStore: ModerationStore {
+    let database: AppDatabase
+
+    package init(database: AppDatabase) { self.database = database }
+
+    package func rulesDocument(zone: Zone.ID) async throws -> String? {
+        try await database.read { db in
+            try String.fetchOne(db, sql: "SELECT rules FROM zoneRules WHERE zoneId = ?", arguments: [zone])
+        }
+    }
+
+    package func setRulesDocument(_ json: String, zone: Zone.ID, by actor: User.ID, at date: Date) async throws {
+        try await database.write { db in
+            let before = try String.fetchOne(db, sql: "SELECT rules FROM zoneRules WHERE zoneId = ?", arguments: [zone])
+            try db.execute(
+                sql: """
+                    INSERT INTO zoneRules (zoneId, rules, updatedAt, updatedBy) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (zoneId) DO UPDATE SET rules = excluded.rules, updatedAt = excluded.updatedAt,
+                      updatedBy = excluded.updatedBy
+                    """,
+                arguments: [zone, json, date, actor])
+            try db.appendAudit(
+                action: "rules.update", subject: "zone:\(zone)", actor: actor, zone: zone, at: date,
+                details: ["before": before ?? "defaults", "after": json])
+        }
+    }
+
+    package func setTrust(
+        _ setting: TrustSetting?, merchant: Merchant.ID, zone: Zone.ID, by actor: User.ID, at date: Date
+    ) async throws {
+        try await database.write { db in
+            if let setting {
+                try db.execute(
+                    sql: """
+                        INSERT INTO merchantTrust (merchantId, zoneId, setting, updatedAt, updatedBy) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (merchantId, zoneId) DO UPDATE SET setting = excluded.setting,
+                          updatedAt = excluded.updatedAt, updatedBy = excluded.updatedBy
+                        """,
+                    arguments: [merchant, zone, setting.rawValue, date, actor])
+            } else {
+                try db.execute(
+                    sql: "DELETE FROM merchantTrust WHERE merchantId = ? AND zoneId = ?", arguments: [merchant, zone])
+            }
+            try db.appendAudit(
+                action: "trust.\(setting?.rawValue ?? "reset")", subject: "merchant:\(merchant)", actor: actor,
+                zone: zone,
+                at: date)
+        }
+    }
+
+    package func record(merchant: Merchant.ID, zone: Zone.ID, weekStart: Date) async throws -> MerchantRecord {
+        try await database.read { db in
+            let arguments: StatementArguments = [zone, merchant]
+            let outcomes = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT status, publishedAt IS NOT NULL AS wasPublished FROM post
+                    WHERE zoneId = ? AND merchantId = ? AND (publishedAt IS NOT NULL OR status = 'removed')
+                    ORDER BY id DESC
+                    """, arguments: arguments)
+            var record = MerchantRecord()
+            var streakOpen = true
+            for row in outcomes {
+                let approved = (row["wasPublished"] as Bool) && (row["status"] as String) != "removed"
+                if approved { record.approved += 1 }
+                if streakOpen && approved { record.approvalStreak += 1 } else { streakOpen = false }
+            }
+            let counts = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(CASE WHEN action = 'reject' THEN 1 END) AS rejected,
+                           count(CASE WHEN action = 'remove' THEN 1 END) AS removed
+                    FROM decision WHERE zoneId = ? AND merchantId = ?
+                    """, arguments: arguments)
+            record.rejected = counts?["rejected"] ?? 0
+            record.removed = counts?["removed"] ?? 0
+            record.submittedThisWeek =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM auditEntry
+                        WHERE zoneId = ? AND action = 'post.submit' AND at >= ?
+                          AND subject IN (SELECT 'post:' || id FROM post WHERE zoneId = ? AND merchantId = ?)
+                        """, arguments: [zone, weekStart, zone, merchant]) ?? 0
+            record.trust = try String.fetchOne(
+                db, sql: "SELECT setting FROM merchantTrust WHERE merchantId = ? AND zoneId = ?",
+                arguments: [merchant, zone]
+            ).flatMap(TrustSetting.init(rawValue:))
+            record.contactChangedSinceApproval =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT contactChangedAt > coalesce(
+                          (SELECT max(publishedAt) FROM post WHERE zoneId = ? AND merchantId = ?), '')
+                        FROM merchant WHERE id = ? AND contactChangedAt IS NOT NULL
+                        """, arguments: [zone, merchant, merchant]) ?? false
+            return record
+        }
+    }
+
+    package func decide(
+        _ post: Post.ID, expected: PostStatus, to status: PostStatus, action: DecisionAction, reason: ReasonCode?,
+        note: String?, by moderator: User.ID, at date: Date
+    ) async throws -> Decision {
+        try await database.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE post SET status = ?, updatedAt = ?,
+                      publishedAt = CASE WHEN ? = 'published' THEN coalesce(publishedAt, ?) ELSE publishedAt END
+                    WHERE id = ? AND status = ?
+                    """,
+                arguments: [status.rawValue, date, status.rawValue, date, post, expected.rawValue])
+            guard db.changesCount == 1 else {
+                if let last = try Self.decisions(post: post, db).last {
+                    throw CommunityError.conflict(
+                        "already_decided",
+                        "\(last.moderatorName) already decided this post (\(last.action.rawValue)) at \(last.at)")
+                }
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM post WHERE id = ?", arguments: [post]) == true else {
+                    throw CommunityError.notFound("post")
+                }
+                throw CommunityError.conflict("stale_status", "the post is no longer \(expected.rawValue)")
+            }
+            guard
+                let target = try Row.fetchOne(
+                    db, sql: "SELECT zoneId, merchantId FROM post WHERE id = ?", arguments: [post])
+            else { throw CommunityError.notFound("post") }
+            try db.execute(
+                sql: """
+                    INSERT INTO decision (postId, zoneId, merchantId, moderatorId, action, reasonCode, note, at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    post, target["zoneId"], target["merchantId"], moderator, action.rawValue, reason?.rawValue, note,
+                    date,
+                ])
+            var details = ["from": expected.rawValue, "to": status.rawValue]
+            details["reason"] = reason?.rawValue
+            try db.appendAudit(
+                action: "moderation.\(action.rawValue)", subject: "post:\(post)", actor: moderator,
+                zone: target["zoneId"], at: date, details: details)
+            return try Self.decisions(post: post, db).last!
+        }
+    }
+
+    package func decisions(post: Post.ID) async throws -> [Decision] {
+        try await database.read { db in try Self.decisions(post: post, db) }
+    }
+
+    package func queue(zone: Zone.ID, limit: Int) async throws -> [Post] {
+        try await database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: SQLitePostStore.select
+                    + " WHERE post.zoneId = ? AND post.status = 'held' ORDER BY post.updatedAt, post.id LIMIT ?",
+                arguments: [zone, limit]
+            ).map(SQLitePostStore.post(from:))
+        }
+    }
+
+    package func auditLog(zone: Zone.ID, limit: Int) async throws -> [AuditLine] {
+        try await database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT auditEntry.*, user.displayName AS actorName FROM auditEntry
+                    LEFT JOIN user ON user.id = auditEntry.actorId
+                    WHERE auditEntry.zoneId = ? ORDER BY auditEntry.id DESC LIMIT ?
+                    """, arguments: [zone, limit]
+            ).map {
+                AuditLine(
+                    entry: AuditEntry(
+                        id: $0["id"], at: $0["at"], actorID: $0["actorId"], zoneID: $0["zoneId"], action: $0["action"],
+                        subject: $0["subject"], details: $0["details"]), actorName: $0["actorName"])
+            }
+        }
+    }
+
+    static func decisions(post: Post.ID, _ db: Database) throws -> [Decision] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT decision.*, user.displayName AS moderatorName FROM decision JOIN user ON user.id = decision.moderatorId
+                WHERE postId = ? ORDER BY decision.id
+                """, arguments: [post]
+        ).map {
+            Decision(
+                id: $0["id"], postID: $0["postId"], zoneID: $0["zoneId"], moderatorID: $0["moderatorId"],
+                moderatorName: $0["moderatorName"], action: DecisionAction(rawValue: $0["action"]) ?? .approve,
+                reason: ($0["reasonCode"] as String?).flatMap(ReasonCode.init(rawValue:)), note: $0["note"],
+                at: $0["at"])
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Community
+import Testing
+
+@testable import Moderation
+
+@Suite struct RuleEngineTests {
+    let rules = ScreeningRules()
+    /// A merchant with a long clean record, in a zone that publishes directly.
+    let veteran = MerchantRecord(approved: 20, approvalStreak: 20)
+
+    func post(_ title: String, _ body: String = "") -> PostContent {
+        PostContent(kind: .offer, title: title, body: body, category: .alimentation)
+    }
+
+    func verdict(
+        _ content: PostContent, policy: ZoneDefinition.ModerationPolicy = .publish,
+        record: MerchantRecord? = nil, rules: ScreeningRules? = nil
+    ) -> ScreeningDecision {
+        RuleEngine.evaluate(content, policy: policy, rules: rules ?? self.rules, record: record ?? veteran)
+    }
+
+    @Test func anOrdinaryPostFromAnEstablishedMerchantPublishes() {
+        #expect(verdict(post("Panier de légumes", "Livré le vendredi.")) == .publish)
+    }
+
+    @Test func watchedTermsMatchWholeWordsWhateverTheAccentsAndCase() {
+        #expect(verdict(post("Remède MIRACLE pour le dos")) == .hold(reasons: ["watched_term:remède miracle"]))
+        #expect(verdict(post("Remede miracle")) == .hold(reasons: ["watched_term:remède miracle"]))
+        #expect(verdict(post("Les remèdes miraculeux de grand-mère")) == .publish)
+        #expect(
+            verdict(post("Soirée", "Happy-hour de 18 h à 20 h"))
+                == .publishFlagged(reasons: ["flagged_term:happy hour"]))
+    }
+
+    @Test func aBlockingTermRefusesWithItsMessageWhateverElseApplies() {
+        let decision = verdict(post("Appartement INTERDIT aux etrangers"), record: MerchantRecord(trust: .granted))
+        #expect(
+            decision == .block(message: "Les annonces discriminatoires sont interdites (article 225-1 du Code pénal)."))
+    }
+
+    @Test func everyRuleThatFiresIsRecorded() {
+        let record = MerchantRecord(approved: 0, contactChangedSinceApproval: true)
+        let content = post("Open bar", "https://a.example https://b.example https://c.example https://d.example")
+        #expect(
+            verdict(content, record: record)
+                == .hold(reasons: [
+                    "watched_term:open bar", "too_many_links", "contact_details_changed", "new_merchant",
+                ]))
+    }
+
+    @Test func theFirstPostsOfANewMerchantWaitForReview() {
+        #expect(
+            verdict(post("Bonjour"), record: MerchantRecord(approved: 1, approvalStreak: 1))
+                == .hold(reasons: ["new_merchant"]))
+        #expect(verdict(post("Bonjour"), record: MerchantRecord(approved: 2, approvalStreak: 2)) == .publish)
+    }
+
+    @Test func inAReviewingZoneOnlyTrustedMerchantsPublishDirectly() {
+        let building = MerchantRecord(approved: 5, approvalStreak: 2)
+        #expect(verdict(post("Offre"), policy: .review, record: building) == .hold(reasons: ["zone_policy_review"]))
+        let trusted = MerchantRecord(approved: 5, approvalStreak: 3)
+        #expect(verdict(post("Offre"), policy: .review, record: trusted) == .publish)
+    }
+
+    @Test func explicitTrustOverridesTheStreakBothWays() {
+        let vouched = MerchantRecord(approved: 0, trust: .granted)
+        #expect(verdict(post("Offre"), policy: .review, record: vouched) == .publish)
+        let revoked = MerchantRecord(approved: 30, approvalStreak: 30, trust: .revoked)
+        #expect(verdict(post("Offre"), policy: .publish, record: revoked) == .hold(reasons: ["trust_revoked"]))
+    }
+
+    @Test func theWeeklyQuotaRefusesOneMorePost() {
+        let busy = MerchantRecord(approved: 20, approvalStreak: 20, submittedThisWeek: 10)
+        #expect(
+            verdict(post("Encore"), record: busy)
+                == .block(message: "weekly quota reached: 10 posts per week in this zone"))
+    }
+
+    @Test func editedRulesAreCheckedBeforeTheyApply() throws {
+        var bad = ScreeningRules()
+        bad.weeklyQuota = 0
+        #expect(throws: CommunityError.invalid("weeklyQuota", "must be 1 to 500")) { try bad.validated() }
+        bad = ScreeningRules(watchedTerms: [WatchedTerm("Promo", .hold), WatchedTerm("promo", .flag)])
+        #expect(throws: CommunityError.invalid("watchedTerms[1]", "'promo' is listed twice")) { try bad.validated() }
+        bad = ScreeningRules(watchedTerms: [WatchedTerm("arnaque", .block)])
+        #expect(throws: CommunityError.invalid("watchedTerms[0]", "a blocking term needs a message for the author")) {
+            try bad.validated()
+        }
+        #expect(try ScreeningRules().validated() == ScreeningRules())
+    }
+}
