@@ -45,12 +45,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .target(name: "HubTestSupport", dependencies: ["Community"], path: "Tests/HubTestSupport"),
         .testTarget(
             name: "CommunityTests",
-            dependencies: ["Community", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Community", "HubTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "ModerationTests", dependencies: ["Moderation"]),
+        .testTarget(name: "ModerationTests", dependencies: ["Moderation", "HubTestSupport"]),
         .testTarget(
             name: "zonehubTests",
             dependencies: [

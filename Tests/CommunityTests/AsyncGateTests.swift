@@ -1,4 +1,5 @@
 import Community
+import HubTestSupport
 import Synchronization
 import Testing
 

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import HubTestSupport
 import Testing
 
 @Suite struct MerchantServiceTests {

@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import GRDB
+import HubTestSupport
 import Testing
 
 @Suite struct SchemaTests {

@@ -1,4 +1,5 @@
 import Community
+import HubTestSupport
 import Testing
 
 @Suite struct TextFoldingTests {

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import HubTestSupport
 import Testing
 
 /// The zone store's contract, run on every engine (SQLite in memory and on disk today).

@@ -2,18 +2,19 @@ import Community
 import Foundation
 
 /// Real stores on a real, migrated SQLite database, with services on a fixed clock.
-struct TestHub {
-    let database: AppDatabase
-    let clock = FixedClock()
-    let zoneStore: any ZoneStore
-    let accountStore: any AccountStore
-    let merchantStore: any MerchantStore
-    let postStore: any PostStore
-    let audit: any AuditStore
+package struct TestHub {
+    package let database: AppDatabase
+    package let clock = FixedClock()
+    package let zoneStore: any ZoneStore
+    package let accountStore: any AccountStore
+    package let merchantStore: any MerchantStore
+    package let postStore: any PostStore
+    package let audit: any AuditStore
+    package let moderationStore: any ModerationStore
     /// The database file, for on-disk hubs.
-    let path: String?
+    package let path: String?
 
-    init(database: AppDatabase, path: String? = nil) {
+    package init(database: AppDatabase, path: String? = nil) {
         self.database = database
         self.path = path
         zoneStore = SQLiteZoneStore(database: database)
@@ -21,10 +22,11 @@ struct TestHub {
         merchantStore = SQLiteMerchantStore(database: database)
         postStore = SQLitePostStore(database: database)
         audit = SQLiteAuditStore(database: database)
+        moderationStore = SQLiteModerationStore(database: database)
     }
 
     /// An in-memory database, or a temporary file when WAL and several connections matter.
-    static func make(onDisk: Bool = false) throws -> TestHub {
+    package static func make(onDisk: Bool = false) throws -> TestHub {
         if onDisk {
             let path = FileManager.default.temporaryDirectory
                 .appendingPathComponent("zonehub-test-\(UUID().uuidString)/hub.sqlite").path
@@ -33,21 +35,21 @@ struct TestHub {
         return TestHub(database: try AppDatabase.inMemory())
     }
 
-    var zones: ZoneService { ZoneService(zones: zoneStore, clock: clock) }
-    var merchants: MerchantService { MerchantService(merchants: merchantStore, zones: zoneStore, clock: clock) }
+    package var zones: ZoneService { ZoneService(zones: zoneStore, clock: clock) }
+    package var merchants: MerchantService { MerchantService(merchants: merchantStore, zones: zoneStore, clock: clock) }
 
-    func posts(screener: any PostScreener = ZonePolicyScreener()) -> PostService {
+    package func posts(screener: any PostScreener = ZonePolicyScreener()) -> PostService {
         PostService(posts: postStore, merchants: merchantStore, zones: zoneStore, screener: screener, clock: clock)
     }
 
     /// Two zones: `alpha` publishes directly, `beta` holds every post for review.
     @discardableResult
-    func seedZones() async throws -> ZoneSyncReport {
+    package func seedZones() async throws -> ZoneSyncReport {
         try await zones.sync(ZoneCatalog(definitions: ["alpha": Samples.alpha, "beta": Samples.beta]))
     }
 
     /// An account stored directly (password hashing is the executable's concern, tested there).
-    func user(_ email: String, role: Role, zones slugs: [String] = []) async throws -> User {
+    package func user(_ email: String, role: Role, zones slugs: [String] = []) async throws -> User {
         var ids: Set<Zone.ID> = []
         for slug in slugs { ids.insert(try await zoneStore.zone(slug: slug)!.id) }
         return try await accountStore.create(
@@ -55,7 +57,7 @@ struct TestHub {
             at: clock.now(), actor: nil)
     }
 
-    func merchant(_ name: String, owner: User, zone: String = "alpha") async throws -> Merchant {
+    package func merchant(_ name: String, owner: User, zone: String = "alpha") async throws -> Merchant {
         let commune = zone == "alpha" ? ("Corbeil-Essonnes", "91100") : ("Beauvais", "60000")
         return try await merchants.create(
             MerchantProfile(
@@ -65,8 +67,8 @@ struct TestHub {
 }
 
 /// Fixed inputs shared by the tests.
-enum Samples {
-    static let alpha = ZoneDefinition(
+package enum Samples {
+    package static let alpha = ZoneDefinition(
         name: "Alpha", description: "Zone de test qui publie.", departements: ["91"],
         communes: [
             .init(name: "Corbeil-Essonnes", postcodes: ["91100"]),
@@ -75,11 +77,11 @@ enum Samples {
         ],
         moderation: .init(policy: .publish))
 
-    static let beta = ZoneDefinition(
+    package static let beta = ZoneDefinition(
         name: "Beta", description: "Zone de test qui modère.", departements: ["60"],
         communes: [.init(name: "Beauvais", postcodes: ["60000"])], moderation: .init(policy: .review))
 
-    static func offer(_ title: String = "Panier de légumes", validUntil: Date? = nil, publishAt: Date? = nil)
+    package static func offer(_ title: String = "Panier de légumes", validUntil: Date? = nil, publishAt: Date? = nil)
         -> PostContent
     {
         PostContent(
@@ -88,7 +90,7 @@ enum Samples {
     }
 
     /// A valid zone file's text.
-    static let zoneFile = """
+    package static let zoneFile = """
         {
           "name": "Test",
           "description": "Une zone.",
