@@ -7,6 +7,7 @@ package protocol AccountStore: Sendable {
     func user(id: User.ID) async throws -> User?
     /// The account for `email` (case ignored) with its password hash.
     func credentials(email: String) async throws -> (user: User, passwordHash: String)?
+    func users(role: Role) async throws -> [User]
     func setPassword(hash: String, for user: User.ID, at date: Date) async throws
     func createSession(tokenDigest: String, user: User.ID, at date: Date, expiresAt: Date) async throws
     /// The signed-in user for a session digest, when the session exists and has not expired at `now`.

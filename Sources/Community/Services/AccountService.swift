@@ -87,6 +87,15 @@ package struct AccountService: Sendable {
         try await accounts.count(excludingDomain: domain) > 0
     }
 
+    /// The account with `email`, if any.
+    package func user(email: String) async throws -> User? {
+        try await accounts.credentials(email: email.trimmingCharacters(in: .whitespaces))?.user
+    }
+
+    package func users(role: Role) async throws -> [User] {
+        try await accounts.users(role: role)
+    }
+
     /// Whether an account uses `email`.
     package func exists(email: String) async throws -> Bool {
         try await accounts.credentials(email: email) != nil

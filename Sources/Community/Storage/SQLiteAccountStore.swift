@@ -44,6 +44,13 @@ package struct SQLiteAccountStore: AccountStore {
         }
     }
 
+    package func users(role: Role) async throws -> [User] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM user WHERE role = ? ORDER BY id", arguments: [role.rawValue])
+                .map { try Self.user(from: $0, db) }
+        }
+    }
+
     package func setPassword(hash: String, for user: User.ID, at date: Date) async throws {
         try await database.write { db in
             try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [hash, user])

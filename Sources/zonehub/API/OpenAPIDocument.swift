@@ -786,6 +786,398 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/zones/{slug}/queue": {
+              "get": {
+                "summary": "The zone's review queue, oldest first (zone admins)",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Queue items",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "items"
+                          ],
+                          "properties": {
+                            "items": {
+                              "type": "array",
+                              "items": {
+                                "$ref": "#/components/schemas/QueueItem"
+                              }
+                            },
+                            "next": {
+                              "type": [
+                                "string",
+                                "null"
+                              ]
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/Error"
+                  }
+                },
+                "parameters": [
+                  {
+                    "name": "slug",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ]
+              }
+            },
+            "/zones/{slug}/queue/decisions": {
+              "post": {
+                "summary": "Decide several queued posts the same way; each succeeds or fails on its own",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "One result per post",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "items"
+                          ],
+                          "properties": {
+                            "items": {
+                              "type": "array",
+                              "items": {
+                                "$ref": "#/components/schemas/BulkResult"
+                              }
+                            },
+                            "next": {
+                              "type": [
+                                "string",
+                                "null"
+                              ]
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/Error"
+                  }
+                },
+                "parameters": [
+                  {
+                    "name": "slug",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/BulkDecision"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/posts/{id}/decisions": {
+              "post": {
+                "summary": "Approve, reject (reason), request changes, or remove a published post (reason); 409 names whoever decided first",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "201": {
+                    "description": "Recorded",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Decision"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Error"
+                  }
+                },
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/DecisionRequest"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/zones/{slug}/rules": {
+              "get": {
+                "summary": "The zone's screening rules",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Rules",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ScreeningRules"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/Error"
+                  }
+                },
+                "parameters": [
+                  {
+                    "name": "slug",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ]
+              },
+              "put": {
+                "summary": "Replace the zone's screening rules",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Rules as saved",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ScreeningRules"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/Error"
+                  }
+                },
+                "parameters": [
+                  {
+                    "name": "slug",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ScreeningRules"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/zones/{slug}/trust/{merchant}": {
+              "put": {
+                "summary": "Grant or revoke a merchant's trust in the zone (null: automatic)",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "204": {
+                    "description": "Saved"
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/Error"
+                  }
+                },
+                "parameters": [
+                  {
+                    "name": "slug",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "merchant",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/TrustRequest"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/zones/{slug}/audit": {
+              "get": {
+                "summary": "The zone's audit log, newest first, with names (zone admins)",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Audit lines",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "items"
+                          ],
+                          "properties": {
+                            "items": {
+                              "type": "array",
+                              "items": {
+                                "$ref": "#/components/schemas/AuditLine"
+                              }
+                            },
+                            "next": {
+                              "type": [
+                                "string",
+                                "null"
+                              ]
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/Error"
+                  }
+                },
+                "parameters": [
+                  {
+                    "name": "slug",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ]
+              }
             }
           },
           "components": {
@@ -1275,6 +1667,330 @@ enum OpenAPIDocument {
                   },
                   "user": {
                     "$ref": "#/components/schemas/User"
+                  }
+                }
+              },
+              "Decision": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "post",
+                  "action",
+                  "moderator",
+                  "at"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "post": {
+                    "type": "integer"
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "approve",
+                      "reject",
+                      "request_changes",
+                      "remove"
+                    ]
+                  },
+                  "reason": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "off_topic",
+                      "not_local",
+                      "duplicate",
+                      "misleading",
+                      "prohibited_content",
+                      "other",
+                      null
+                    ]
+                  },
+                  "note": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "moderator": {
+                    "type": "string"
+                  },
+                  "at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              "DecisionRequest": {
+                "type": "object",
+                "required": [
+                  "action"
+                ],
+                "properties": {
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "approve",
+                      "reject",
+                      "request_changes",
+                      "remove"
+                    ]
+                  },
+                  "reason": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "off_topic",
+                      "not_local",
+                      "duplicate",
+                      "misleading",
+                      "prohibited_content",
+                      "other",
+                      null
+                    ]
+                  },
+                  "note": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 1000
+                  }
+                }
+              },
+              "BulkDecision": {
+                "type": "object",
+                "required": [
+                  "ids",
+                  "action"
+                ],
+                "properties": {
+                  "ids": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 200,
+                    "items": {
+                      "type": "integer"
+                    }
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "approve",
+                      "reject",
+                      "request_changes",
+                      "remove"
+                    ]
+                  },
+                  "reason": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "off_topic",
+                      "not_local",
+                      "duplicate",
+                      "misleading",
+                      "prohibited_content",
+                      "other",
+                      null
+                    ]
+                  }
+                }
+              },
+              "BulkResult": {
+                "type": "object",
+                "required": [
+                  "post"
+                ],
+                "properties": {
+                  "post": {
+                    "type": "integer"
+                  },
+                  "decision": {
+                    "oneOf": [
+                      {
+                        "$ref": "#/components/schemas/Decision"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  },
+                  "error": {
+                    "oneOf": [
+                      {
+                        "$ref": "#/components/schemas/Error"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  }
+                }
+              },
+              "QueueItem": {
+                "type": "object",
+                "required": [
+                  "post",
+                  "approved",
+                  "rejected",
+                  "removed",
+                  "waitingSeconds",
+                  "overdue",
+                  "escalated",
+                  "history"
+                ],
+                "properties": {
+                  "post": {
+                    "$ref": "#/components/schemas/Post"
+                  },
+                  "approved": {
+                    "type": "integer"
+                  },
+                  "rejected": {
+                    "type": "integer"
+                  },
+                  "removed": {
+                    "type": "integer"
+                  },
+                  "waitingSeconds": {
+                    "type": "integer"
+                  },
+                  "overdue": {
+                    "type": "boolean"
+                  },
+                  "escalated": {
+                    "type": "boolean"
+                  },
+                  "history": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Decision"
+                    }
+                  }
+                }
+              },
+              "WatchedTerm": {
+                "type": "object",
+                "required": [
+                  "term",
+                  "action"
+                ],
+                "properties": {
+                  "term": {
+                    "type": "string"
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "block",
+                      "hold",
+                      "flag"
+                    ]
+                  },
+                  "message": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                }
+              },
+              "ScreeningRules": {
+                "type": "object",
+                "required": [
+                  "holdFirstPosts",
+                  "trustAfterApproved",
+                  "maxLinks",
+                  "weeklyQuota",
+                  "holdOnContactChange",
+                  "watchedTerms"
+                ],
+                "properties": {
+                  "holdFirstPosts": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 50
+                  },
+                  "trustAfterApproved": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 100
+                  },
+                  "maxLinks": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 50
+                  },
+                  "weeklyQuota": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 500
+                  },
+                  "holdOnContactChange": {
+                    "type": "boolean"
+                  },
+                  "watchedTerms": {
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                      "$ref": "#/components/schemas/WatchedTerm"
+                    }
+                  }
+                }
+              },
+              "TrustRequest": {
+                "type": "object",
+                "properties": {
+                  "setting": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "granted",
+                      "revoked",
+                      null
+                    ]
+                  }
+                }
+              },
+              "AuditLine": {
+                "type": "object",
+                "required": [
+                  "at",
+                  "action",
+                  "subject",
+                  "details"
+                ],
+                "properties": {
+                  "at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "actor": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "action": {
+                    "type": "string"
+                  },
+                  "subject": {
+                    "type": "string"
+                  },
+                  "details": {
+                    "type": "string",
+                    "description": "JSON object"
                   }
                 }
               }

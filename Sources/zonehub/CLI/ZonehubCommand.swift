@@ -11,7 +11,8 @@ struct ZonehubCommand: AsyncParsableCommand {
         discussion: "Settings come from flags, then environment variables, then defaults:\n"
             + Settings.keys.map { "  \($0.name)  \($0.meaning) (default: \($0.fallback))" }.joined(separator: "\n"),
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, ZonesCommand.self, UsersCommand.self, DemoCommand.self,
+            ServeCommand.self, MigrateCommand.self, ZonesCommand.self, UsersCommand.self, ModerationCommand.self,
+            DemoCommand.self,
         ])
 
     /// Runs a subcommand body, turning failures into `error: <message>` and a non-zero exit.

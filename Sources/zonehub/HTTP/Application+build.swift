@@ -21,7 +21,10 @@ func buildRouter(hub: Hub) -> Router<HubRequestContext> {
     PublicPagesController(hub: hub).addRoutes(to: pages)
     AccountPagesController(hub: hub).addRoutes(to: pages)
     DashboardController(hub: hub).addRoutes(to: pages)
-    APIController(hub: hub).addRoutes(to: pages.group("/api/v1"))
+    ModerationPagesController(hub: hub).addRoutes(to: pages)
+    let api = pages.group("/api/v1")
+    APIController(hub: hub).addRoutes(to: api)
+    ModerationAPIController(hub: hub).addRoutes(to: api)
     return router
 }
 

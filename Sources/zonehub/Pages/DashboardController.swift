@@ -33,7 +33,7 @@ struct DashboardController {
                 "<p><a class=\"button\" href=\"/dashboard/merchants/new\">\(t("Créer une fiche commerce", "Create a shop profile"))</a></p>"
             )
         }
-        for zone in try await hub.zones.active() where user.role == .zoneAdmin && user.administers(zone.id) {
+        for zone in try await hub.zones.active() where user.role != .merchant && user.administers(zone.id) {
             let held = try await hub.posts.zonePosts(zone, statuses: [.held], by: user)
             sections.append(DashboardViews.adminZone(zone, held: held, t))
         }

@@ -44,9 +44,12 @@ enum DashboardViews {
             "<li><a href=\"/posts/\($0.id.rawValue)\">\($0.content.title)</a> — \($0.merchantName)</li>"
         }
         return """
-            <section class="admin-zone"><h2>\(zone.name)</h2>
-            <p>\(held.count) \(t("publication(s) en attente de validation", "post(s) awaiting review"))</p>
-            <ul>\(items)</ul></section>
+            <section class="admin-zone" data-zone="\(zone.slug)"><h2>\(zone.name)</h2>
+            <p><a class="button" href="/zones/\(zone.slug)/moderation">\(t("File de modération", "Moderation queue"))</a> \
+            \(held.count) \(t("publication(s) en attente de validation", "post(s) awaiting review"))</p>
+            <ul>\(items)</ul>
+            <p><a href="/zones/\(zone.slug)/moderation/audit">\(t("Journal", "Audit log"))</a> · \
+            <a href="/zones/\(zone.slug)/moderation/rules">\(t("Règles", "Rules"))</a></p></section>
             """
     }
 

@@ -107,7 +107,20 @@ struct PublicPagesController {
     func post(_ request: Request, context: HubRequestContext) async throws -> Response {
         let id = try PathID.post(context)
         let post = try await hub.posts.post(id, viewer: context.user)
-        return PageRenderer.page(post.content.title, PostCard.page(post, context.language), context: context)
+        let t = context.language
+        var admin: HTML = ""
+        if let user = context.user, user.administers(post.zoneID), post.status == .published {
+            admin = """
+                <form method="post" action="/posts/\(post.id.rawValue)/remove" class="stacked remove">
+                <h2>\(t("Modération", "Moderation"))</h2>
+                <label for="reason">\(t("Motif du retrait", "Reason for removal"))</label>
+                <select id="reason" name="reason">\(ModerationViews.reasonOptions(t))</select>
+                <label for="note">\(t("Note (facultatif)", "Note (optional)"))</label>
+                <input id="note" name="note" maxlength="1000">
+                <button type="submit">\(t("Retirer la publication", "Remove the post"))</button></form>
+                """
+        }
+        return PageRenderer.page(post.content.title, "\(PostCard.page(post, t))\(admin)", context: context)
     }
 
     func merchant(_ request: Request, context: HubRequestContext) async throws -> Response {

@@ -1,0 +1,48 @@
+import Community
+import Moderation
+
+/// The rules editor: numbers, and watched terms one per line as `action | term | message`.
+enum RulesForm {
+    static func rules(_ form: FormBody) throws(CommunityError) -> ScreeningRules {
+        func number(_ key: String) throws(CommunityError) -> Int {
+            guard let value = form[key].flatMap({ Int($0) }) else { throw .invalid(key, "must be a whole number") }
+            return value
+        }
+        var terms: [WatchedTerm] = []
+        for (index, line) in form.text("watchedTerms").split(whereSeparator: \.isNewline).enumerated() {
+            let parts = line.split(separator: "|", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count >= 2, let action = WatchedTerm.Action(rawValue: parts[0]) else {
+                throw .invalid(
+                    "watchedTerms", "line \(index + 1): write `hold | term`, `flag | term` or `block | term | message`")
+            }
+            terms.append(WatchedTerm(parts[1], action, message: parts.count > 2 ? parts[2] : nil))
+        }
+        return try ScreeningRules(
+            holdFirstPosts: number("holdFirstPosts"), trustAfterApproved: number("trustAfterApproved"),
+            maxLinks: number("maxLinks"), weeklyQuota: number("weeklyQuota"),
+            holdOnContactChange: form["holdOnContactChange"] == "on", watchedTerms: terms
+        ).validated()
+    }
+
+    static func fields(_ rules: ScreeningRules, _ t: Language) -> HTML {
+        let terms = rules.watchedTerms.map { term in
+            [term.action.rawValue, term.term] + (term.message.map { [$0] } ?? [])
+        }.map { $0.joined(separator: " | ") }.joined(separator: "\n")
+        let checked: HTML = rules.holdOnContactChange ? " checked" : ""
+        return """
+            <label for="holdFirstPosts">\(t("Publications d'un nouveau commerçant vérifiées", "Posts of a new merchant reviewed"))</label>
+            <input id="holdFirstPosts" name="holdFirstPosts" type="number" min="0" max="50" value="\(rules.holdFirstPosts)">
+            <label for="trustAfterApproved">\(t("Confiance après N publications approuvées", "Trust after N approved posts"))</label>
+            <input id="trustAfterApproved" name="trustAfterApproved" type="number" min="1" max="100" value="\(rules.trustAfterApproved)">
+            <label for="maxLinks">\(t("Liens au plus par publication", "Most links per post"))</label>
+            <input id="maxLinks" name="maxLinks" type="number" min="0" max="50" value="\(rules.maxLinks)">
+            <label for="weeklyQuota">\(t("Publications par semaine et par commerçant", "Posts per merchant per week"))</label>
+            <input id="weeklyQuota" name="weeklyQuota" type="number" min="1" max="500" value="\(rules.weeklyQuota)">
+            <label class="check"><input type="checkbox" name="holdOnContactChange"\(checked)> \
+            \(t("Vérifier après un changement de coordonnées", "Review after a change of contact details"))</label>
+            <label for="watchedTerms">\(t("Mots surveillés : « hold | mot », « flag | mot » ou « block | mot | message »",
+                "Watched terms: “hold | term”, “flag | term” or “block | term | message”"))</label>
+            <textarea id="watchedTerms" name="watchedTerms" rows="14">\(terms)</textarea>
+            """
+    }
+}
