@@ -36,10 +36,14 @@ struct TestApp {
         return (session.user, session.token)
     }
 
-    /// A merchant with a profile in `zone` (Dordogne publishes directly, Centre-Essonne holds for review).
+    /// A merchant with a profile in `zone` (Dordogne publishes directly; the other zones hold for review).
     func merchant(_ email: String, zone: String = "dordogne") async throws -> (token: String, slug: String) {
         let (user, token) = try await account(email, role: .merchant)
-        let (commune, postcode) = zone == "dordogne" ? ("Bergerac", "24100") : ("Corbeil-Essonnes", "91100")
+        let places = [
+            "dordogne": ("Bergerac", "24100"), "oise": ("Beauvais", "60000"),
+            "centre-essonne": ("Corbeil-Essonnes", "91100"), "bassin-d-arcachon": ("Arcachon", "33120"),
+        ]
+        let (commune, postcode) = places[zone] ?? ("?", "00000")
         let merchant = try await hub.merchants.create(
             MerchantProfile(
                 name: "Boutique \(email.prefix { $0 != "@" })", categories: [.alimentation], commune: commune,
