@@ -69,3 +69,61 @@ package struct AuditLine: Equatable, Sendable {
         self.actorName = actorName
     }
 }
+
+/// Why a resident reports a post.
+package enum ReportReason: String, Codable, CaseIterable, Sendable {
+    case illegal, scam, misleading, offensive, spam, other
+
+    package static func parse(_ value: String) throws(CommunityError) -> ReportReason {
+        guard let reason = ReportReason(rawValue: value) else {
+            throw .invalid(
+                "reason",
+                "unknown reason '\(value.prefix(40))' (one of: \(allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return reason
+    }
+}
+
+/// A resident's report on a published post.
+package struct Report: Equatable, Sendable {
+    package let postID: Post.ID
+    package let reason: ReportReason
+    package let note: String?
+    package let at: Date
+
+    package init(postID: Post.ID, reason: ReportReason, note: String?, at: Date) {
+        self.postID = postID
+        self.reason = reason
+        self.note = note
+        self.at = at
+    }
+}
+
+/// One month of a zone's moderation, for its public transparency page.
+package struct TransparencyMonth: Equatable, Sendable {
+    package let month: String
+    package var published = 0
+    package var held = 0
+    package var rejected: [ReasonCode: Int] = [:]
+    package var removed: [ReasonCode: Int] = [:]
+
+    package init(month: String) { self.month = month }
+}
+
+/// A statement of reasons for one rejection or removal, naming no moderator.
+package struct StatementOfReasons: Equatable, Sendable {
+    package let postID: Post.ID
+    package let action: DecisionAction
+    package let reason: ReasonCode
+    /// The screening rules that had held the post, if any.
+    package let rules: [String]
+    package let at: Date
+
+    package init(postID: Post.ID, action: DecisionAction, reason: ReasonCode, rules: [String], at: Date) {
+        self.postID = postID
+        self.action = action
+        self.reason = reason
+        self.rules = rules
+        self.at = at
+    }
+}

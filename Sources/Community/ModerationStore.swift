@@ -19,4 +19,13 @@ package protocol ModerationStore: Sendable {
     /// The zone's held posts, oldest first.
     func queue(zone: Zone.ID, limit: Int) async throws -> [Post]
     func auditLog(zone: Zone.ID, limit: Int) async throws -> [AuditLine]
+    /// Records a report (one per person per post, else `already_reported`); when the post reaches `threshold`
+    /// distinct reports while published, it is held for an admin in the same transaction. Returns whether it was.
+    func report(
+        _ post: Post.ID, by reporter: User.ID, reason: ReportReason, note: String?, threshold: Int, at date: Date
+    ) async throws -> Bool
+    func reports(post: Post.ID) async throws -> [Report]
+    /// Monthly counts, newest month first.
+    func transparency(zone: Zone.ID) async throws -> [TransparencyMonth]
+    func statements(zone: Zone.ID, limit: Int) async throws -> [StatementOfReasons]
 }

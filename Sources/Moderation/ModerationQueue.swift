@@ -27,6 +27,7 @@ package struct ModerationQueue: Sendable {
         package let post: Post
         package let record: MerchantRecord
         package let history: [Decision]
+        package let reports: [Report]
         package let waiting: TimeInterval
         /// Waiting longer than the zone's warning limit (default 12 h).
         package let overdue: Bool
@@ -46,7 +47,8 @@ package struct ModerationQueue: Sendable {
                 Item(
                     post: post,
                     record: try await store.record(merchant: post.merchantID, zone: zone.id, weekStart: now),
-                    history: try await store.decisions(post: post.id), waiting: waiting,
+                    history: try await store.decisions(post: post.id), reports: try await store.reports(post: post.id),
+                    waiting: waiting,
                     overdue: waiting > Double(limits.queueWarnHours) * 3600,
                     escalated: waiting > Double(limits.queueEscalateHours) * 3600))
         }
@@ -120,6 +122,25 @@ package struct ModerationQueue: Sendable {
             throw CommunityError.notFound("merchant")
         }
         try await store.setTrust(setting, merchant: merchant.id, zone: zone.id, by: actor.id, at: clock.now())
+    }
+
+    /// A signed-in person reports a published post, once; at the zone's threshold the post is hidden for review.
+    @discardableResult
+    package func report(_ id: Post.ID, reason: ReportReason, note: String?, by reporter: User) async throws -> Bool {
+        guard let post = try await posts.post(id: id), post.status == .published || post.status == .held,
+            let zone = try await zones.zone(id: post.zoneID)
+        else { throw CommunityError.notFound("post") }
+        let rules = try await RulesBook(store: store).rules(for: zone)
+        return try await store.report(
+            id, by: reporter.id, reason: reason, note: try note.flatMap { try Self.note($0) },
+            threshold: rules.reportThreshold, at: clock.now())
+    }
+
+    /// The zone's public record: monthly counts and statements of reasons, naming no moderator.
+    package func transparency(_ zone: Zone) async throws -> (
+        months: [TransparencyMonth], statements: [StatementOfReasons]
+    ) {
+        (try await store.transparency(zone: zone.id), try await store.statements(zone: zone.id, limit: 200))
     }
 
     package func auditLog(_ zone: Zone, by actor: User, limit: Int = 200) async throws -> [AuditLine] {

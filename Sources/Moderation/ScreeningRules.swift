@@ -13,11 +13,15 @@ package struct ScreeningRules: Codable, Equatable, Sendable {
     /// Hold posts whose merchant changed phone, email, website, links or address since its last approval.
     package var holdOnContactChange: Bool
     package var watchedTerms: [WatchedTerm]
+    /// Distinct residents' reports that hide a published post until an admin decides.
+    package var reportThreshold: Int
 
     package init(
         holdFirstPosts: Int = 2, trustAfterApproved: Int = 3, maxLinks: Int = 3, weeklyQuota: Int = 10,
-        holdOnContactChange: Bool = true, watchedTerms: [WatchedTerm] = WatchedTerm.starterList
+        holdOnContactChange: Bool = true, watchedTerms: [WatchedTerm] = WatchedTerm.starterList,
+        reportThreshold: Int = 3
     ) {
+        self.reportThreshold = reportThreshold
         self.holdFirstPosts = holdFirstPosts
         self.trustAfterApproved = trustAfterApproved
         self.maxLinks = maxLinks
@@ -32,6 +36,7 @@ package struct ScreeningRules: Codable, Equatable, Sendable {
         guard (1...100).contains(trustAfterApproved) else { throw .invalid("trustAfterApproved", "must be 1 to 100") }
         guard (0...50).contains(maxLinks) else { throw .invalid("maxLinks", "must be 0 to 50") }
         guard (1...500).contains(weeklyQuota) else { throw .invalid("weeklyQuota", "must be 1 to 500") }
+        guard (1...100).contains(reportThreshold) else { throw .invalid("reportThreshold", "must be 1 to 100") }
         guard watchedTerms.count <= 500 else { throw .invalid("watchedTerms", "at most 500 terms") }
         var seen: Set<String> = []
         for (index, term) in watchedTerms.enumerated() {
@@ -47,6 +52,28 @@ package struct ScreeningRules: Codable, Equatable, Sendable {
             }
         }
         return self
+    }
+}
+
+extension ScreeningRules {
+    private enum CodingKeys: String, CodingKey {
+        case holdFirstPosts, trustAfterApproved, maxLinks, weeklyQuota, holdOnContactChange, watchedTerms
+        case reportThreshold
+    }
+
+    /// Reads a stored or sent document; a field added since it was written takes its default.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ScreeningRules()
+        self.init(
+            holdFirstPosts: try container.decode(Int.self, forKey: .holdFirstPosts),
+            trustAfterApproved: try container.decode(Int.self, forKey: .trustAfterApproved),
+            maxLinks: try container.decode(Int.self, forKey: .maxLinks),
+            weeklyQuota: try container.decode(Int.self, forKey: .weeklyQuota),
+            holdOnContactChange: try container.decode(Bool.self, forKey: .holdOnContactChange),
+            watchedTerms: try container.decode([WatchedTerm].self, forKey: .watchedTerms),
+            reportThreshold: try container.decodeIfPresent(Int.self, forKey: .reportThreshold)
+                ?? defaults.reportThreshold)
     }
 }
 

@@ -10,6 +10,9 @@ extension AppDatabase {
         migrator.registerMigration("v2-moderation") { db in
             try db.execute(sql: moderationSchema)
         }
+        migrator.registerMigration("v3-reports") { db in
+            try db.execute(sql: reportsSchema)
+        }
         return migrator
     }
 }
@@ -161,4 +164,16 @@ private let moderationSchema = """
     CREATE TRIGGER decision_is_append_only_delete BEFORE DELETE ON decision
     BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
     CREATE INDEX post_on_zoneId_merchantId ON post(zoneId, merchantId, id);
+    """
+
+private let reportsSchema = """
+    CREATE TABLE report (
+        id INTEGER PRIMARY KEY,
+        postId INTEGER NOT NULL REFERENCES post(id),
+        reporterId INTEGER NOT NULL REFERENCES user(id),
+        reason TEXT NOT NULL CHECK (reason IN ('illegal', 'scam', 'misleading', 'offensive', 'spam', 'other')),
+        note TEXT CHECK (note IS NULL OR length(note) <= 1000),
+        at DATETIME NOT NULL,
+        UNIQUE (postId, reporterId)
+    );
     """

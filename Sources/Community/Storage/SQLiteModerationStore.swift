@@ -196,3 +196,115 @@ package struct SQLiteModerationStore: ModerationStore {
         }
     }
 }
+
+extension SQLiteModerationStore {
+    package func report(
+        _ post: Post.ID, by reporter: User.ID, reason: ReportReason, note: String?, threshold: Int, at date: Date
+    ) async throws -> Bool {
+        do {
+            return try await database.write { db in
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT zoneId, status FROM post WHERE id = ?", arguments: [post]),
+                    ["published", "held"].contains(row["status"] as String)
+                else { throw CommunityError.notFound("post") }
+                try db.execute(
+                    sql: "INSERT INTO report (postId, reporterId, reason, note, at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [post, reporter, reason.rawValue, note, date])
+                try db.appendAudit(
+                    action: "post.report", subject: "post:\(post)", actor: reporter, zone: row["zoneId"], at: date,
+                    details: ["reason": reason.rawValue])
+                let count =
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE postId = ?", arguments: [post]) ?? 0
+                guard count >= threshold, (row["status"] as String) == "published" else { return false }
+                try db.execute(
+                    sql: """
+                        UPDATE post SET status = 'held', updatedAt = ?,
+                          heldReasons = json_insert(heldReasons, '$[#]', 'reports_threshold') WHERE id = ?
+                        """, arguments: [date, post])
+                try db.appendAudit(
+                    action: "post.hidden_by_reports", subject: "post:\(post)", actor: nil, zone: row["zoneId"],
+                    at: date,
+                    details: ["reports": "\(count)"])
+                return true
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw CommunityError.conflict("already_reported", "you have already reported this post")
+        }
+    }
+
+    package func reports(post: Post.ID) async throws -> [Report] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM report WHERE postId = ? ORDER BY id", arguments: [post]).map {
+                Report(
+                    postID: $0["postId"], reason: ReportReason(rawValue: $0["reason"]) ?? .other, note: $0["note"],
+                    at: $0["at"])
+            }
+        }
+    }
+
+    package func transparency(zone: Zone.ID) async throws -> [TransparencyMonth] {
+        try await database.read { db in
+            var months: [String: TransparencyMonth] = [:]
+            func bump(_ month: String, _ change: (inout TransparencyMonth) -> Void) {
+                change(&months[month, default: TransparencyMonth(month: month)])
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT substr(publishedAt, 1, 7) AS month, count(*) AS n FROM post
+                    WHERE zoneId = ? AND publishedAt IS NOT NULL GROUP BY month
+                    """, arguments: [zone])
+            {
+                bump(row["month"]) { $0.published = row["n"] }
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT substr(at, 1, 7) AS month, count(*) AS n FROM auditEntry
+                    WHERE zoneId = ? AND (json_extract(details, '$.to') = 'held' OR action = 'post.hidden_by_reports')
+                    GROUP BY month
+                    """, arguments: [zone])
+            {
+                bump(row["month"]) { $0.held = row["n"] }
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT substr(at, 1, 7) AS month, action, reasonCode, count(*) AS n FROM decision
+                    WHERE zoneId = ? AND action IN ('reject', 'remove') GROUP BY month, action, reasonCode
+                    """, arguments: [zone])
+            {
+                let reason = ReasonCode(rawValue: row["reasonCode"] ?? "") ?? .other
+                let count: Int = row["n"]
+                bump(row["month"]) {
+                    if (row["action"] as String) == "reject" {
+                        $0.rejected[reason, default: 0] += count
+                    } else {
+                        $0.removed[reason, default: 0] += count
+                    }
+                }
+            }
+            return months.values.sorted { $0.month > $1.month }
+        }
+    }
+
+    package func statements(zone: Zone.ID, limit: Int) async throws -> [StatementOfReasons] {
+        try await database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT decision.postId, decision.action, decision.reasonCode, decision.at, post.heldReasons
+                    FROM decision JOIN post ON post.id = decision.postId
+                    WHERE decision.zoneId = ? AND decision.action IN ('reject', 'remove')
+                    ORDER BY decision.id DESC LIMIT ?
+                    """, arguments: [zone, limit]
+            ).map {
+                StatementOfReasons(
+                    postID: $0["postId"], action: DecisionAction(rawValue: $0["action"]) ?? .remove,
+                    reason: ReasonCode(rawValue: $0["reasonCode"] ?? "") ?? .other,
+                    rules: (try? JSONColumn.decode([String].self, from: $0["heldReasons"])) ?? [], at: $0["at"])
+            }
+        }
+    }
+}

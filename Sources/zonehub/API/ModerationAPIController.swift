@@ -16,6 +16,25 @@ struct ModerationAPIController {
         group.put("zones/:slug/rules", use: setRules)
         group.put("zones/:slug/trust/:merchant", use: trust)
         group.get("zones/:slug/audit", use: audit)
+        group.post("posts/:id/reports", use: report)
+    }
+
+    struct ReportRequest: Codable {
+        let reason: ReportReason
+        let note: String?
+    }
+
+    struct ReportAnswer: Codable {
+        /// Whether this report hid the post until an admin decides.
+        let hidden: Bool
+    }
+
+    func report(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try PathID.post(context)
+        let body = try await JSONBody.decode(ReportRequest.self, from: request, context: context)
+        let hidden = try await hub.moderation.report(id, reason: body.reason, note: body.note, by: user)
+        return JSONBody.response(ReportAnswer(hidden: hidden), status: .created)
     }
 
     struct DecisionRequest: Codable {

@@ -1178,6 +1178,68 @@ enum OpenAPIDocument {
                   }
                 ]
               }
+            },
+            "/posts/{id}/reports": {
+              "post": {
+                "summary": "Report a published post (one report per person per post); at the zone's threshold it is hidden until an admin decides",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ReportRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "Recorded",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "hidden"
+                          ],
+                          "properties": {
+                            "hidden": {
+                              "type": "boolean"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/Error"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Error"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -1944,6 +2006,11 @@ enum OpenAPIDocument {
                     "items": {
                       "$ref": "#/components/schemas/WatchedTerm"
                     }
+                  },
+                  "reportThreshold": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 100
                   }
                 }
               },
@@ -1991,6 +2058,32 @@ enum OpenAPIDocument {
                   "details": {
                     "type": "string",
                     "description": "JSON object"
+                  }
+                }
+              },
+              "ReportRequest": {
+                "type": "object",
+                "required": [
+                  "reason"
+                ],
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "enum": [
+                      "illegal",
+                      "scam",
+                      "misleading",
+                      "offensive",
+                      "spam",
+                      "other"
+                    ]
+                  },
+                  "note": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 1000
                   }
                 }
               }

@@ -16,6 +16,66 @@ struct ModerationPagesController {
         router.post("/zones/:slug/moderation/rules", use: saveRules)
         router.post("/zones/:slug/moderation/trust", use: trust)
         router.post("/posts/:id/remove", use: remove)
+        router.post("/posts/:id/report", use: report)
+        router.get("/zones/:slug/transparency", use: transparency)
+    }
+
+    func report(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try PathID.post(context)
+        let form = try await FormBody.read(request, context: context)
+        let t = context.language
+        let message: String
+        do {
+            try await hub.moderation.report(
+                id, reason: try ReportReason.parse(form["reason"] ?? ""), note: form.text("note"), by: user)
+            message = t(
+                "Merci : votre signalement a été transmis aux administrateurs de la zone.",
+                "Thank you: your report was passed to the zone's admins.")
+        } catch let error as CommunityError where error.code == "already_reported" {
+            message = t("Vous avez déjà signalé cette publication.", "You have already reported this post.")
+        }
+        return PageRenderer.page(
+            t("Signalement", "Report"),
+            """
+            <h1>\(t("Signalement", "Report"))</h1><p class="notice" role="status">\(message)</p>
+            <p><a href="/posts/\(id.rawValue)">\(t("Retour à la publication", "Back to the post"))</a></p>
+            """,
+            context: context)
+    }
+
+    /// Public: what moderation did in the zone, month by month, and why each post was refused or removed.
+    func transparency(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let t = context.language
+        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
+        let (months, statements) = try await hub.moderation.transparency(zone)
+        func reasons(_ counts: [ReasonCode: Int]) -> String {
+            counts.isEmpty
+                ? "0"
+                : counts.sorted { $0.key.rawValue < $1.key.rawValue }
+                    .map { "\(ModerationViews.reason($0.key, t)) : \($0.value)" }.joined(separator: ", ")
+        }
+        let rows: [HTML] = months.map {
+            "<tr><td>\($0.month)</td><td>\($0.published)</td><td>\($0.held)</td><td>\(reasons($0.rejected))</td><td>\(reasons($0.removed))</td></tr>"
+        }
+        let items: [HTML] = statements.map {
+            """
+            <li>\(Formats.date($0.at, t)) — \(ModerationViews.action($0.action, t)) — \(ModerationViews.reason($0.reason, t))\
+            \($0.rules.isEmpty ? "" : " (" + $0.rules.joined(separator: ", ") + ")") — \(t("publication", "post")) n° \($0.postID.rawValue)</li>
+            """
+        }
+        return PageRenderer.page(
+            t("Transparence", "Transparency") + " · " + zone.name,
+            """
+            <h1>\(t("Transparence de la modération", "Moderation transparency")) — \(zone.name)</h1>
+            <p>\(t("Ce que la modération a décidé chaque mois, et pourquoi chaque publication a été refusée ou retirée.",
+                "What moderation decided each month, and why each post was refused or removed."))</p>
+            <table class="transparency"><thead><tr><th>\(t("Mois", "Month"))</th><th>\(t("Publiées", "Published"))</th>\
+            <th>\(t("Mises en attente", "Held"))</th><th>\(t("Refusées", "Rejected"))</th><th>\(t("Retirées", "Removed"))</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            <h2>\(t("Exposé des motifs", "Statements of reasons"))</h2>
+            <ul class="statements">\(items)</ul>
+            """, context: context)
     }
 
     func queue(_ request: Request, context: HubRequestContext) async throws -> Response {

@@ -15,6 +15,17 @@ enum ModerationViews {
         }
     }
 
+    static func reportReason(_ reason: ReportReason, _ t: Language) -> String {
+        switch reason {
+        case .illegal: t("Contenu illégal", "Illegal content")
+        case .scam: t("Arnaque", "Scam")
+        case .misleading: t("Trompeur", "Misleading")
+        case .offensive: t("Choquant ou haineux", "Offensive or hateful")
+        case .spam: t("Publicité abusive", "Spam")
+        case .other: t("Autre", "Other")
+        }
+    }
+
     static func action(_ action: DecisionAction, _ t: Language) -> String {
         switch action {
         case .approve: t("Approuvée", "Approved")
@@ -43,6 +54,9 @@ enum ModerationViews {
         let history: [HTML] = item.history.map {
             "<li>\(action($0.action, t)) — \($0.moderatorName), \(Formats.dateTime($0.at, t))\($0.note.map { " : \($0)" } ?? "")</li>"
         }
+        let reports: [HTML] = item.reports.map {
+            "<li>\(reportReason($0.reason, t))\($0.note.map { " : \($0)" } ?? "") — \(Formats.dateTime($0.at, t))</li>"
+        }
         let overdue: HTML =
             item.escalated
             ? " <strong class=\"overdue\">\(t("escaladé", "escalated"))</strong>"
@@ -56,6 +70,7 @@ enum ModerationViews {
             <ul class="reasons">\(reasons)</ul>
             <div class="preview">\(PostCard.page(post, t))</div>
             \(history.isEmpty ? "" : "<h4>\(t("Historique", "History"))</h4><ul>\(history)</ul>" as HTML)
+            \(reports.isEmpty ? "" : "<h4>\(t("Signalements", "Reports"))</h4><ul class=\"reports\">\(reports)</ul>" as HTML)
             <div class="decide">
             <form method="post" action="\(base)/\(id)/approve" class="inline"><button type="submit" class="approve">\
             \(t("Approuver", "Approve"))</button></form>

@@ -101,6 +101,7 @@ struct PublicPagesController {
             <h2>\(t("Dernières publications", "Latest posts"))</h2>
             \(list)
             <details><summary>\(t("Communes de la zone", "Communes in this zone"))</summary><p>\(communes)</p></details>
+            <p class="meta"><a href="/zones/\(zone.slug)/transparency">\(t("Transparence de la modération", "Moderation transparency"))</a></p>
             """, context: context)
     }
 
@@ -120,7 +121,27 @@ struct PublicPagesController {
                 <button type="submit">\(t("Retirer la publication", "Remove the post"))</button></form>
                 """
         }
-        return PageRenderer.page(post.content.title, "\(PostCard.page(post, t))\(admin)", context: context)
+        var report: HTML = ""
+        if post.status == .published {
+            if context.user != nil {
+                let reasons: HTML = ReportReason.allCases.map {
+                    "<option value=\"\($0.rawValue)\">\(ModerationViews.reportReason($0, t))</option>" as HTML
+                }.joined()
+                report = """
+                    <details class="report"><summary>\(t("Signaler cette publication", "Report this post"))</summary>
+                    <form method="post" action="/posts/\(post.id.rawValue)/report" class="stacked">
+                    <label for="report-reason">\(t("Motif", "Reason"))</label>
+                    <select id="report-reason" name="reason">\(reasons)</select>
+                    <label for="report-note">\(t("Précisions (facultatif)", "Details (optional)"))</label>
+                    <input id="report-note" name="note" maxlength="1000">
+                    <button type="submit">\(t("Envoyer le signalement", "Send the report"))</button></form></details>
+                    """
+            } else {
+                report =
+                    "<p class=\"meta\"><a href=\"/sign-in\">\(t("Connectez-vous pour signaler cette publication", "Sign in to report this post"))</a></p>"
+            }
+        }
+        return PageRenderer.page(post.content.title, "\(PostCard.page(post, t))\(report)\(admin)", context: context)
     }
 
     func merchant(_ request: Request, context: HubRequestContext) async throws -> Response {

@@ -88,6 +88,15 @@ CREATE TABLE post (
     CHECK (kind <> 'event' OR eventAt IS NOT NULL),
     CHECK (status <> 'published' OR publishedAt IS NOT NULL)
 );
+CREATE TABLE report (
+    id INTEGER PRIMARY KEY,
+    postId INTEGER NOT NULL REFERENCES post(id),
+    reporterId INTEGER NOT NULL REFERENCES user(id),
+    reason TEXT NOT NULL CHECK (reason IN ('illegal', 'scam', 'misleading', 'offensive', 'spam', 'other')),
+    note TEXT CHECK (note IS NULL OR length(note) <= 1000),
+    at DATETIME NOT NULL,
+    UNIQUE (postId, reporterId)
+);
 CREATE TABLE session (
     tokenDigest TEXT PRIMARY KEY,
     userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
