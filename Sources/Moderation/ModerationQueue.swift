@@ -101,6 +101,14 @@ package struct ModerationQueue: Sendable {
         return results
     }
 
+    /// The decisions on a post, for its merchant (who must see why) and the zone's admins.
+    package func history(of post: Post, for viewer: User) async throws -> [Decision] {
+        guard let merchant = try await merchants.merchant(id: post.merchantID),
+            merchant.ownerID == viewer.id || viewer.administers(post.zoneID)
+        else { throw CommunityError.notFound("post") }
+        return try await store.decisions(post: post.id)
+    }
+
     package func rules(_ zone: Zone, by actor: User) async throws -> ScreeningRules {
         try authorize(actor, zone)
         return try await RulesBook(store: store).rules(for: zone)

@@ -77,7 +77,7 @@ import Testing
         let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
         let first = try Binary.run(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
         #expect(first.status == 0)
-        #expect(first.output.contains("added 8 account(s), 8 merchant(s), 17 post(s)"))
+        #expect(first.output.contains("added 8 account(s), 8 merchant(s), 18 post(s)"))
         let second = try Binary.run(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
         #expect(second.output.contains("added 0 account(s), 0 merchant(s), 0 post(s)"))
 
@@ -90,6 +90,43 @@ import Testing
         let skipped = try Binary.run(["demo", "--if-new", "--db", real, "--zones", TestApp.zonesDirectory])
         #expect(skipped.status == 0)
         #expect(skipped.output == "demo: skipped, this hub has real accounts\n")
+    }
+
+    @Test func theQueueIsWorkedFromTheCommandLine() throws {
+        let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
+        _ = try Binary.run(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
+        let nobody = try Binary.run(["moderation", "list", "--zone", "centre-essonne", "--db", database])
+        #expect(nobody.status == 1)
+        #expect(nobody.errors == "error: say who decides with --as EMAIL (the hub has 0 operator accounts)\n")
+        let admin = ["--as", "admin.centre-essonne@demo.example.org", "--db", database]
+        let list = try Binary.run(["moderation", "list", "--zone", "centre-essonne", "--json"] + admin)
+        #expect(list.status == 0)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: String]])
+        #expect(
+            items.map { $0["title"] } == [
+                "-20 % sur les confitures artisanales", "Bols et tasses : nouvelle collection",
+            ])
+        let first = try #require(items.first?["id"])
+        let second = try #require(items.last?["id"])
+
+        let approved = try Binary.run(["moderation", "approve", first] + admin)
+        #expect(approved.output == "post \(first): approved by admin.centre-essonne\n")
+        let again = try Binary.run(["moderation", "approve", first] + admin)
+        #expect(again.status == 1)
+        #expect(again.errors.hasPrefix("error: admin.centre-essonne already decided this post (approve)"))
+        let badReason = try Binary.run(["moderation", "reject", second, "--reason", "vibes"] + admin)
+        #expect(badReason.status == 1)
+        #expect(badReason.errors.hasPrefix("error: reason: unknown reason 'vibes'"))
+        let outsider = try Binary.run([
+            "moderation", "approve", second, "--as", "admin.oise@demo.example.org", "--db", database,
+        ])
+        #expect(outsider.errors == "error: you do not administer the zone Centre-Essonne\n")
+        let rejected = try Binary.run(
+            ["moderation", "reject", second, "--reason", "off_topic", "--note", "Hors sujet"] + admin)
+        #expect(rejected.output == "post \(second): rejected (off_topic) by admin.centre-essonne\n")
+        #expect(
+            try Binary.run(["moderation", "list", "--zone", "centre-essonne"] + admin).output
+                == "nothing waiting in centre-essonne\n")
     }
 
     @Test func settingsComeFromFlagsThenEnvironmentThenDefaults() throws {

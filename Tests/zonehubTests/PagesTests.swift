@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -155,6 +156,28 @@ import Testing
         let dashboard = try await app.test { try await $0.send(.get, "/dashboard", cookie: cookie) }
         #expect(dashboard.body.contains("data-status=\"held\""))
         #expect(dashboard.body.contains("En attente de validation"))
+    }
+
+    @Test func theMerchantSeesWhyTheirPostWasSentBackOrRefused() async throws {
+        let app = try await TestApp()
+        let (token, slug) = try await app.merchant("retour@example.org", zone: "oise")
+        let admin = try await app.account("admin-oise@example.org", role: .zoneAdmin, zones: ["oise"])
+        var ids: [Post.ID] = []
+        for title in ["Premier essai", "Second essai"] {
+            let body =
+                #"{"merchant": "\#(slug)", "zone": "oise", "kind": "news", "title": "\#(title)", "body": "", "category": "livres", "submit": true}"#
+            let answer = try await app.test { try await $0.send(.post, "/api/v1/posts", token: token, json: body) }
+            ids.append(Post.ID(Int64(try #require(try decodeJSON(answer.body)["id"] as? Int))))
+        }
+        try await app.hub.moderation.decide(ids[0], action: .requestChanges, note: "Ajoutez le prix", by: admin.user)
+        try await app.hub.moderation.decide(ids[1], action: .reject, reason: .duplicate, by: admin.user)
+        let dashboard = try await app.test { try await $0.send(.get, "/dashboard", cookie: "zonehub_session=\(token)") }
+        #expect(dashboard.body.contains("Modifications demandées : « Ajoutez le prix »"))
+        #expect(dashboard.body.contains("Refusée — Doublon"))
+        let queue = try await app.test {
+            try await $0.send(.get, "/dashboard", cookie: "zonehub_session=\(admin.token)")
+        }
+        #expect(queue.body.contains("href=\"/zones/oise/moderation\""))
     }
 
     @Test func aFormWithAMistakeComesBackFilledInWithTheProblem() async throws {

@@ -75,6 +75,10 @@ enum DemoContent {
                     kind: .offer, title: "Stage d'initiation au tournage — 2 h",
                     body: "Petits groupes de 4 personnes, terre et cuisson comprises.", category: .artisanatDArt,
                     priceCents: 4500, validForDays: 60),
+                DemoPost(
+                    kind: .news, title: "Bols et tasses : nouvelle collection",
+                    body: "Émaux bleu Essonne et vert forêt de Sénart, en boutique dès samedi.",
+                    category: .maisonDeco, held: true),
             ]),
         DemoMerchant(
             zone: "oise",

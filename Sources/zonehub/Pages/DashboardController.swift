@@ -26,7 +26,11 @@ struct DashboardController {
         var sections: [HTML] = []
         for merchant in try await hub.merchants.owned(by: user) {
             let posts = try await hub.posts.dashboard(merchantSlug: merchant.slug, by: user)
-            sections.append(DashboardViews.merchant(merchant, posts: posts, t))
+            var decisions: [Post.ID: Decision] = [:]
+            for post in posts where post.status == .draft || post.status == .removed {
+                decisions[post.id] = try await hub.moderation.history(of: post, for: user).last
+            }
+            sections.append(DashboardViews.merchant(merchant, posts: posts, decisions: decisions, t))
         }
         if user.role == .merchant {
             sections.append(
@@ -34,8 +38,10 @@ struct DashboardController {
             )
         }
         for zone in try await hub.zones.active() where user.role != .merchant && user.administers(zone.id) {
-            let held = try await hub.posts.zonePosts(zone, statuses: [.held], by: user)
-            sections.append(DashboardViews.adminZone(zone, held: held, t))
+            let items = try await hub.moderation.list(zone, by: user)
+            // Operators are shown only the zones whose queue has escalated; zone admins always see theirs.
+            if user.role == .hubOperator && !items.contains(where: \.escalated) { continue }
+            sections.append(DashboardViews.adminZone(zone, items: items, t))
         }
         if sections.isEmpty {
             sections.append("<p>\(t("Rien à gérer pour l'instant.", "Nothing to manage yet."))</p>")

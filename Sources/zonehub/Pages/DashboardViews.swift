@@ -1,8 +1,9 @@
 import Community
+import Moderation
 
 /// Pieces of the dashboard page.
 enum DashboardViews {
-    static func merchant(_ merchant: Merchant, posts: [Post], _ t: Language) -> HTML {
+    static func merchant(_ merchant: Merchant, posts: [Post], decisions: [Post.ID: Decision], _ t: Language) -> HTML {
         let rows: [HTML] = posts.map { post in
             var actions: [HTML] = []
             if post.status.isEditable {
@@ -18,7 +19,7 @@ enum DashboardViews {
                 <tr id="post-\(post.id.rawValue)" data-status="\(post.status.rawValue)">
                 <td><a href="/posts/\(post.id.rawValue)">\(post.content.title)</a></td>
                 <td>\(Formats.kind(post.content.kind, t))</td>
-                <td class="status">\(Formats.status(post.status, t))</td>
+                <td class="status">\(Formats.status(post.status, t))\(decisionNote(decisions[post.id], t))</td>
                 <td class="actions">\(actions.joined(separator: " "))</td></tr>
                 """
         }
@@ -39,14 +40,25 @@ enum DashboardViews {
             """
     }
 
-    static func adminZone(_ zone: Zone, held: [Post], _ t: Language) -> HTML {
+    /// Why the admins sent a post back or refused it, as its merchant reads it.
+    static func decisionNote(_ decision: Decision?, _ t: Language) -> HTML {
+        guard let decision, decision.action != .approve else { return "" }
+        let reason = decision.reason.map { " — " + ModerationViews.reason($0, t) } ?? ""
+        let note = decision.note.map { " : « \($0) »" } ?? ""
+        return "<br><span class=\"decision\">\(ModerationViews.action(decision.action, t))\(reason)\(note)</span>"
+    }
+
+    static func adminZone(_ zone: Zone, items queue: [ModerationQueue.Item], _ t: Language) -> HTML {
+        let held = queue.map(\.post)
+        let late = queue.filter(\.overdue).count
+        let lateNote: HTML = late == 0 ? "" : " <strong class=\"overdue\">\(late) \(t("en retard", "overdue"))</strong>"
         let items: [HTML] = held.map {
             "<li><a href=\"/posts/\($0.id.rawValue)\">\($0.content.title)</a> — \($0.merchantName)</li>"
         }
         return """
             <section class="admin-zone" data-zone="\(zone.slug)"><h2>\(zone.name)</h2>
             <p><a class="button" href="/zones/\(zone.slug)/moderation">\(t("File de modération", "Moderation queue"))</a> \
-            \(held.count) \(t("publication(s) en attente de validation", "post(s) awaiting review"))</p>
+            \(held.count) \(t("publication(s) en attente de validation", "post(s) awaiting review"))\(lateNote)</p>
             <ul>\(items)</ul>
             <p><a href="/zones/\(zone.slug)/moderation/audit">\(t("Journal", "Audit log"))</a> · \
             <a href="/zones/\(zone.slug)/moderation/rules">\(t("Règles", "Rules"))</a></p></section>
