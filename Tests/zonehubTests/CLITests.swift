@@ -104,7 +104,8 @@ import Testing
         let items = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: String]])
         #expect(
             items.map { $0["title"] } == [
-                "-20 % sur les confitures artisanales", "Bols et tasses : nouvelle collection",
+                "Nouveau : miels du Gâtinais", "-20 % sur les confitures artisanales",
+                "Bols et tasses : nouvelle collection",
             ])
         let first = try #require(items.first?["id"])
         let second = try #require(items.last?["id"])
@@ -124,9 +125,8 @@ import Testing
         let rejected = try Binary.run(
             ["moderation", "reject", second, "--reason", "off_topic", "--note", "Hors sujet"] + admin)
         #expect(rejected.output == "post \(second): rejected (off_topic) by admin.centre-essonne\n")
-        #expect(
-            try Binary.run(["moderation", "list", "--zone", "centre-essonne"] + admin).output
-                == "nothing waiting in centre-essonne\n")
+        let remaining = try Binary.run(["moderation", "list", "--zone", "centre-essonne"] + admin).output
+        #expect(remaining.split(separator: "\n").map { $0.prefix { $0 != "\t" } } == [Substring(items[1]["id"] ?? "")])
     }
 
     @Test func settingsComeFromFlagsThenEnvironmentThenDefaults() throws {

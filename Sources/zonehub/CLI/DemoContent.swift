@@ -50,7 +50,7 @@ enum DemoContent {
                 DemoPost(
                     kind: .news, title: "Nouveau : miels du Gâtinais",
                     body: "Trois miels d'un apiculteur de Milly-la-Forêt rejoignent nos rayons : acacia, tilleul et "
-                        + "toutes fleurs.", category: .alimentation),
+                        + "toutes fleurs.", category: .alimentation, held: true),
                 DemoPost(
                     kind: .offer, title: "-20 % sur les confitures artisanales",
                     body: "Jusqu'à la fin du mois, toutes les confitures de la ferme de Vert-le-Grand.",
