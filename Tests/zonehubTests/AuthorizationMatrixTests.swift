@@ -106,6 +106,22 @@ import Testing
         #expect(after == before)
         #expect(try await app.hub.audit.entries(zoneID: nil, limit: 10_000).count == auditBefore)
 
+        #expect(try await app.hub.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM report") } == 0)
+        for actor in Actor.allCases {
+            let answer = try await app.test {
+                try await $0.send(
+                    .post, "/api/v1/posts/\(published)/reports", token: tokens[actor], json: #"{"reason": "spam"}"#)
+            }
+            #expect(answer.status == (actor == .anonymous ? .unauthorized : .created), "\(actor.rawValue) reports")
+        }
+        let twice = try await app.test {
+            try await $0.send(
+                .post, "/api/v1/posts/\(published)/reports", token: tokens[.resident], json: #"{"reason": "spam"}"#)
+        }
+        #expect(twice.status == .conflict)
+        #expect(try decodeJSON(twice.body)["error"] as? String == "already_reported")
+        #expect(try await app.hub.posts.post(Post.ID(Int64(published)), viewer: operatorUser).status == .held)
+
         for action in actions
         where action.method == .get || action.name == "change the rules" || action.name == "grant trust" {
             for actor in action.allowed {
