@@ -1,3 +1,5 @@
+import Community
+
 /// A fragment of HTML. Interpolated strings are escaped; only other `HTML` values go in as they are, so user text
 /// can never become markup by accident.
 struct HTML: ExpressibleByStringInterpolation, Sendable, CustomStringConvertible {
@@ -21,25 +23,11 @@ struct HTML: ExpressibleByStringInterpolation, Sendable, CustomStringConvertible
         mutating func appendInterpolation(_ parts: [HTML]) { output += parts.map(\.rendered).joined() }
     }
 
-    /// Escapes the five characters that matter in text and attribute values, and drops control characters.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\n", "\t": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.properties.generalCategory == .control { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// Escapes text for HTML (the same rule as everywhere zonehub writes markup).
+    static func escape(_ text: String) -> String { PlainText.escape(text) }
+
+    /// A merchant's plain text as paragraphs with clickable links.
+    static func text(_ text: String) -> HTML { HTML(raw: PlainText.html(text)) }
 }
 
 extension Array where Element == HTML {

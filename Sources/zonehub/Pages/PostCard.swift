@@ -54,7 +54,7 @@ enum PostCard {
             <a href="/zones/\(post.zoneSlug)">\(t("Voir la zone", "See the zone"))</a></p>
             \(facts(post, t))
             \(image)
-            <div class="body">\(PlainText.render(post.content.body))</div>
+            <div class="body">\(HTML.text(post.content.body))</div>
             \(published)
             </article>
             """

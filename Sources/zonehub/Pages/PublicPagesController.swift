@@ -174,7 +174,7 @@ struct PublicPagesController {
             """
             <h1>\(merchant.name)</h1>
             <p class="meta">\(profile.categories.map { Formats.category($0, t) }.joined(separator: " · "))</p>
-            <div class="body">\(PlainText.render(profile.description))</div>
+            <div class="body">\(HTML.text(profile.description))</div>
             <ul class="facts">\(facts)</ul>
             \(shops)
             <h2>\(t("Publications", "Posts"))</h2>
