@@ -14,6 +14,9 @@ struct Hub: Sendable {
     let posts: PostService
     let moderation: ModerationQueue
     let audit: any AuditStore
+    let feedCache = FeedCache()
+    /// Empties the feed cache whenever posts, merchants or zones change.
+    let feedInvalidation: ChangeObservation
 
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
@@ -37,6 +40,9 @@ struct Hub: Sendable {
             store: moderationStore, posts: postStore, zones: zoneStore, merchants: merchantStore,
             notifier: LoggingNotifier(), clock: clock)
         audit = SQLiteAuditStore(database: database)
+        feedInvalidation = database.observeChanges(to: ["post", "merchant", "zone"]) { [feedCache] in
+            feedCache.invalidate()
+        }
     }
 
     /// Opens (creating and migrating) the database named by `settings`.

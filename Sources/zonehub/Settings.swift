@@ -10,6 +10,7 @@ struct Settings: Sendable {
         ("ZONEHUB_PUBLIC_URL", "public base URL used in links", "http://<host>:<port>"),
         ("ZONEHUB_ZONES_DIR", "directory of zone files", "./zones"),
         ("ZONEHUB_LOG_LEVEL", "trace, debug, info, notice, warning, error", "info"),
+        ("ZONEHUB_WEBSUB_HUB", "WebSub hub advertised by the feeds and pinged when they change", "none"),
     ]
 
     var databasePath: String
@@ -18,6 +19,8 @@ struct Settings: Sendable {
     var publicURL: String
     var zonesDirectory: String
     var logLevel: String
+    /// The WebSub hub feeds advertise, if any.
+    var webSubHub: String?
 
     /// Resolves each setting: the flag if given, else the environment, else the default.
     init(
@@ -40,6 +43,10 @@ struct Settings: Sendable {
         guard (0...65535).contains(self.port) else { throw CLIError("port \(self.port) is out of range 0-65535") }
         zonesDirectory = zones ?? value("ZONEHUB_ZONES_DIR") ?? "./zones"
         logLevel = value("ZONEHUB_LOG_LEVEL") ?? "info"
+        webSubHub = value("ZONEHUB_WEBSUB_HUB")
+        if let hub = webSubHub, URLComponents(string: hub)?.host == nil || !hub.hasPrefix("http") {
+            throw CLIError("ZONEHUB_WEBSUB_HUB: '\(hub)' is not an http(s) URL")
+        }
         let url = value("ZONEHUB_PUBLIC_URL") ?? "http://\(self.host):\(self.port)"
         guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""),
             components.host != nil

@@ -5,6 +5,7 @@ import Logging
 /// The hub's SQLite database: one writer, a bounded pool of readers, migrations applied on open.
 package final class AppDatabase: Sendable {
     private let writer: any DatabaseWriter
+    var writerForObservation: any DatabaseWriter { writer }
     private let readGate: AsyncGate
 
     /// Opens (creating if needed) the database file at `path` and migrates it.

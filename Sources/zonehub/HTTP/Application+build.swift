@@ -16,6 +16,8 @@ func buildRouter(hub: Hub) -> Router<HubRequestContext> {
     }
     // Inside the group, errors render with the visitor's language and session; the router-level instance
     // answers for unknown paths and failures before the session is known.
+    // Feeds are public and cached: they skip the session lookup.
+    FeedController(hub: hub, cache: hub.feedCache).addRoutes(to: router)
     let pages = router.group().add(middleware: SessionMiddleware(accounts: hub.accounts)).add(
         middleware: ErrorMiddleware())
     PublicPagesController(hub: hub).addRoutes(to: pages)

@@ -34,7 +34,9 @@ struct PublicPagesController {
             \(searchForm(query: "", t))
             <h2>\(t("Les zones", "Zones"))</h2>
             <ul class="zones">\(cards)</ul>
-            """, context: context)
+            \(FeedLinks.follow("/feed", t))
+            <p class="meta"><a href="/feeds.opml">\(t("Tous les flux des zones (OPML)", "Every zone's feeds (OPML)"))</a></p>
+            """, context: context, head: FeedLinks.head("/feed", title: "zonehub"))
     }
 
     func search(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -92,6 +94,8 @@ struct PublicPagesController {
             ? "<p class=\"empty\">\(t("Pas encore de publication ici.", "Nothing published here yet."))</p>"
             : "<div class=\"posts\">\(posts.map { PostCard.card($0, t) })</div>"
         let communes = zone.definition.communes.map(\.name).joined(separator: ", ")
+        let feed = category.map { "/zones/\(zone.slug)/categories/\($0.rawValue)/feed" } ?? "/zones/\(zone.slug)/feed"
+        let feedTitle = category.map { "\(zone.name) · \($0.label)" } ?? zone.name
         return PageRenderer.page(
             zone.name,
             """
@@ -101,8 +105,9 @@ struct PublicPagesController {
             <h2>\(t("Dernières publications", "Latest posts"))</h2>
             \(list)
             <details><summary>\(t("Communes de la zone", "Communes in this zone"))</summary><p>\(communes)</p></details>
+            \(FeedLinks.follow(feed, t))
             <p class="meta"><a href="/zones/\(zone.slug)/transparency">\(t("Transparence de la modération", "Moderation transparency"))</a></p>
-            """, context: context)
+            """, context: context, head: FeedLinks.head(feed, title: feedTitle))
     }
 
     func post(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -179,7 +184,8 @@ struct PublicPagesController {
             \(shops)
             <h2>\(t("Publications", "Posts"))</h2>
             \(list)
-            """, context: context)
+            \(FeedLinks.follow("/merchants/\(merchant.slug)/feed", t))
+            """, context: context, head: FeedLinks.head("/merchants/\(merchant.slug)/feed", title: merchant.name))
     }
 
     private func searchForm(query: String, _ t: Language) -> HTML {

@@ -1,0 +1,194 @@
+import Community
+import CompressNIO
+import Crypto
+import Feeds
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Atom, RSS and JSON feeds of the hub, each zone, each zone and category, and each merchant; and the OPML list.
+struct FeedController {
+    let hub: Hub
+    let cache: FeedCache
+    var base: String { hub.settings.publicURL }
+
+    func addRoutes(to router: some RouterMethods<HubRequestContext>) {
+        for format in FeedFormat.allCases {
+            let ext = format.rawValue
+            for (path, handler) in [
+                ("/feed.\(ext)", hubFeed), ("/zones/:slug/feed.\(ext)", zoneFeed),
+                ("/zones/:slug/categories/:category/feed.\(ext)", categoryFeed),
+                ("/merchants/:slug/feed.\(ext)", merchantFeed),
+            ] as [(String, @Sendable (Request, HubRequestContext, FeedFormat) async throws -> Response)] {
+                router.get(RouterPath(path)) { request, context in try await handler(request, context, format) }
+                router.head(RouterPath(path)) { request, context in try await handler(request, context, format) }
+            }
+        }
+        router.get("/feeds.opml", use: opml)
+    }
+
+    @Sendable func hubFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws -> Response
+    {
+        try await serve(request, format: format) {
+            let feed = FeedDescriptor(
+                title: "zonehub", subtitle: "Les dernières publications des commerçants de toutes les zones",
+                pageURL: "\(base)/", feedBaseURL: "\(base)/feed")
+            return (feed, try await hub.posts.live(zone: nil, limit: FeedRenderer.itemLimit))
+        }
+    }
+
+    @Sendable func zoneFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws -> Response
+    {
+        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
+        return try await serve(request, format: format) {
+            let feed = FeedDescriptor(
+                title: zone.name, subtitle: zone.definition.description, pageURL: "\(base)/zones/\(zone.slug)",
+                feedBaseURL: "\(base)/zones/\(zone.slug)/feed")
+            return (feed, try await hub.posts.live(zone: zone, limit: FeedRenderer.itemLimit))
+        }
+    }
+
+    @Sendable func categoryFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws
+        -> Response
+    {
+        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
+        let category = try Category.parse(context.parameters.require("category"))
+        return try await serve(request, format: format) {
+            let feed = FeedDescriptor(
+                title: "\(zone.name) · \(category.label)", subtitle: zone.definition.description,
+                pageURL: "\(base)/zones/\(zone.slug)?category=\(category.rawValue)",
+                feedBaseURL: "\(base)/zones/\(zone.slug)/categories/\(category.rawValue)/feed")
+            return (feed, try await hub.posts.live(zone: zone, category: category, limit: FeedRenderer.itemLimit))
+        }
+    }
+
+    @Sendable func merchantFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws
+        -> Response
+    {
+        let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
+        return try await serve(request, format: format) {
+            let feed = FeedDescriptor(
+                title: merchant.name, subtitle: String(merchant.profile.description.prefix(280)),
+                pageURL: "\(base)/merchants/\(merchant.slug)", feedBaseURL: "\(base)/merchants/\(merchant.slug)/feed")
+            return (feed, try await hub.posts.live(zone: nil, merchant: merchant, limit: FeedRenderer.itemLimit))
+        }
+    }
+
+    /// Every zone's feeds, for readers that import a list.
+    @Sendable func opml(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let zones = try await hub.zones.active()
+        let outlines = zones.map { zone in
+            FeedFormat.allCases.filter { $0 != .json }.map { format in
+                """
+                <outline type="rss" text="\(PlainText.escape("\(zone.name) (\(format.label))"))" \
+                title="\(PlainText.escape(zone.name))" xmlUrl="\(PlainText.escape("\(base)/zones/\(zone.slug)/feed.\(format.rawValue)"))" \
+                htmlUrl="\(PlainText.escape("\(base)/zones/\(zone.slug)"))"/>
+                """
+            }.joined(separator: "\n")
+        }.joined(separator: "\n")
+        let document = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <opml version="2.0">
+            <head><title>zonehub — flux des zones</title></head>
+            <body>
+            \(outlines)
+            </body>
+            </opml>
+
+            """
+        var headers = HTTPFields()
+        headers[.contentType] = "text/x-opml; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))
+    }
+
+    /// Serves from the cache, rendering on a miss; answers 304 to a matching conditional request.
+    private func serve(
+        _ request: Request, format: FeedFormat, load: () async throws -> (FeedDescriptor, [Post])
+    ) async throws -> Response {
+        let key = "\(request.uri.path)"
+        let now = hub.clock.now()
+        let entry: FeedCache.Entry
+        if let cached = cache.entry(key, now: now) {
+            entry = cached
+        } else {
+            let generation = cache.generation
+            let (feed, posts) = try await load()
+            entry = Self.entry(
+                FeedRenderer.render(feed, posts: posts, format: format, baseURL: base, hub: hub.settings.webSubHub),
+                posts: posts)
+            cache.store(entry, for: key, renderedAt: generation)
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = format.contentType
+        headers[.eTag] = entry.etag
+        headers[.lastModified] = entry.lastModified.httpDate
+        headers[.cacheControl] = "public, max-age=300"
+        headers[.vary] = "Accept-Encoding"
+        var links = ["<\(base)\(key)>; rel=\"self\""]
+        if let webSub = hub.settings.webSubHub { links.append("<\(webSub)>; rel=\"hub\"") }
+        headers[HTTPField.Name("Link")!] = links.joined(separator: ", ")
+        if Self.notModified(request, entry) { return Response(status: .notModified, headers: headers) }
+        var body = entry.body
+        if let gzipped = entry.gzipped, Self.acceptsGzip(request) {
+            headers[.contentEncoding] = "gzip"
+            body = gzipped
+        }
+        headers[.contentLength] = String(body.readableBytes)
+        if request.method == .head { return Response(status: .ok, headers: headers) }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    static func entry(_ text: String, posts: [Post]) -> FeedCache.Entry {
+        var body = ByteBuffer(string: text)
+        let digest = SHA256.hash(data: Data(text.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        var source = body
+        let gzipped = try? source.compress(with: .gzip())
+        body.moveReaderIndex(to: 0)
+        return FeedCache.Entry(
+            body: body, gzipped: gzipped, etag: "\"\(digest)\"",
+            lastModified: FeedRenderer.updated(posts), expiresAt: posts.compactMap(\.content.validUntil).min())
+    }
+
+    static func notModified(_ request: Request, _ entry: FeedCache.Entry) -> Bool {
+        if let tags = request.headers[.ifNoneMatch] {
+            return tags == "*"
+                || tags.split(separator: ",").contains {
+                    let tag = $0.trimmingCharacters(in: .whitespaces)
+                    return tag == entry.etag || tag == "W/" + entry.etag
+                }
+        }
+        if let since = request.headers[.ifModifiedSince].flatMap(Date.init(httpDate:)) {
+            return entry.lastModified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
+        }
+        return false
+    }
+
+    static func acceptsGzip(_ request: Request) -> Bool {
+        guard let accepted = request.headers[.acceptEncoding]?.lowercased() else { return false }
+        return accepted.split(separator: ",").contains {
+            let parts = $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            return parts.first == "gzip" && !parts.dropFirst().contains("q=0")
+        }
+    }
+}
+
+extension Date {
+    /// IMF-fixdate for HTTP headers: "Sat, 14 Mar 2026 10:00:00 GMT".
+    var httpDate: String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: self)
+    }
+
+    init?(httpDate text: String) {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        guard let date = formatter.date(from: text) else { return nil }
+        self = date
+    }
+}
