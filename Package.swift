@@ -51,15 +51,17 @@ let package = Package(
         .testTarget(
             name: "CommunityTests",
             dependencies: ["Community", "HubTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
         .testTarget(name: "ModerationTests", dependencies: ["Moderation", "HubTestSupport"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Golden"]),
         .testTarget(
             name: "zonehubTests",
             dependencies: [
-                "zonehub",
+                "zonehub", "HubTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
     ]
 )
