@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import NIOCore
 import Synchronization
 
@@ -12,6 +13,10 @@ final class FeedCache: Sendable {
         let lastModified: Date
         /// When the first offer in it stops being valid, the entry is stale.
         let expiresAt: Date?
+        /// Validators and caching headers (for 304), then with the length of each body.
+        let headers: HTTPFields
+        let plainHeaders: HTTPFields
+        let gzipHeaders: HTTPFields
     }
 
     private let state = Mutex<(generation: Int, entries: [String: Entry])>((0, [:]))

@@ -40,8 +40,8 @@ struct FeedController {
 
     @Sendable func zoneFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws -> Response
     {
-        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
-        return try await serve(request, format: format) {
+        try await serve(request, format: format) {
+            let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
             let feed = FeedDescriptor(
                 title: zone.name, subtitle: zone.definition.description, pageURL: "\(base)/zones/\(zone.slug)",
                 feedBaseURL: "\(base)/zones/\(zone.slug)/feed")
@@ -52,9 +52,9 @@ struct FeedController {
     @Sendable func categoryFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws
         -> Response
     {
-        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
-        let category = try Category.parse(context.parameters.require("category"))
-        return try await serve(request, format: format) {
+        try await serve(request, format: format) {
+            let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
+            let category = try Category.parse(context.parameters.require("category"))
             let feed = FeedDescriptor(
                 title: "\(zone.name) · \(category.label)", subtitle: zone.definition.description,
                 pageURL: "\(base)/zones/\(zone.slug)?category=\(category.rawValue)",
@@ -66,8 +66,8 @@ struct FeedController {
     @Sendable func merchantFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws
         -> Response
     {
-        let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
-        return try await serve(request, format: format) {
+        try await serve(request, format: format) {
+            let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
             let feed = FeedDescriptor(
                 title: merchant.name, subtitle: String(merchant.profile.description.prefix(280)),
                 pageURL: "\(base)/merchants/\(merchant.slug)", feedBaseURL: "\(base)/merchants/\(merchant.slug)/feed")
@@ -102,56 +102,65 @@ struct FeedController {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))
     }
 
-    /// Serves from the cache, rendering on a miss; answers 304 to a matching conditional request.
+    /// Serves from the cache, rendering on a miss (lookups happen only then); answers 304 to a matching
+    /// conditional request. Everything a hit needs, headers included, is computed once per entry.
     private func serve(
         _ request: Request, format: FeedFormat, load: () async throws -> (FeedDescriptor, [Post])
     ) async throws -> Response {
-        let key = "\(request.uri.path)"
-        let now = hub.clock.now()
+        let key = request.uri.path
         let entry: FeedCache.Entry
-        if let cached = cache.entry(key, now: now) {
+        if let cached = cache.entry(key, now: hub.clock.now()) {
             entry = cached
         } else {
             let generation = cache.generation
             let (feed, posts) = try await load()
-            entry = Self.entry(
-                FeedRenderer.render(feed, posts: posts, format: format, baseURL: base, hub: hub.settings.webSubHub),
-                posts: posts)
+            let text = FeedRenderer.render(
+                feed, posts: posts, format: format, baseURL: base, hub: hub.settings.webSubHub)
+            entry = Self.entry(text, posts: posts, headers: headers(format: format, selfURL: base + key))
             cache.store(entry, for: key, renderedAt: generation)
         }
-        var headers = HTTPFields()
-        headers[.contentType] = format.contentType
-        headers[.eTag] = entry.etag
-        headers[.lastModified] = entry.lastModified.httpDate
-        headers[.cacheControl] = "public, max-age=300"
-        headers[.vary] = "Accept-Encoding"
-        var links = ["<\(base)\(key)>; rel=\"self\""]
-        if let webSub = hub.settings.webSubHub { links.append("<\(webSub)>; rel=\"hub\"") }
-        headers[HTTPField.Name("Link")!] = links.joined(separator: ", ")
-        if Self.notModified(request, entry) { return Response(status: .notModified, headers: headers) }
-        var body = entry.body
-        if let gzipped = entry.gzipped, Self.acceptsGzip(request) {
-            headers[.contentEncoding] = "gzip"
-            body = gzipped
-        }
-        headers[.contentLength] = String(body.readableBytes)
+        if Self.notModified(request, entry) { return Response(status: .notModified, headers: entry.headers) }
+        let gzip = entry.gzipped != nil && Self.acceptsGzip(request)
+        let headers = gzip ? entry.gzipHeaders : entry.plainHeaders
         if request.method == .head { return Response(status: .ok, headers: headers) }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzip ? entry.gzipped! : entry.body))
     }
 
-    static func entry(_ text: String, posts: [Post]) -> FeedCache.Entry {
-        var body = ByteBuffer(string: text)
+    private func headers(format: FeedFormat, selfURL: String) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[.contentType] = format.contentType
+        headers[.cacheControl] = "public, max-age=300"
+        headers[.vary] = "Accept-Encoding"
+        var links = ["<\(selfURL)>; rel=\"self\""]
+        if let webSub = hub.settings.webSubHub { links.append("<\(webSub)>; rel=\"hub\"") }
+        headers[HTTPField.Name("Link")!] = links.joined(separator: ", ")
+        return headers
+    }
+
+    static func entry(_ text: String, posts: [Post], headers base: HTTPFields) -> FeedCache.Entry {
+        let body = ByteBuffer(string: text)
         let digest = SHA256.hash(data: Data(text.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
         var source = body
         let gzipped = try? source.compress(with: .gzip())
-        body.moveReaderIndex(to: 0)
+        let lastModified = FeedRenderer.updated(posts)
+        var headers = base
+        headers[.eTag] = "\"\(digest)\""
+        headers[.lastModified] = lastModified.httpDate
+        var plain = headers
+        plain[.contentLength] = String(body.readableBytes)
+        var compressed = headers
+        compressed[.contentEncoding] = "gzip"
+        compressed[.contentLength] = String(gzipped?.readableBytes ?? 0)
         return FeedCache.Entry(
-            body: body, gzipped: gzipped, etag: "\"\(digest)\"",
-            lastModified: FeedRenderer.updated(posts), expiresAt: posts.compactMap(\.content.validUntil).min())
+            body: body, gzipped: gzipped, etag: "\"\(digest)\"", lastModified: lastModified,
+            expiresAt: posts.compactMap(\.content.validUntil).min(), headers: headers, plainHeaders: plain,
+            gzipHeaders: compressed)
     }
 
     static func notModified(_ request: Request, _ entry: FeedCache.Entry) -> Bool {
         if let tags = request.headers[.ifNoneMatch] {
+            // Pollers send back the one tag they were given: compare it before parsing a list.
+            if tags == entry.etag { return true }
             return tags == "*"
                 || tags.split(separator: ",").contains {
                     let tag = $0.trimmingCharacters(in: .whitespaces)
