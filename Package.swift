@@ -27,7 +27,10 @@ let package = Package(
             ]
         ),
         .target(name: "Moderation", dependencies: ["Community"]),
-        .target(name: "Feeds", dependencies: ["Community"]),
+        .target(
+            name: "Feeds",
+            dependencies: ["Community", "CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",

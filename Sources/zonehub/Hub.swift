@@ -1,4 +1,5 @@
 import Community
+import Feeds
 import Foundation
 import Logging
 import Moderation
@@ -15,8 +16,9 @@ struct Hub: Sendable {
     let moderation: ModerationQueue
     let audit: any AuditStore
     let feedCache = FeedCache()
-    /// Empties the feed cache whenever posts, merchants or zones change.
+    /// Empties the feed cache whenever posts, merchants or zones change, and pings the WebSub hub.
     let feedInvalidation: ChangeObservation
+    let webSub: WebSubPublisher?
 
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
@@ -40,8 +42,21 @@ struct Hub: Sendable {
             store: moderationStore, posts: postStore, zones: zoneStore, merchants: merchantStore,
             notifier: LoggingNotifier(), clock: clock)
         audit = SQLiteAuditStore(database: database)
-        feedInvalidation = database.observeChanges(to: ["post", "merchant", "zone"]) { [feedCache] in
-            feedCache.invalidate()
+        let publisher = settings.webSubHub.map {
+            WebSubPublisher(hubURL: $0, logger: Logger(label: "zonehub.websub"))
+        }
+        webSub = publisher
+        feedInvalidation = database.observeChanges(to: ["post", "merchant", "zone"]) {
+            [feedCache, zones, base = settings.publicURL] in
+            let read = feedCache.invalidate()
+            guard let publisher else { return }
+            // The feeds being read, the hub's, and every zone's change with any post; the hub fetches them again.
+            Task {
+                let slugs = (try? await zones.active().map(\.slug)) ?? []
+                let listings = ["/feed"] + slugs.map { "/zones/\($0)/feed" }
+                let paths = listings.flatMap { path in FeedFormat.allCases.map { "\(path).\($0.rawValue)" } }
+                publisher.feedsChanged(Set(read + paths).map { base + $0 })
+            }
         }
     }
 

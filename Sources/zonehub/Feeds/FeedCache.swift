@@ -43,10 +43,13 @@ final class FeedCache: Sendable {
         }
     }
 
-    func invalidate() {
+    /// Empties the cache; returns the paths that were cached (feeds someone is reading).
+    @discardableResult
+    func invalidate() -> [String] {
         state.withLock { state in
             state.generation += 1
-            state.entries.removeAll()
+            defer { state.entries.removeAll() }
+            return Array(state.entries.keys)
         }
     }
 }

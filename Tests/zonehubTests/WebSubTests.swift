@@ -1,0 +1,117 @@
+import Community
+import Feeds
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import zonehub
+
+/// Pings reach a real WebSub hub over HTTP (a second server in the test), and a dead hub blocks nothing.
+@Suite struct WebSubTests {
+    /// What the receiving hub was told.
+    actor Received {
+        var feeds: [String] = []
+        var waiter: (count: Int, continuation: CheckedContinuation<Void, Never>)?
+
+        func add(_ body: String) {
+            let fields = Dictionary(
+                body.split(separator: "&").map {
+                    let pair = $0.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? "" }
+                    return (pair[0], pair.count > 1 ? pair[1] : "")
+                }, uniquingKeysWith: { $1 })
+            if fields["hub.mode"] == "publish", let url = fields["hub.url"] { feeds.append(url) }
+            if let waiter, feeds.count >= waiter.count {
+                self.waiter = nil
+                waiter.continuation.resume()
+            }
+        }
+
+        /// Returns once `count` pings arrived.
+        func wait(for count: Int) async {
+            if feeds.count >= count { return }
+            await withCheckedContinuation { waiter = (count, $0) }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aPublishedPostPingsTheHubForItsZoneAndHubFeeds() async throws {
+        let received = Received()
+        let router = Router()
+        router.post("/hub") { request, context -> HTTPResponse.Status in
+            var request = request
+            let body = try await request.collectBody(upTo: 10_000)
+            await received.add(String(buffer: body))
+            return .noContent
+        }
+        try await Application(router: router).test(.live) { hubClient in
+            let port = try #require(hubClient.port)
+            let settings = try Settings(
+                database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(port)/hub"])
+            let hub = Hub(database: try AppDatabase.inMemory(), settings: settings)
+            _ = try await hub.syncZones(from: TestApp.zonesDirectory)
+            await received.wait(for: 15)  // syncing zones changed every feed
+            let owner = try await hub.accounts.add(
+                email: "cave@example.org", displayName: nil, role: .merchant, zoneSlugs: [], password: "mot-de-passe-1",
+                by: nil)
+            let merchant = try await hub.merchants.create(
+                MerchantProfile(
+                    name: "Cave", categories: [.alimentation], commune: "Bergerac", postcode: "24100",
+                    zones: ["dordogne"]),
+                owner: owner)
+            let draft = try await hub.posts.create(
+                PostContent(kind: .news, title: "Vendanges", body: "", category: .alimentation),
+                merchantSlug: merchant.slug,
+                zoneSlug: "dordogne", by: owner)
+            let before = await received.feeds.count
+            #expect(try await hub.posts.submit(draft.id, by: owner).status == .published)
+            await received.wait(for: before + 15)
+            let pinged = Set(await received.feeds.suffix(from: before))
+            for format in ["atom", "rss", "json"] {
+                #expect(pinged.contains("http://127.0.0.1:8080/zones/dordogne/feed.\(format)"))
+                #expect(pinged.contains("http://127.0.0.1:8080/feed.\(format)"))
+            }
+            #expect(hub.webSub?.counts.failed == 0)
+        }
+    }
+
+    @Test func aDeadHubFailsThePingButNotThePublication() async throws {
+        let closed = try #require(try? Self.closedPort())
+        #expect(throws: HTTPForm.Failure.self) {
+            try HTTPForm.post([("hub.mode", "publish")], to: "http://127.0.0.1:\(closed)/hub", timeout: 2)
+        }
+        let settings = try Settings(
+            database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(closed)/hub"])
+        let hub = Hub(database: try AppDatabase.inMemory(), settings: settings)
+        _ = try await hub.syncZones(from: TestApp.zonesDirectory)
+        let owner = try await hub.accounts.add(
+            email: "cave@example.org", displayName: nil, role: .merchant, zoneSlugs: [], password: "mot-de-passe-1",
+            by: nil)
+        let merchant = try await hub.merchants.create(
+            MerchantProfile(
+                name: "Cave", categories: [.alimentation], commune: "Bergerac", postcode: "24100", zones: ["dordogne"]),
+            owner: owner)
+        let draft = try await hub.posts.create(
+            PostContent(kind: .news, title: "Vendanges", body: "", category: .alimentation),
+            merchantSlug: merchant.slug,
+            zoneSlug: "dordogne", by: owner)
+        #expect(try await hub.posts.submit(draft.id, by: owner).status == .published)
+    }
+
+    /// A loopback port nothing listens on: bound, then released.
+    static func closedPort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
