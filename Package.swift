@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
-        .target(name: "HubTestSupport", dependencies: ["Community"], path: "Tests/HubTestSupport"),
+        .target(name: "HubTestSupport", dependencies: ["Community", "Moderation"], path: "Tests/HubTestSupport"),
         .testTarget(
             name: "CommunityTests",
             dependencies: ["Community", "HubTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -48,13 +48,4 @@ package enum Category: String, Codable, CaseIterable, Sendable {
         case .jardin: "Garden"
         }
     }
-
-    /// Parses a slug, reporting the allowed values when it is unknown.
-    package static func parse(_ value: String, field: String = "category") throws(CommunityError) -> Category {
-        guard let category = Category(rawValue: value) else {
-            let allowed = allCases.map(\.rawValue).joined(separator: ", ")
-            throw .invalid(field, "unknown category '\(value.prefix(40))' (one of: \(allowed))")
-        }
-        return category
-    }
 }

@@ -18,15 +18,6 @@ package enum ReasonCode: String, Codable, CaseIterable, Sendable {
     case misleading
     case prohibitedContent = "prohibited_content"
     case other
-
-    package static func parse(_ value: String) throws(CommunityError) -> ReasonCode {
-        guard let code = ReasonCode(rawValue: value) else {
-            throw .invalid(
-                "reason",
-                "unknown reason '\(value.prefix(40))' (one of: \(allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        return code
-    }
 }
 
 /// One moderation decision, as recorded.
@@ -73,15 +64,6 @@ package struct AuditLine: Equatable, Sendable {
 /// Why a resident reports a post.
 package enum ReportReason: String, Codable, CaseIterable, Sendable {
     case illegal, scam, misleading, offensive, spam, other
-
-    package static func parse(_ value: String) throws(CommunityError) -> ReportReason {
-        guard let reason = ReportReason(rawValue: value) else {
-            throw .invalid(
-                "reason",
-                "unknown reason '\(value.prefix(40))' (one of: \(allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        return reason
-    }
 }
 
 /// A resident's report on a published post.

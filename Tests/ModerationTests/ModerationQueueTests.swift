@@ -20,13 +20,9 @@ import Testing
         merchant = try await hub.merchant("Fromagerie", owner: owner, zone: "beta")
     }
 
-    var queue: ModerationQueue {
-        ModerationQueue(
-            store: hub.moderationStore, posts: hub.postStore, zones: hub.zoneStore, merchants: hub.merchantStore,
-            notifier: SilentNotifier(), clock: hub.clock)
-    }
+    var queue: ModerationQueue { hub.queue }
 
-    var posts: PostService { hub.posts(screener: RuleScreener(store: hub.moderationStore, clock: hub.clock)) }
+    var posts: PostService { hub.screenedPosts }
     var beta: Zone { get async throws { try await hub.zones.zone(slug: "beta") } }
 
     /// Submits a post in the reviewing zone `beta`.
@@ -174,9 +170,4 @@ import Testing
         let hubOperator = try await hub.user("op@example.org", role: .hubOperator)
         #expect(try await queue.decide(post.id, action: .approve, by: hubOperator).action == .approve)
     }
-}
-
-/// Notices go nowhere in these tests; what the merchant is told is tested with mail delivery.
-struct SilentNotifier: ModerationNotifier {
-    func decided(_ decision: Decision, about post: Post) async {}
 }

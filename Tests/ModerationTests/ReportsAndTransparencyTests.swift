@@ -19,17 +19,13 @@ import Testing
         merchant = try await hub.merchant("Épicerie", owner: owner)
     }
 
-    var queue: ModerationQueue {
-        ModerationQueue(
-            store: hub.moderationStore, posts: hub.postStore, zones: hub.zoneStore, merchants: hub.merchantStore,
-            notifier: SilentNotifier(), clock: hub.clock)
-    }
+    var queue: ModerationQueue { hub.queue }
 
     /// A post published in `alpha` (the admin vouches for the merchant first).
     func published(_ title: String = "Panier") async throws -> Post {
         let alpha = try await hub.zones.zone(slug: "alpha")
         try await queue.setTrust(.granted, merchantSlug: merchant.slug, zone: alpha, by: admin)
-        let posts = hub.posts(screener: RuleScreener(store: hub.moderationStore, clock: hub.clock))
+        let posts = hub.screenedPosts
         let draft = try await posts.create(
             Samples.offer(title), merchantSlug: merchant.slug, zoneSlug: "alpha", by: owner)
         return try await posts.submit(draft.id, by: owner)
