@@ -67,7 +67,7 @@ enum DashboardViews {
 
     static func problem(_ error: CommunityError?, _ t: Language) -> HTML {
         guard let error else { return "" }
-        return "<p class=\"error\" role=\"alert\">\(t("À corriger", "To fix")) : \(error.message)</p>"
+        return "<p class=\"error\" role=\"alert\">\(t("À corriger", "To fix")) : \(UserMessages.text(error, t))</p>"
     }
 
     private static func button(_ action: String, _ label: String) -> HTML {

@@ -136,7 +136,7 @@ struct ModerationPagesController {
             try await hub.moderation.decide(id, action: action, reason: reason, note: form.text("note"), by: user)
         } catch let error as CommunityError where error.category == .conflict || error.category == .invalidInput {
             return try await queuePage(
-                zone, user: user, notice: error.message, context: context,
+                zone, user: user, notice: UserMessages.text(error, context.language), context: context,
                 status: ErrorMiddleware.status(of: error.category))
         }
         return PageRenderer.redirect(to: "/zones/\(zone.slug)/moderation")
@@ -151,7 +151,7 @@ struct ModerationPagesController {
         let reason = action == .reject ? try form["reason"].map { try ReasonCode.parse($0) } : nil
         let results = await hub.moderation.decideAll(ids, action: action, reason: reason, by: user)
         let failed = results.compactMap { id, result -> String? in
-            if case .failure(let error) = result { return "#\(id): \(error.message)" }
+            if case .failure(let error) = result { return "#\(id): \(UserMessages.text(error, context.language))" }
             return nil
         }
         let t = context.language
