@@ -82,6 +82,23 @@ import Testing
         #expect(item.history.first?.note == "Précisez le prix")
     }
 
+    @Test func bulkDecisionsSucceedOrFailOneByOne() async throws {
+        let first = try await held("Un")
+        let second = try await held("Deux")
+        try await queue.decide(second.id, action: .requestChanges, by: admin)
+        let results = await queue.decideAll(
+            [first.id, second.id, Post.ID(999)], action: .reject, reason: .offTopic, by: admin)
+        #expect(results.map(\.0) == [first.id, second.id, Post.ID(999)])
+        #expect((try? results[0].1.get())?.reason == .offTopic)
+        let failures = results.dropFirst().compactMap { result -> String? in
+            if case .failure(let error) = result.1 { return error.code }
+            return nil
+        }
+        #expect(failures == ["already_decided", "post_not_found"])
+        #expect(try await hub.postStore.post(id: first.id)?.status == .removed)
+        #expect(try await hub.postStore.post(id: second.id)?.status == .draft)
+    }
+
     @Test func twoAdminsDecidingAtOnceExactlyOneWinsAndTheOtherLearnsWho() async throws {
         let post = try await held()
         let other = try await hub.user("autre-admin@example.org", role: .zoneAdmin, zones: ["beta"])
