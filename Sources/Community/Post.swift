@@ -150,7 +150,8 @@ package enum ScreeningDecision: Equatable, Sendable {
     case block(message: String)
 }
 
-/// The screening used until Moderation's rules are wired in: the zone's policy decides publish or hold.
+/// The simplest screening: the zone's policy alone decides publish or hold (the hub wires in Moderation's rules;
+/// this serves where rules do not matter, such as Community's own tests).
 package struct ZonePolicyScreener: PostScreener {
     package init() {}
 

@@ -5,7 +5,7 @@ import Foundation
 package enum EntryContent {
     package static func html(_ post: Post, baseURL: String) -> String {
         var facts: [String] = []
-        if let cents = post.content.priceCents { facts.append("Prix : " + price(cents)) }
+        if let cents = post.content.priceCents { facts.append("Prix : " + Euros.text(cents: cents)) }
         if let eventAt = post.content.eventAt { facts.append("Le " + FeedDates.french(eventAt, withTime: true)) }
         if let from = post.content.validFrom { facts.append("À partir du " + FeedDates.french(from, withTime: false)) }
         if let until = post.content.validUntil { facts.append("Jusqu'au " + FeedDates.french(until, withTime: false)) }
@@ -16,13 +16,6 @@ package enum EntryContent {
         let merchant = "\(baseURL)/merchants/\(post.merchantSlug)"
         html += "<p>— <a href=\"\(PlainText.escape(merchant))\">\(PlainText.escape(post.merchantName))</a></p>"
         return html
-    }
-
-    /// "12,50 €".
-    package static func price(_ cents: Int) -> String {
-        let euros = cents / 100
-        let rest = cents % 100
-        return rest == 0 ? "\(euros) €" : "\(euros),\(rest < 10 ? "0" : "")\(rest) €"
     }
 
     /// One line of plain text for summaries.

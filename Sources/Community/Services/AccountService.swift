@@ -98,7 +98,7 @@ package struct AccountService: Sendable {
 
     /// Whether an account uses `email`.
     package func exists(email: String) async throws -> Bool {
-        try await accounts.credentials(email: email) != nil
+        try await user(email: email) != nil
     }
 
     static func normalizedEmail(_ email: String) throws(CommunityError) -> String {

@@ -184,20 +184,18 @@ struct FeedController {
 
 extension Date {
     /// IMF-fixdate for HTTP headers: "Sat, 14 Mar 2026 10:00:00 GMT".
-    var httpDate: String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: self)
-    }
+    var httpDate: String { Self.httpDateFormatter().string(from: self) }
 
     init?(httpDate text: String) {
+        guard let date = Self.httpDateFormatter().date(from: text) else { return nil }
+        self = date
+    }
+
+    private static func httpDateFormatter() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        guard let date = formatter.date(from: text) else { return nil }
-        self = date
+        return formatter
     }
 }

@@ -25,10 +25,7 @@ enum Formats {
 
     /// "12,50 €" in French, "€12.50" in English.
     static func price(cents: Int, _ language: Language) -> String {
-        let euros = cents / 100
-        let rest = cents % 100
-        let amount = rest == 0 ? "\(euros)" : "\(euros)\(language == .fr ? "," : ".")\(rest < 10 ? "0" : "")\(rest)"
-        return language == .fr ? "\(amount) €" : "€\(amount)"
+        Euros.text(cents: cents, french: language == .fr)
     }
 
     static func kind(_ kind: PostKind, _ t: Language) -> String {
