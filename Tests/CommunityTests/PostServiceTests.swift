@@ -86,6 +86,15 @@ import Testing
         #expect(try await hub.postStore.post(id: published.id)?.content.title == "Nouveau titre")
     }
 
+    @Test func aPublishedPostHeldAgainAfterAnEditKeepsWhenItWasFirstPublished() async throws {
+        let published = try await hub.posts().submit(try await draft().id, by: owner)
+        hub.clock.advance(by: 3600)
+        let held = try await hub.posts(screener: HoldingScreener()).edit(
+            published.id, content: Samples.offer("Corrigé"), by: owner)
+        #expect(held.status == .held)
+        #expect(held.publishedAt == published.publishedAt)
+    }
+
     @Test func aBlockedSubmissionLeavesTheDraftUntouched() async throws {
         let post = try await draft()
         await #expect(throws: CommunityError(.invalidInput, "post_blocked", "interdit")) {
@@ -167,6 +176,11 @@ import Testing
         #expect(entries[0].actorID == owner.id)
         #expect(entries[1].details == #"{"from":"draft","to":"published"}"#)
     }
+}
+
+/// A screener that holds everything, standing in for Moderation's holding rules.
+struct HoldingScreener: PostScreener {
+    func screen(_ submission: Submission) async throws -> ScreeningDecision { .hold(reasons: ["test_hold"]) }
 }
 
 /// A screener that refuses everything, standing in for Moderation's blocking rules.

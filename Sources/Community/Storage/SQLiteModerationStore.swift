@@ -109,8 +109,7 @@ package struct SQLiteModerationStore: ModerationStore {
         try await database.write { db in
             try db.execute(
                 sql: """
-                    UPDATE post SET status = ?, updatedAt = ?,
-                      publishedAt = CASE WHEN ? = 'published' THEN coalesce(publishedAt, ?) ELSE publishedAt END
+                    UPDATE post SET status = ?, updatedAt = ?, \(SQLitePostStore.publishedAtOnMove)
                     WHERE id = ? AND status = ?
                     """,
                 arguments: [status.rawValue, date, status.rawValue, date, post, expected.rawValue])

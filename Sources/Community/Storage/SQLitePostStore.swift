@@ -33,7 +33,7 @@ package struct SQLitePostStore: PostStore {
                 sql: """
                     UPDATE post SET kind = ?, title = ?, body = ?, category = ?, priceCents = ?, imageURL = ?,
                       validFrom = ?, validUntil = ?, eventAt = ?, publishAt = ?, status = ?, heldReasons = ?,
-                      updatedAt = ?, publishedAt = CASE WHEN ? = 'published' THEN coalesce(publishedAt, ?) END
+                      updatedAt = ?, \(Self.publishedAtOnMove)
                     WHERE id = ? AND status = ?
                     """,
                 arguments: Self.contentArguments(content)
@@ -52,8 +52,7 @@ package struct SQLitePostStore: PostStore {
         try await database.write { db in
             try db.execute(
                 sql: """
-                    UPDATE post SET status = ?, heldReasons = ?, updatedAt = ?,
-                      publishedAt = CASE WHEN ? = 'published' THEN coalesce(publishedAt, ?) ELSE publishedAt END
+                    UPDATE post SET status = ?, heldReasons = ?, updatedAt = ?, \(Self.publishedAtOnMove)
                     WHERE id = ? AND status = ?
                     """,
                 arguments: [
@@ -138,6 +137,11 @@ package struct SQLitePostStore: PostStore {
     package func count() async throws -> Int {
         try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM post") ?? 0 }
     }
+
+    /// A post keeps the moment it was first published, whatever happens to it later; the two arguments are the new
+    /// status and the date of the change.
+    static let publishedAtOnMove =
+        "publishedAt = CASE WHEN ? = 'published' THEN coalesce(publishedAt, ?) ELSE publishedAt END"
 
     static let select = """
         SELECT post.*, zone.slug AS zoneSlug, merchant.slug AS merchantSlug, merchant.name AS merchantName
