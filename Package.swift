@@ -29,7 +29,10 @@ let package = Package(
         .target(name: "Moderation", dependencies: ["Community"]),
         .target(
             name: "Feeds",
-            dependencies: ["Community", "CCurl", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Community", "CCurl", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .systemLibrary(
             name: "CCurl",

@@ -20,4 +20,9 @@ package protocol PostStore: Sendable {
     /// Publishes scheduled posts whose time has come and expires published posts whose validity ended.
     func advance(to now: Date) async throws -> (published: Int, expired: Int)
     func count() async throws -> Int
+    /// Posts in `zones` first published in (`after`, `through`] and still published and valid at `through`:
+    /// what a digest for that period may show, newest first.
+    func publishedForDigest(in zones: [Zone.ID], after: Date, through: Date) async throws -> [Post]
+    /// The posts with these ids, in any status (a digest renders the posts chosen when it was composed).
+    func posts(ids: [Post.ID]) async throws -> [Post]
 }

@@ -15,6 +15,12 @@ struct Hub: Sendable {
     let posts: PostService
     let moderation: ModerationQueue
     let audit: any AuditStore
+    let subscriptions: SubscriptionService
+    let digests: DigestService
+    let subscriptionStore: any SubscriptionStore
+    let outbox: any OutboxStore
+    let mailRenderer: HubMailRenderer
+    let linkTokens: LinkTokens
     let feedCache = FeedCache()
     /// Empties the feed cache whenever posts, merchants or zones change, and pings the WebSub hub.
     let feedInvalidation: ChangeObservation
@@ -23,7 +29,7 @@ struct Hub: Sendable {
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
         hasher: any SecretHasher = BcryptHasher()
-    ) {
+    ) throws {
         self.database = database
         self.settings = settings
         self.clock = clock
@@ -38,10 +44,25 @@ struct Hub: Sendable {
         posts = PostService(
             posts: postStore, merchants: merchantStore, zones: zoneStore,
             screener: RuleScreener(store: moderationStore, clock: clock), clock: clock)
+        let accountStore = SQLiteAccountStore(database: database)
+        let outboxStore = SQLiteOutboxStore(database: database)
+        outbox = outboxStore
         moderation = ModerationQueue(
             store: moderationStore, posts: postStore, zones: zoneStore, merchants: merchantStore,
-            notifier: LoggingNotifier(), clock: clock)
+            notifier: MailNotifier(
+                outbox: outboxStore, merchants: merchantStore, accounts: accountStore, settings: settings, clock: clock),
+            clock: clock)
         audit = SQLiteAuditStore(database: database)
+        let subscriptionStore = SQLiteSubscriptionStore(database: database)
+        self.subscriptionStore = subscriptionStore
+        let tokens = LinkTokens(key: try database.secret(named: "links"))
+        linkTokens = tokens
+        subscriptions = SubscriptionService(
+            subscriptions: subscriptionStore, zones: zoneStore, tokens: tokens, clock: clock)
+        digests = DigestService(subscriptions: subscriptionStore, posts: postStore, clock: clock)
+        mailRenderer = HubMailRenderer(
+            subscriptions: subscriptionStore, zones: zoneStore, posts: postStore, tokens: tokens, settings: settings,
+            clock: clock)
         let publisher = settings.webSubHub.map {
             WebSubPublisher(hubURL: $0, logger: Logger(label: "zonehub.websub"))
         }
@@ -68,7 +89,20 @@ struct Hub: Sendable {
         } catch {
             throw CLIError("cannot open the database at \(settings.databasePath): \(error)")
         }
-        return Hub(database: database, settings: settings, clock: clock)
+        return try Hub(database: database, settings: settings, clock: clock)
+    }
+
+    /// Where mail goes: the SMTP server when one is configured, else `.eml` files in the mail directory.
+    var mailTransport: any MailTransport {
+        if let smtp = settings.smtp { return SMTPTransport(settings: smtp) }
+        return DirectoryTransport(directory: URL(fileURLWithPath: settings.mailDirectory))
+    }
+
+    /// A sender for the outbox's due messages, identified as this process.
+    func outboxSender(logger: Logger) -> OutboxSender {
+        OutboxSender(
+            outbox: outbox, renderer: mailRenderer, transport: mailTransport, envelopeSender: settings.mailFrom,
+            senderID: SenderIdentity.current, connections: settings.smtpConnections, clock: clock, logger: logger)
     }
 
     /// Loads and validates the zone files, then reconciles the database with them.
@@ -87,17 +121,4 @@ struct Hub: Sendable {
 struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
-}
-
-/// Logs moderation notices until mail delivery exists.
-struct LoggingNotifier: ModerationNotifier {
-    let logger = Logger(label: "zonehub.moderation")
-
-    func decided(_ decision: Decision, about post: Post) async {
-        logger.info(
-            "merchant to be told of a decision",
-            metadata: [
-                "post": "\(post.id)", "action": "\(decision.action.rawValue)", "merchant": "\(post.merchantSlug)",
-            ])
-    }
 }

@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 
 /// Configuration, from flags first, then `ZONEHUB_*` environment variables, then defaults.
@@ -11,6 +12,21 @@ struct Settings: Sendable {
         ("ZONEHUB_ZONES_DIR", "directory of zone files", "./zones"),
         ("ZONEHUB_LOG_LEVEL", "trace, debug, info, notice, warning, error", "info"),
         ("ZONEHUB_WEBSUB_HUB", "WebSub hub advertised by the feeds and pinged when they change", "none"),
+        (
+            "ZONEHUB_SMTP_URL", "SMTP server: `smtp://host:port` or `smtps://host:port`",
+            "none: mail is written to ZONEHUB_MAIL_DIR"
+        ),
+        ("ZONEHUB_SMTP_STARTTLS", "`required` to refuse sending unless STARTTLS succeeds (smtp://)", "not required"),
+        ("ZONEHUB_SMTP_USER", "SMTP login (needs smtps:// or STARTTLS required)", "none"),
+        ("ZONEHUB_SMTP_PASSWORD", "SMTP password", "none"),
+        ("ZONEHUB_SMTP_CA_FILE", "PEM file of authorities to trust for the SMTP server's certificate", "the system's"),
+        ("ZONEHUB_SMTP_HELO", "the name given in EHLO", "the public URL's host"),
+        ("ZONEHUB_SMTP_CONNECTIONS", "parallel SMTP connections", "4"),
+        (
+            "ZONEHUB_MAIL_FROM", "sender address of every mail (and of one-click mailto unsubscription)",
+            "zonehub@<public host>"
+        ),
+        ("ZONEHUB_MAIL_DIR", "where mail is written as .eml files when no SMTP server is set", "./data/mail"),
     ]
 
     var databasePath: String
@@ -21,6 +37,11 @@ struct Settings: Sendable {
     var logLevel: String
     /// The WebSub hub feeds advertise, if any.
     var webSubHub: String?
+    /// How mail leaves the hub: SMTP settings, or nil to write files into `mailDirectory`.
+    var smtp: SMTPSettings?
+    var smtpConnections: Int
+    var mailFrom: String
+    var mailDirectory: String
 
     /// Resolves each setting: the flag if given, else the environment, else the default.
     init(
@@ -52,5 +73,41 @@ struct Settings: Sendable {
             components.host != nil
         else { throw CLIError("ZONEHUB_PUBLIC_URL: '\(url)' is not an http(s) URL") }
         publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        let publicHost = components.host ?? "localhost"
+        // A name, not an address: "zonehub@127.0.0.1" is not a mailbox anyone can write to.
+        let named = publicHost.contains(".") && publicHost.last?.isLetter == true
+        mailFrom = value("ZONEHUB_MAIL_FROM") ?? "zonehub@\(named ? publicHost : "localhost.localdomain")"
+        guard (try? SubscriptionService.validated(email: mailFrom)) != nil else {
+            throw CLIError("ZONEHUB_MAIL_FROM: '\(mailFrom)' is not an email address")
+        }
+        mailDirectory = value("ZONEHUB_MAIL_DIR") ?? "./data/mail"
+        smtpConnections = try Self.integer(value("ZONEHUB_SMTP_CONNECTIONS"), "ZONEHUB_SMTP_CONNECTIONS", 1...32) ?? 4
+        smtp = try value("ZONEHUB_SMTP_URL").map { url in
+            guard let parts = URLComponents(string: url), ["smtp", "smtps"].contains(parts.scheme ?? ""),
+                parts.host?.isEmpty == false
+            else { throw CLIError("ZONEHUB_SMTP_URL: '\(url)' is not an smtp:// or smtps:// URL") }
+            let starttls = value("ZONEHUB_SMTP_STARTTLS")
+            guard starttls == nil || starttls == "required" || starttls == "no" else {
+                throw CLIError("ZONEHUB_SMTP_STARTTLS: '\(starttls!)' is neither 'required' nor 'no'")
+            }
+            let encrypted = parts.scheme == "smtps" || starttls == "required"
+            let user = value("ZONEHUB_SMTP_USER")
+            // A password is never sent over a connection that may not be encrypted.
+            if user != nil && !encrypted {
+                throw CLIError("ZONEHUB_SMTP_USER needs encryption: use smtps:// or ZONEHUB_SMTP_STARTTLS=required")
+            }
+            return SMTPSettings(
+                url: url, heloName: value("ZONEHUB_SMTP_HELO") ?? publicHost, username: user,
+                password: value("ZONEHUB_SMTP_PASSWORD"), requireTLS: starttls == "required",
+                caFile: value("ZONEHUB_SMTP_CA_FILE"))
+        }
+    }
+
+    private static func integer(_ text: String?, _ name: String, _ range: ClosedRange<Int>) throws -> Int? {
+        guard let text else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            throw CLIError("\(name): '\(text)' is not a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
     }
 }

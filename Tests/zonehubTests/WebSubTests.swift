@@ -47,7 +47,7 @@ import Testing
             let port = try #require(hubClient.port)
             let settings = try Settings(
                 database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(port)/hub"])
-            let hub = Hub(database: try AppDatabase.inMemory(), settings: settings)
+            let hub = try Hub(database: try AppDatabase.inMemory(), settings: settings)
             _ = try await hub.syncZones(from: TestApp.zonesDirectory)
             await received.wait(for: 15)  // syncing zones changed every feed
             let owner = try await hub.accounts.add(
@@ -81,7 +81,7 @@ import Testing
         }
         let settings = try Settings(
             database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(closed)/hub"])
-        let hub = Hub(database: try AppDatabase.inMemory(), settings: settings)
+        let hub = try Hub(database: try AppDatabase.inMemory(), settings: settings)
         _ = try await hub.syncZones(from: TestApp.zonesDirectory)
         let owner = try await hub.accounts.add(
             email: "cave@example.org", displayName: nil, role: .merchant, zoneSlugs: [], password: "mot-de-passe-1",

@@ -13,6 +13,9 @@ extension AppDatabase {
         migrator.registerMigration("v3-reports") { db in
             try db.execute(sql: reportsSchema)
         }
+        migrator.registerMigration("v4-mail") { db in
+            try db.execute(sql: mailSchema)
+        }
         return migrator
     }
 }
@@ -175,5 +178,82 @@ private let reportsSchema = """
         note TEXT CHECK (note IS NULL OR length(note) <= 1000),
         at DATETIME NOT NULL,
         UNIQUE (postId, reporterId)
+    );
+    """
+
+private let mailSchema = """
+    CREATE TABLE hubSecret (
+        name TEXT PRIMARY KEY,
+        value BLOB NOT NULL CHECK (length(value) >= 32)
+    );
+    INSERT INTO hubSecret (name, value) VALUES ('links', randomblob(32));
+
+    CREATE TABLE subscription (
+        id INTEGER PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (email LIKE '%_@_%' AND length(email) <= 254),
+        homeZoneId INTEGER NOT NULL REFERENCES zone(id),
+        frequency TEXT NOT NULL CHECK (frequency IN ('daily', 'weekly')),
+        categories TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(categories)),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
+        createdAt DATETIME NOT NULL,
+        updatedAt DATETIME NOT NULL,
+        confirmedAt DATETIME,
+        lastRequestMailAt DATETIME,
+        lastDigestAt DATETIME,
+        digestCount INTEGER NOT NULL DEFAULT 0,
+        CHECK (status <> 'confirmed' OR confirmedAt IS NOT NULL)
+    );
+    CREATE INDEX subscription_on_status_frequency ON subscription(status, frequency, homeZoneId, id);
+    CREATE TABLE subscriptionZone (
+        subscriptionId INTEGER NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
+        zoneId INTEGER NOT NULL REFERENCES zone(id),
+        PRIMARY KEY (subscriptionId, zoneId)
+    );
+    CREATE TABLE consentEvent (
+        id INTEGER PRIMARY KEY,
+        subscriptionId INTEGER NOT NULL REFERENCES subscription(id),
+        action TEXT NOT NULL CHECK (action IN ('requested', 'confirmed', 'changed', 'unsubscribed')),
+        wording TEXT NOT NULL,
+        source TEXT NOT NULL,
+        at DATETIME NOT NULL
+    );
+    CREATE INDEX consentEvent_on_subscriptionId ON consentEvent(subscriptionId, id);
+    CREATE TRIGGER consentEvent_is_append_only_update BEFORE UPDATE ON consentEvent
+    BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
+    CREATE TRIGGER consentEvent_is_append_only_delete BEFORE DELETE ON consentEvent
+    BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
+
+    CREATE TABLE suppression (
+        email TEXT PRIMARY KEY COLLATE NOCASE,
+        reason TEXT NOT NULL,
+        at DATETIME NOT NULL
+    );
+    CREATE TABLE outboxMessage (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('confirmation', 'already_subscribed', 'digest', 'notice')),
+        recipient TEXT NOT NULL COLLATE NOCASE CHECK (recipient LIKE '%_@_%'),
+        subscriptionId INTEGER REFERENCES subscription(id),
+        dedupeKey TEXT UNIQUE,
+        payload TEXT NOT NULL CHECK (json_valid(payload)),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')),
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        nextAttemptAt DATETIME NOT NULL,
+        claimedBy TEXT,
+        lastError TEXT,
+        createdAt DATETIME NOT NULL,
+        sentAt DATETIME,
+        CHECK (status <> 'sending' OR claimedBy IS NOT NULL),
+        CHECK (status <> 'sent' OR sentAt IS NOT NULL)
+    );
+    CREATE INDEX outboxMessage_on_status_nextAttemptAt ON outboxMessage(status, nextAttemptAt, id);
+    CREATE INDEX outboxMessage_on_recipient ON outboxMessage(recipient, status);
+    CREATE INDEX outboxMessage_on_subscriptionId ON outboxMessage(subscriptionId, status);
+
+    CREATE TABLE digestRun (
+        zoneId INTEGER NOT NULL REFERENCES zone(id),
+        frequency TEXT NOT NULL CHECK (frequency IN ('daily', 'weekly')),
+        scheduledFor DATETIME NOT NULL,
+        startedAt DATETIME NOT NULL,
+        PRIMARY KEY (zoneId, frequency, scheduledFor)
     );
     """

@@ -69,6 +69,16 @@ package final class AppDatabase: Sendable {
         try await read { db in try Self.migrator.appliedMigrations(db) }
     }
 
+    /// A random key created with the database (for signing links), the same for every process that opens it.
+    package func secret(named name: String) throws -> Data {
+        try writer.read { db in
+            guard
+                let value = try Data.fetchOne(db, sql: "SELECT value FROM hubSecret WHERE name = ?", arguments: [name])
+            else { throw CommunityError.notFound("secret") }
+            return value
+        }
+    }
+
     /// Runs SQLite's own integrity check; returns its report ("ok" when sound).
     package func integrityCheck() async throws -> [String] {
         try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }

@@ -134,6 +134,31 @@ package struct SQLitePostStore: PostStore {
         }
     }
 
+    package func publishedForDigest(in zones: [Zone.ID], after: Date, through: Date) async throws -> [Post] {
+        try await database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: Self.select + """
+                     WHERE post.zoneId IN (\(databaseQuestionMarks(count: zones.count))) AND post.status = 'published'
+                      AND post.publishedAt > ? AND post.publishedAt <= ?
+                      AND (post.validUntil IS NULL OR post.validUntil > ?)
+                    ORDER BY post.publishedAt DESC, post.id DESC
+                    """,
+                arguments: StatementArguments(zones) + [after, through, through]
+            ).map(Self.post(from:))
+        }
+    }
+
+    package func posts(ids: [Post.ID]) async throws -> [Post] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { db in
+            try Row.fetchAll(
+                db, sql: Self.select + " WHERE post.id IN (\(databaseQuestionMarks(count: ids.count)))",
+                arguments: StatementArguments(ids)
+            ).map(Self.post(from:))
+        }
+    }
+
     package func count() async throws -> Int {
         try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM post") ?? 0 }
     }

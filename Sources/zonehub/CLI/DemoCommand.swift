@@ -1,5 +1,6 @@
 import ArgumentParser
 import Community
+import Feeds
 import Foundation
 
 /// `zonehub demo`: loads sample merchants and posts into the four zones; idempotent, refuses real data.
@@ -58,6 +59,24 @@ struct DemoLoader {
                 added.accounts += 1
             }
         }
+        // Subscribers first, so that their first digest holds the demo's posts.
+        var subscribers = 0
+        for zone in zones {
+            for (email, frequency, categories) in DemoContent.subscribers(zone: zone.slug)
+            where try await hub.subscriptionStore.subscription(email: email) == nil {
+                let outcome = try await hub.subscriptions.request(
+                    email: email, zoneSlugs: [zone.slug], categories: categories, frequency: frequency.rawValue,
+                    source: "demo")
+                if case .confirmationQueued(let subscription) = outcome {
+                    _ = try await hub.subscriptionStore.confirm(
+                        subscription.id,
+                        consent: ConsentRecord(
+                            action: .confirmed, wording: SubscriptionService.consentWording, source: "demo"),
+                        at: hub.clock.now())
+                    subscribers += 1
+                }
+            }
+        }
         let now = hub.clock.now()
         for demo in DemoContent.merchants where slugs.contains(demo.zone) {
             let (owner, _) = try await hub.accounts.signIn(
@@ -77,7 +96,8 @@ struct DemoLoader {
             }
         }
         return """
-            demo: added \(added.accounts) account(s), \(added.merchants) merchant(s), \(added.posts) post(s)
+            demo: added \(added.accounts) account(s), \(added.merchants) merchant(s), \(added.posts) post(s), \
+            \(subscribers) digest subscriber(s)
             sign in as \(DemoContent.ownerEmail(zone: "centre-essonne")) with password \(DemoContent.password)
             """
     }

@@ -28,6 +28,13 @@ enum DemoContent {
 
     static func ownerEmail(zone: String) -> String { "marchand.\(zone)@\(emailDomain)" }
     static func adminEmail(zone: String) -> String { "admin.\(zone)@\(emailDomain)" }
+    /// Two confirmed digest subscribers per zone: daily for everything, weekly for food and restaurants.
+    static func subscribers(zone: String) -> [(String, DigestFrequency, [String])] {
+        [
+            ("habitant.\(zone)@example.org", .daily, []),
+            ("voisine.\(zone)@example.org", .weekly, [Category.alimentation.rawValue, Category.restauration.rawValue]),
+        ]
+    }
 
     static let merchants: [DemoMerchant] = [
         DemoMerchant(

@@ -24,6 +24,7 @@ func buildRouter(hub: Hub) -> Router<HubRequestContext> {
     AccountPagesController(hub: hub).addRoutes(to: pages)
     DashboardController(hub: hub).addRoutes(to: pages)
     ModerationPagesController(hub: hub).addRoutes(to: pages)
+    SubscriptionPagesController(hub: hub).addRoutes(to: pages)
     let api = pages.group("/api/v1")
     APIController(hub: hub).addRoutes(to: api)
     ModerationAPIController(hub: hub).addRoutes(to: api)
@@ -35,7 +36,7 @@ func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
     Application(
         router: buildRouter(hub: hub),
         configuration: .init(address: .hostname(hub.settings.host, port: hub.settings.port), serverName: "zonehub"),
-        services: [PostSweeper(posts: hub.posts, logger: logger)],
+        services: [PostSweeper(posts: hub.posts, logger: logger), MailScheduler(hub: hub, logger: logger)],
         onServerRunning: { channel in
             // Printed once the socket is bound, with the real port (useful with --port 0).
             let port = channel.localAddress?.port.map(String.init) ?? "?"

@@ -7,9 +7,12 @@ struct HubRequestContext: RequestContext {
     var user: User?
     var sessionToken: String?
     var language: Language = .fr
+    /// The peer's IP address, for rate limits and proof of consent ("local" in tests without a socket).
+    let clientAddress: String
 
     init(source: Source) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "local"
     }
 
     /// Bodies larger than this are refused with 413 before they are read.

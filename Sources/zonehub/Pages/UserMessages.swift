@@ -64,5 +64,11 @@ enum UserMessages {
         "zone_not_found": "Cette zone n'existe pas.",
         "merchant_not_found": "Ce commerce n'existe pas.",
         "post_not_found": "Cette publication n'existe pas.",
+        "invalid_frequency": "Choisissez un résumé quotidien ou hebdomadaire.",
+        "invalid_link": "Ce lien n'est pas valide. Vérifiez qu'il a été copié en entier.",
+        "expired_link": "Ce lien a expiré : abonnez-vous de nouveau pour en recevoir un autre.",
+        "subscription_ended": "Cet abonnement a pris fin : abonnez-vous de nouveau.",
+        "subscription_not_active": "Cet abonnement n'est pas actif.",
+        "rate_limited": "Trop de demandes depuis votre connexion : réessayez dans quelques minutes.",
     ]
 }

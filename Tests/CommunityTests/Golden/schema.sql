@@ -2,6 +2,10 @@ CREATE TRIGGER auditEntry_is_append_only_delete BEFORE DELETE ON auditEntry
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER auditEntry_is_append_only_update BEFORE UPDATE ON auditEntry
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER consentEvent_is_append_only_delete BEFORE DELETE ON consentEvent
+BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
+CREATE TRIGGER consentEvent_is_append_only_update BEFORE UPDATE ON consentEvent
+BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
 CREATE TRIGGER decision_is_append_only_delete BEFORE DELETE ON decision
 BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
 CREATE TRIGGER decision_is_append_only_update BEFORE UPDATE ON decision
@@ -23,6 +27,14 @@ CREATE TABLE commune (
     postcode TEXT NOT NULL CHECK (length(postcode) = 5 AND postcode NOT GLOB '*[^0-9]*'),
     UNIQUE (zoneId, foldedName, postcode)
 );
+CREATE TABLE consentEvent (
+    id INTEGER PRIMARY KEY,
+    subscriptionId INTEGER NOT NULL REFERENCES subscription(id),
+    action TEXT NOT NULL CHECK (action IN ('requested', 'confirmed', 'changed', 'unsubscribed')),
+    wording TEXT NOT NULL,
+    source TEXT NOT NULL,
+    at DATETIME NOT NULL
+);
 CREATE TABLE decision (
     id INTEGER PRIMARY KEY,
     postId INTEGER NOT NULL REFERENCES post(id),
@@ -35,6 +47,17 @@ CREATE TABLE decision (
     note TEXT CHECK (note IS NULL OR length(note) <= 1000),
     at DATETIME NOT NULL,
     CHECK (action NOT IN ('reject', 'remove') OR reasonCode IS NOT NULL)
+);
+CREATE TABLE digestRun (
+    zoneId INTEGER NOT NULL REFERENCES zone(id),
+    frequency TEXT NOT NULL CHECK (frequency IN ('daily', 'weekly')),
+    scheduledFor DATETIME NOT NULL,
+    startedAt DATETIME NOT NULL,
+    PRIMARY KEY (zoneId, frequency, scheduledFor)
+);
+CREATE TABLE hubSecret (
+    name TEXT PRIMARY KEY,
+    value BLOB NOT NULL CHECK (length(value) >= 32)
 );
 CREATE TABLE merchant (
     id INTEGER PRIMARY KEY,
@@ -63,6 +86,23 @@ CREATE TABLE merchantZone (
     merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
     zoneId INTEGER NOT NULL REFERENCES zone(id),
     PRIMARY KEY (merchantId, zoneId)
+);
+CREATE TABLE outboxMessage (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('confirmation', 'already_subscribed', 'digest', 'notice')),
+    recipient TEXT NOT NULL COLLATE NOCASE CHECK (recipient LIKE '%_@_%'),
+    subscriptionId INTEGER REFERENCES subscription(id),
+    dedupeKey TEXT UNIQUE,
+    payload TEXT NOT NULL CHECK (json_valid(payload)),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')),
+    attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    nextAttemptAt DATETIME NOT NULL,
+    claimedBy TEXT,
+    lastError TEXT,
+    createdAt DATETIME NOT NULL,
+    sentAt DATETIME,
+    CHECK (status <> 'sending' OR claimedBy IS NOT NULL),
+    CHECK (status <> 'sent' OR sentAt IS NOT NULL)
 );
 CREATE TABLE post (
     id INTEGER PRIMARY KEY,
@@ -103,6 +143,31 @@ CREATE TABLE session (
     createdAt DATETIME NOT NULL,
     expiresAt DATETIME NOT NULL
 );
+CREATE TABLE subscription (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (email LIKE '%_@_%' AND length(email) <= 254),
+    homeZoneId INTEGER NOT NULL REFERENCES zone(id),
+    frequency TEXT NOT NULL CHECK (frequency IN ('daily', 'weekly')),
+    categories TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(categories)),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
+    createdAt DATETIME NOT NULL,
+    updatedAt DATETIME NOT NULL,
+    confirmedAt DATETIME,
+    lastRequestMailAt DATETIME,
+    lastDigestAt DATETIME,
+    digestCount INTEGER NOT NULL DEFAULT 0,
+    CHECK (status <> 'confirmed' OR confirmedAt IS NOT NULL)
+);
+CREATE TABLE subscriptionZone (
+    subscriptionId INTEGER NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
+    zoneId INTEGER NOT NULL REFERENCES zone(id),
+    PRIMARY KEY (subscriptionId, zoneId)
+);
+CREATE TABLE suppression (
+    email TEXT PRIMARY KEY COLLATE NOCASE,
+    reason TEXT NOT NULL,
+    at DATETIME NOT NULL
+);
 CREATE TABLE user (
     id INTEGER PRIMARY KEY,
     email TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (email LIKE '%_@_%'),
@@ -134,13 +199,18 @@ CREATE TABLE zoneRules (
 CREATE INDEX auditEntry_on_zoneId ON auditEntry(zoneId, id);
 CREATE INDEX commune_on_foldedName ON commune(foldedName);
 CREATE INDEX commune_on_postcode ON commune(postcode);
+CREATE INDEX consentEvent_on_subscriptionId ON consentEvent(subscriptionId, id);
 CREATE INDEX decision_on_postId ON decision(postId, id);
 CREATE INDEX decision_on_zoneId_merchantId ON decision(zoneId, merchantId, id);
 CREATE INDEX merchantZone_on_zoneId ON merchantZone(zoneId);
 CREATE INDEX merchant_on_ownerId ON merchant(ownerId);
+CREATE INDEX outboxMessage_on_recipient ON outboxMessage(recipient, status);
+CREATE INDEX outboxMessage_on_status_nextAttemptAt ON outboxMessage(status, nextAttemptAt, id);
+CREATE INDEX outboxMessage_on_subscriptionId ON outboxMessage(subscriptionId, status);
 CREATE INDEX post_on_merchantId ON post(merchantId, id);
 CREATE INDEX post_on_status_publishAt ON post(status, publishAt);
 CREATE INDEX post_on_status_validUntil ON post(status, validUntil);
 CREATE INDEX post_on_zoneId_merchantId ON post(zoneId, merchantId, id);
 CREATE INDEX post_on_zoneId_status ON post(zoneId, status, id);
 CREATE INDEX session_on_userId ON session(userId);
+CREATE INDEX subscription_on_status_frequency ON subscription(status, frequency, homeZoneId, id);

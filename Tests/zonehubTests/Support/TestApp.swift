@@ -17,7 +17,7 @@ struct TestApp {
     init(clock: any HubClock = SystemClock()) async throws {
         let settings = try Settings(
             database: ":memory:", host: "127.0.0.1", port: 8080, zones: Self.zonesDirectory, environment: [:])
-        hub = Hub(database: try AppDatabase.inMemory(), settings: settings, clock: clock)
+        hub = try Hub(database: try AppDatabase.inMemory(), settings: settings, clock: clock)
         _ = try await hub.syncZones(from: Self.zonesDirectory)
         router = buildRouter(hub: hub)
     }

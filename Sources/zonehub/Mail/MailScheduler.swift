@@ -1,0 +1,66 @@
+import Community
+import Feeds
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// While the server runs: composes each zone's digests when its send time comes (once per zone, frequency and
+/// moment, even with several processes), and delivers the outbox every few seconds.
+struct MailScheduler: Service {
+    let hub: Hub
+    let logger: Logger
+    var interval: Duration = .seconds(5)
+    /// A hub that was down at send time still sends that day's digest if it is back within this delay.
+    static let catchUp: TimeInterval = 6 * 3600
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await loop() }
+    }
+
+    private func loop() async {
+        do {
+            let released = try await hub.outbox.releaseClaims(isAlive: SenderIdentity.isAlive)
+            if released > 0 { logger.notice("resending messages left in flight", metadata: ["count": "\(released)"]) }
+        } catch {
+            logger.error("cannot release outbox claims", metadata: ["error": "\(error)"])
+        }
+        let sender = hub.outboxSender(logger: logger)
+        while !Task.isCancelled {
+            do {
+                try await composeDueDigests()
+                if let next = try await hub.outbox.nextAttempt(), next <= hub.clock.now() {
+                    let summary = try await sender.drain()
+                    logger.info(
+                        "outbox delivered",
+                        metadata: [
+                            "sent": "\(summary.sent)", "deferred": "\(summary.deferred)", "failed": "\(summary.failed)",
+                        ])
+                }
+            } catch {
+                logger.error("mail round failed", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    private func composeDueDigests() async throws {
+        let now = hub.clock.now()
+        for zone in try await hub.zones.active() {
+            for frequency in DigestFrequency.allCases {
+                guard
+                    let due = DigestSchedule.latestDue(
+                        frequency, settings: zone.definition.digest, timeZone: zone.definition.timeZone, now: now),
+                    now.timeIntervalSince(due) < Self.catchUp,
+                    try await hub.subscriptionStore.claimRun(
+                        zone: zone.id, frequency: frequency, scheduledFor: due, at: now)
+                else { continue }
+                let summary = try await hub.digests.compose(frequency: frequency, homeZone: zone.id)
+                logger.info(
+                    "digests composed",
+                    metadata: [
+                        "zone": "\(zone.slug)", "frequency": "\(frequency.rawValue)", "digests": "\(summary.digests)",
+                    ])
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Community
+import Feeds
+import Foundation
+import Hummingbird
+
+/// Subscribing to the digests (double opt-in), and the signed links of every mail: confirm, manage, and one-click
+/// unsubscribe (RFC 8058: a POST with no cookie unsubscribes; a GET only shows a page).
+struct SubscriptionPagesController {
+    let hub: Hub
+    /// Five subscription requests per client address every ten minutes.
+    let limiter = RateLimiter(limit: 5, window: 600)
+
+    func addRoutes(to router: some RouterMethods<HubRequestContext>) {
+        router.get("/subscribe", use: form)
+        router.post("/subscribe", use: subscribe)
+        router.get("/subscriptions/confirm", use: confirmPage)
+        router.post("/subscriptions/confirm", use: confirm)
+        router.get("/subscriptions/manage", use: managePage)
+        router.post("/subscriptions/manage", use: update)
+        router.get("/subscriptions/unsubscribe", use: unsubscribePage)
+        router.post("/subscriptions/unsubscribe", use: unsubscribe)
+    }
+
+    func form(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let zone = request.uri.queryParameters.get("zone")
+        return try await formPage(
+            SubscriptionViews.Choice(zones: zone.map { [$0] } ?? [], categories: [], frequency: .weekly), email: "",
+            problem: nil, context: context)
+    }
+
+    func subscribe(_ request: Request, context: HubRequestContext) async throws -> Response {
+        guard await limiter.allow(context.clientAddress, now: hub.clock.now()) else {
+            throw CommunityError(.rateLimited, "rate_limited", "too many requests; try again in a few minutes")
+        }
+        let form = try await FormBody.read(request, context: context)
+        let choice = SubscriptionViews.Choice(form: form)
+        do {
+            try await hub.subscriptions.request(
+                email: form["email"] ?? "", zoneSlugs: choice.zones, categories: choice.categories.map(\.rawValue),
+                frequency: form["frequency"] ?? "", source: source(request, context))
+        } catch let error as CommunityError where error.category == .invalidInput {
+            return try await formPage(
+                choice, email: form["email"] ?? "", problem: UserMessages.text(error, context.language),
+                context: context, status: .badRequest)
+        }
+        // The same answer whether the address was new, pending or already subscribed.
+        let t = context.language
+        return PageRenderer.page(
+            t("Vérifiez votre boîte mail", "Check your inbox"),
+            """
+            <h1>\(t("Vérifiez votre boîte mail", "Check your inbox"))</h1>
+            <p>\(t("Si cette adresse peut recevoir notre résumé, un courriel vient de lui être envoyé. Ouvrez le lien qu'il contient pour confirmer votre abonnement : rien ne vous sera envoyé avant.",
+                "If this address can receive our digest, we have just sent it a message. Open its link to confirm your subscription: nothing else is sent before that."))</p>
+            """, context: context)
+    }
+
+    func confirmPage(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let token = request.uri.queryParameters.get("token") ?? ""
+        let t = context.language
+        // Checked before showing the button, so a bad link says so at once.
+        _ = try hub.linkTokens.verify(token, for: .confirm, now: hub.clock.now())
+        return PageRenderer.page(
+            t("Confirmer l'abonnement", "Confirm your subscription"),
+            """
+            <h1>\(t("Confirmer l'abonnement", "Confirm your subscription"))</h1>
+            <p>\(SubscriptionService.consentWording)</p>
+            <form method="post" action="/subscriptions/confirm">
+            <input type="hidden" name="token" value="\(token)">
+            <button type="submit">\(t("Je confirme mon abonnement", "Confirm my subscription"))</button>
+            </form>
+            """, context: context)
+    }
+
+    func confirm(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        let subscription = try await hub.subscriptions.confirm(
+            token: form["token"] ?? "", source: source(request, context))
+        let t = context.language
+        return PageRenderer.page(
+            t("Abonnement confirmé", "Subscription confirmed"),
+            """
+            <h1>\(t("Abonnement confirmé", "Subscription confirmed"))</h1>
+            <p>\(t("Vous recevrez le résumé à l'adresse", "You will receive the digest at")) <strong>\(subscription.email)</strong>.</p>
+            <p><a href="\(hub.mailRenderer.manageURL(subscription.id))">\(t("Gérer mon abonnement", "Manage my subscription"))</a></p>
+            """, context: context)
+    }
+
+    func managePage(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let token = request.uri.queryParameters.get("token") ?? ""
+        let subscription = try await hub.subscriptions.subscription(manageToken: token)
+        return try await manage(subscription, token: token, notice: nil, context: context)
+    }
+
+    func update(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        let token = form["token"] ?? ""
+        let choice = SubscriptionViews.Choice(form: form)
+        do {
+            let subscription = try await hub.subscriptions.update(
+                manageToken: token, zoneSlugs: choice.zones, categories: choice.categories.map(\.rawValue),
+                frequency: form["frequency"] ?? "", source: source(request, context))
+            let t = context.language
+            return try await manage(
+                subscription, token: token,
+                notice: t("Vos préférences sont enregistrées.", "Your preferences are saved."),
+                context: context)
+        } catch let error as CommunityError where error.category == .invalidInput {
+            let subscription = try await hub.subscriptions.subscription(manageToken: token)
+            return try await manage(
+                subscription, token: token, notice: UserMessages.text(error, context.language), context: context,
+                status: .badRequest)
+        }
+    }
+
+    func unsubscribePage(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let token = request.uri.queryParameters.get("token") ?? ""
+        let subscription = try await hub.subscriptions.subscription(manageToken: token)
+        let zones = try await zoneSlugs(subscription)
+        return PageRenderer.page(
+            context.language("Se désabonner", "Unsubscribe"),
+            SubscriptionViews.unsubscribe(subscription, token: token, zoneSlugs: zones, context.language),
+            context: context)
+    }
+
+    /// One-click unsubscription: the token in the address (as List-Unsubscribe gives it) or in the form.
+    func unsubscribe(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        let token = request.uri.queryParameters.get("token") ?? form["token"] ?? ""
+        let oneClick = form["List-Unsubscribe"] == "One-Click"
+        let subscription = try await hub.subscriptions.unsubscribe(
+            manageToken: token, source: oneClick ? "one-click" : source(request, context))
+        let t = context.language
+        return PageRenderer.page(
+            t("Désabonnement confirmé", "Unsubscribed"),
+            """
+            <h1>\(t("Désabonnement confirmé", "Unsubscribed"))</h1>
+            <p>\(t("L'adresse", "The address")) <strong>\(subscription.email)</strong> \(t("ne recevra plus le résumé.", "will not receive the digest any more."))</p>
+            <p><a href="/subscribe">\(t("Se réabonner", "Subscribe again"))</a></p>
+            """, context: context)
+    }
+
+    private func manage(
+        _ subscription: Subscription, token: String, notice: String?, context: HubRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let zones = try await hub.zones.active()
+        let chosen = try await zoneSlugs(subscription)
+        return PageRenderer.page(
+            context.language("Mon abonnement", "My subscription"),
+            SubscriptionViews.manage(
+                subscription, token: token, zones: zones, chosenZones: chosen, notice: notice, context.language),
+            context: context, status: status)
+    }
+
+    private func formPage(
+        _ choice: SubscriptionViews.Choice, email: String, problem: String?, context: HubRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let zones = try await hub.zones.active()
+        return PageRenderer.page(
+            context.language("Recevoir le résumé par e-mail", "Get the digest by email"),
+            SubscriptionViews.form(choice, email: email, zones: zones, problem: problem, context.language),
+            context: context, status: status)
+    }
+
+    private func zoneSlugs(_ subscription: Subscription) async throws -> [String] {
+        let zones = try await hub.zones.active()
+        return subscription.preferences.zoneIDs.compactMap { id in zones.first { $0.id == id }?.slug }
+    }
+
+    /// Where a request came from, for the proof of consent.
+    private func source(_ request: Request, _ context: HubRequestContext) -> String {
+        "web \(context.clientAddress) \(request.headers[.userAgent] ?? "")"
+    }
+}
