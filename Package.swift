@@ -60,7 +60,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "ModerationTests", dependencies: ["Moderation", "HubTestSupport"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds"], exclude: ["Golden"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "HubTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "zonehubTests",
             dependencies: [

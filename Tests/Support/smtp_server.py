@@ -112,7 +112,7 @@ class Handler:
         name = self.mailbox.store(envelope.original_content)
         self.events.write("message", server.session_number, file=name,
                           mail_from=envelope.mail_from, rcpt_tos=list(envelope.rcpt_tos))
-        return "250 OK"
+        return ACCEPT_REPLY
 
     async def handle_exception(self, error: Exception) -> str:
         if isinstance(error, TLSSetupException):
@@ -164,12 +164,14 @@ class RecordingSMTP(SMTP):
 
 def make_certificate(directory: Path) -> ssl.SSLContext:
     cert, key = directory / "cert.pem", directory / "key.pem"
-    subprocess.run(
+    made = subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
          "-nodes", "-days", "7", "-subj", "/CN=localhost",
          "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
          "-keyout", str(key), "-out", str(cert)],
-        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if made.returncode != 0:
+        sys.exit(f"smtp_server: openssl could not make a certificate:\n{made.stderr}")
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     return context

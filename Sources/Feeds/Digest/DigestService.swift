@@ -10,7 +10,11 @@ package struct DigestRunSummary: Equatable, Sendable {
     /// Subscribers with nothing new in their period: no digest for them.
     package var nothingNew = 0
 
-    package init() {}
+    package init(subscribers: Int = 0, digests: Int = 0, nothingNew: Int = 0) {
+        self.subscribers = subscribers
+        self.digests = digests
+        self.nothingNew = nothingNew
+    }
 }
 
 /// Composes digests: for each due subscriber, the live posts of their zones and categories published in their
