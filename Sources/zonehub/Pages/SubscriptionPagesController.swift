@@ -36,7 +36,7 @@ struct SubscriptionPagesController {
         let choice = SubscriptionViews.Choice(form: form)
         do {
             try await hub.subscriptions.request(
-                email: form["email"] ?? "", zoneSlugs: choice.zones, categories: choice.categories.map(\.rawValue),
+                email: form["email"] ?? "", zoneSlugs: choice.zones, categories: form.all("categories"),
                 frequency: form["frequency"] ?? "", source: source(request, context))
         } catch let error as CommunityError where error.category == .invalidInput {
             return try await formPage(
@@ -97,7 +97,7 @@ struct SubscriptionPagesController {
         let choice = SubscriptionViews.Choice(form: form)
         do {
             let subscription = try await hub.subscriptions.update(
-                manageToken: token, zoneSlugs: choice.zones, categories: choice.categories.map(\.rawValue),
+                manageToken: token, zoneSlugs: choice.zones, categories: form.all("categories"),
                 frequency: form["frequency"] ?? "", source: source(request, context))
             let t = context.language
             return try await manage(
