@@ -259,6 +259,9 @@ async def serve(arguments: argparse.Namespace) -> None:
 
 
 def main(argv: list[str]) -> int:
+    # A parent may start this server from a thread that blocks signals (Swift's dispatch threads do), and a child
+    # inherits that mask: without this, SIGTERM would stay pending and the server would never stop.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     arguments = parse_arguments(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="%(name)s %(levelname)s: %(message)s")

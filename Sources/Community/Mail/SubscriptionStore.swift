@@ -44,4 +44,10 @@ package protocol SubscriptionStore: Sendable {
     /// Claims a scheduled run (zone, frequency, moment); false when it was already claimed, so it runs once.
     func claimRun(zone: Zone.ID, frequency: DigestFrequency, scheduledFor: Date, at date: Date) async throws -> Bool
     func count(status: SubscriptionStatus?) async throws -> Int
+    /// Adds confirmed subscriptions for sample addresses in one transaction, skipping known addresses (the demo
+    /// content and the digest benchmark); the consent records say where they came from.
+    func addConfirmed(
+        _ subscribers: [(email: String, preferences: SubscriptionPreferences)], source: String, wording: String,
+        at date: Date
+    ) async throws -> Int
 }

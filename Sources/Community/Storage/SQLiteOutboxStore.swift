@@ -16,7 +16,8 @@ package struct SQLiteOutboxStore: OutboxStore {
         }
     }
 
-    /// Queues a message inside the caller's transaction; nil when `dedupeKey` was already used.
+    /// Queues a message inside the caller's transaction; nil when `dedupeKey` was already used. A message to a
+    /// suppressed address is kept as cancelled, so that nothing is ever sent to it again.
     static func insert(
         recipient: String, payload: OutboxPayload, subscription: Subscription.ID?, dedupeKey: String?, at date: Date,
         _ db: Database
@@ -24,10 +25,15 @@ package struct SQLiteOutboxStore: OutboxStore {
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO outboxMessage
-                    (kind, recipient, subscriptionId, dedupeKey, payload, status, nextAttemptAt, createdAt)
-                VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)
+                    (kind, recipient, subscriptionId, dedupeKey, payload, status, lastError, nextAttemptAt, createdAt)
+                SELECT ?, ?, ?, ?, ?,
+                    CASE WHEN suppressed THEN 'cancelled' ELSE 'pending' END,
+                    CASE WHEN suppressed THEN 'address suppressed' END, ?, ?
+                FROM (SELECT EXISTS (SELECT 1 FROM suppression WHERE email = ?) AS suppressed)
                 """,
-            arguments: [payload.kind, recipient, subscription, dedupeKey, try JSONColumn.encode(payload), date, date])
+            arguments: [
+                payload.kind, recipient, subscription, dedupeKey, try JSONColumn.encode(payload), date, date, recipient,
+            ])
         return db.changesCount > 0 ? OutboxMessage.ID(db.lastInsertedRowID) : nil
     }
 

@@ -199,6 +199,33 @@ package struct SQLiteSubscriptionStore: SubscriptionStore {
         }
     }
 
+    package func addConfirmed(
+        _ subscribers: [(email: String, preferences: SubscriptionPreferences)], source: String, wording: String,
+        at date: Date
+    ) async throws -> Int {
+        try await database.write { db in
+            var added = 0
+            for (email, preferences) in subscribers {
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO subscription
+                            (email, homeZoneId, frequency, status, confirmedAt, createdAt, updatedAt)
+                        VALUES (?, ?, ?, 'confirmed', ?, ?, ?)
+                        """,
+                    arguments: [email, preferences.zoneIDs[0], preferences.frequency.rawValue, date, date, date])
+                guard db.changesCount > 0 else { continue }
+                let id = Subscription.ID(db.lastInsertedRowID)
+                try Self.store(preferences, for: id, at: date, db)
+                for action in [ConsentRecord.Action.requested, .confirmed] {
+                    try Self.record(
+                        ConsentRecord(action: action, wording: wording, source: source), for: id, at: date, db)
+                }
+                added += 1
+            }
+            return added
+        }
+    }
+
     private static func store(
         _ preferences: SubscriptionPreferences, for id: Subscription.ID, at date: Date, _ db: Database
     ) throws {

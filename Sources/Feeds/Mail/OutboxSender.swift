@@ -73,8 +73,16 @@ package struct OutboxSender: Sendable {
         while true {
             let batch = try await outbox.claim(limit: 8, sender: senderID, now: clock.now())
             if batch.isEmpty { return }
+            var refused: Set<String> = []
             for (index, message) in batch.enumerated() {
+                // The server refused this address for good earlier in the batch: it is suppressed now.
+                if refused.contains(message.recipient.lowercased()) {
+                    try await outbox.cancel(message.id, reason: "address suppressed", at: clock.now())
+                    onProgress(await tally.add(nil))
+                    continue
+                }
                 let outcome = try await deliver(message, on: line)
+                if case .permanentFailure = outcome { refused.insert(message.recipient.lowercased()) }
                 onProgress(await tally.add(outcome))
                 if case .unreachable(let reason) = outcome {
                     // The server is down: give back what this connection claimed and stop; the run ends soon.

@@ -12,6 +12,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Directory of zone files (ZONEHUB_ZONES_DIR; default ./zones).") var zones: String?
     @Flag(help: "On a hub with real accounts, skip quietly instead of failing (for start-up scripts).")
     var ifNew = false
+    @Option(
+        help: "Also add this many sample subscribers (example.org), spread over the zones, to try digests at scale.")
+    var subscribers = 0
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
@@ -22,7 +25,11 @@ struct DemoCommand: AsyncParsableCommand {
                 print("demo: skipped, this hub has real accounts")
                 return
             }
-            let loaded = try await DemoLoader(hub: hub).load(zonesDirectory: settings.zonesDirectory)
+            guard (0...1_000_000).contains(subscribers) else {
+                throw CLIError("--subscribers takes a number from 0 to 1000000")
+            }
+            let loaded = try await DemoLoader(hub: hub).load(
+                zonesDirectory: settings.zonesDirectory, extraSubscribers: subscribers)
             print(loaded)
         }
     }
@@ -33,7 +40,7 @@ struct DemoLoader {
     let hub: Hub
 
     /// Adds whatever part of the demo is missing; returns a summary line.
-    func load(zonesDirectory: String) async throws -> String {
+    func load(zonesDirectory: String, extraSubscribers: Int = 0) async throws -> String {
         if try await hub.accounts.hasAccounts(outside: DemoContent.emailDomain) {
             throw CLIError("this hub has real accounts: the demo loads only into a new hub")
         }
@@ -60,23 +67,7 @@ struct DemoLoader {
             }
         }
         // Subscribers first, so that their first digest holds the demo's posts.
-        var subscribers = 0
-        for zone in zones {
-            for (email, frequency, categories) in DemoContent.subscribers(zone: zone.slug)
-            where try await hub.subscriptionStore.subscription(email: email) == nil {
-                let outcome = try await hub.subscriptions.request(
-                    email: email, zoneSlugs: [zone.slug], categories: categories, frequency: frequency.rawValue,
-                    source: "demo")
-                if case .confirmationQueued(let subscription) = outcome {
-                    _ = try await hub.subscriptionStore.confirm(
-                        subscription.id,
-                        consent: ConsentRecord(
-                            action: .confirmed, wording: SubscriptionService.consentWording, source: "demo"),
-                        at: hub.clock.now())
-                    subscribers += 1
-                }
-            }
-        }
+        let subscribers = try await addSubscribers(zones: zones, extra: extraSubscribers)
         let now = hub.clock.now()
         for demo in DemoContent.merchants where slugs.contains(demo.zone) {
             let (owner, _) = try await hub.accounts.signIn(
@@ -100,6 +91,27 @@ struct DemoLoader {
             \(subscribers) digest subscriber(s)
             sign in as \(DemoContent.ownerEmail(zone: "centre-essonne")) with password \(DemoContent.password)
             """
+    }
+
+    /// The demo's confirmed subscribers, and `extra` sample ones in batches; returns how many were new.
+    private func addSubscribers(zones: [Zone], extra: Int) async throws -> Int {
+        let wanted: [(email: String, preferences: SubscriptionPreferences)] =
+            zones.flatMap { zone in
+                DemoContent.subscribers(zone: zone.slug).map { email, frequency, categories in
+                    (
+                        email,
+                        SubscriptionPreferences(
+                            zoneIDs: [zone.id], categories: categories, frequency: frequency)
+                    )
+                }
+            } + (0..<extra).map { DemoContent.sampleSubscriber($0, zones: zones.map(\.id)) }
+        var added = 0
+        for start in stride(from: 0, to: wanted.count, by: 1_000) {
+            added += try await hub.subscriptionStore.addConfirmed(
+                Array(wanted[start..<min(start + 1_000, wanted.count)]), source: "demo",
+                wording: SubscriptionService.consentWording, at: hub.clock.now())
+        }
+        return added
     }
 
     /// 10:00 in Paris on the day of `date`.

@@ -29,11 +29,25 @@ enum DemoContent {
     static func ownerEmail(zone: String) -> String { "marchand.\(zone)@\(emailDomain)" }
     static func adminEmail(zone: String) -> String { "admin.\(zone)@\(emailDomain)" }
     /// Two confirmed digest subscribers per zone: daily for everything, weekly for food and restaurants.
-    static func subscribers(zone: String) -> [(String, DigestFrequency, [String])] {
+    static func subscribers(zone: String) -> [(String, DigestFrequency, [Category])] {
         [
             ("habitant.\(zone)@example.org", .daily, []),
-            ("voisine.\(zone)@example.org", .weekly, [Category.alimentation.rawValue, Category.restauration.rawValue]),
+            ("voisine.\(zone)@example.org", .weekly, [.alimentation, .restauration]),
         ]
+    }
+
+    /// The `index`th sample subscriber of `demo --subscribers`: zones in turn, two in three daily, one in four
+    /// narrowed to food.
+    static func sampleSubscriber(_ index: Int, zones: [Zone.ID]) -> (
+        email: String, preferences: SubscriptionPreferences
+    ) {
+        let zone = zones[index % zones.count]
+        return (
+            "abonne\(index + 1)@example.org",
+            SubscriptionPreferences(
+                zoneIDs: [zone], categories: index % 4 == 3 ? [.alimentation] : [],
+                frequency: index % 3 == 2 ? .weekly : .daily)
+        )
     }
 
     static let merchants: [DemoMerchant] = [

@@ -46,7 +46,7 @@ struct DigestCommand: AsyncParsableCommand {
                 var logger = Logger(label: "zonehub.mail")
                 logger.logLevel = .error
                 let released = try await hub.outbox.releaseClaims(isAlive: SenderIdentity.isAlive)
-                if released > 0 { print("resending \(released) messages left in flight by a stopped process") }
+                if released > 0 { print("taking back \(released) messages claimed by a stopped process") }
                 let due = try await hub.outbox.counts()[.pending] ?? 0
                 let sendingStarted = Date()
                 let delivered = try await hub.outboxSender(logger: logger).drain { summary in

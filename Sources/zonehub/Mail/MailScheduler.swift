@@ -20,7 +20,7 @@ struct MailScheduler: Service {
     private func loop() async {
         do {
             let released = try await hub.outbox.releaseClaims(isAlive: SenderIdentity.isAlive)
-            if released > 0 { logger.notice("resending messages left in flight", metadata: ["count": "\(released)"]) }
+            if released > 0 { logger.notice("taking back messages claimed by a stopped process", metadata: ["count": "\(released)"]) }
         } catch {
             logger.error("cannot release outbox claims", metadata: ["error": "\(error)"])
         }
