@@ -85,6 +85,12 @@ class Handler:
         self.delay = delay_ms / 1000.0
         self.credentials = credentials
 
+    async def handle_EHLO(self, server: "RecordingSMTP", session: Session, envelope: Envelope,
+                          hostname: str, responses: list[str]) -> list[str]:
+        session.host_name = hostname
+        self.events.write("ehlo", server.session_number, name=hostname)
+        return responses
+
     def handle_STARTTLS(self, server: "RecordingSMTP", session: Session, envelope: Envelope) -> bool:
         self.events.write("starttls", server.session_number)
         return True
@@ -189,6 +195,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         help=f'always answer "{REJECT_REPLY}" to RCPT TO:<ADDR>')
     parser.add_argument("--delay-ms", type=int, default=0,
                         help="wait this long before answering each DATA")
+    parser.add_argument("--implicit-tls", action="store_true",
+                        help="TLS from the first byte (smtps://), with the same self-signed certificate as --tls")
     parser.add_argument("--tls", action="store_true",
                         help="offer STARTTLS with a fresh self-signed certificate and require it")
     parser.add_argument("--auth", metavar="USER:PASS",
@@ -220,6 +228,7 @@ async def serve(arguments: argparse.Namespace) -> None:
     handler = Handler(events, Mailbox(directory / "messages"), arguments.temporary,
                       arguments.reject, arguments.delay_ms, arguments.auth)
     tls_context = make_certificate(directory) if arguments.tls else None
+    implicit_context = make_certificate(directory) if arguments.implicit_tls else None
 
     options: dict[str, Any] = dict(
         hostname=SERVER_NAME,
@@ -235,7 +244,7 @@ async def serve(arguments: argparse.Namespace) -> None:
 
     loop = asyncio.get_running_loop()
     server = await loop.create_server(lambda: RecordingSMTP(handler, loop=loop, **options),
-                                      host=arguments.host, port=arguments.port)
+                                      host=arguments.host, port=arguments.port, ssl=implicit_context)
     host, port = server.sockets[0].getsockname()[:2]
     print(f"listening {host} {port}", flush=True)
 

@@ -106,6 +106,38 @@ import Testing
         #expect(events.contains("starttls") && events.contains("auth"))
     }
 
+    @Test func implicitTLSIsUsedForSMTPSAndTheConfiguredNameIsGivenInEHLO() async throws {
+        let server = try SMTPServer(["--implicit-tls", "--auth", "zonehub:s3cret-mot"])
+        let hub = try hub([
+            "ZONEHUB_SMTP_URL": "smtps://localhost:\(server.port)", "ZONEHUB_SMTP_HELO": "relais.zones.example.org",
+            "ZONEHUB_SMTP_USER": "zonehub", "ZONEHUB_SMTP_PASSWORD": "s3cret-mot",
+            "ZONEHUB_SMTP_CA_FILE": server.directory.appendingPathComponent("cert.pem").path,
+        ])
+        try await enqueue(hub, ["ana@example.org"])
+        #expect(try await drain(hub).sent == 1)
+        let events = try server.events()
+        #expect(events.contains { $0["event"] as? String == "auth" && $0["ok"] as? Bool == true })
+        #expect(
+            events.filter { $0["event"] as? String == "ehlo" }.map { $0["name"] as? String } == [
+                "relais.zones.example.org"
+            ])
+        #expect(try server.messages().count == 1)
+    }
+
+    @Test func severalConnectionsShareTheOutboxAndEachMessageGoesOnce() async throws {
+        let server = try SMTPServer(["--delay-ms", "5"])
+        let hub = try hub(["ZONEHUB_SMTP_URL": server.url, "ZONEHUB_SMTP_CONNECTIONS": "3"])
+        let recipients = (1...40).map { "r\($0)@example.org" }
+        try await enqueue(hub, recipients)
+        #expect(try await drain(hub).sent == 40)
+        let events = try server.events()
+        #expect(events.filter { $0["event"] as? String == "connect" }.count == 3)
+        let delivered = events.filter { $0["event"] as? String == "message" }.flatMap {
+            $0["rcpt_tos"] as? [String] ?? []
+        }
+        #expect(delivered.sorted() == recipients.sorted())
+    }
+
     @Test func aServerWithoutSTARTTLSGetsNothingWhenEncryptionIsRequired() async throws {
         let server = try SMTPServer()
         let hub = try hub(["ZONEHUB_SMTP_URL": server.url, "ZONEHUB_SMTP_STARTTLS": "required"])
