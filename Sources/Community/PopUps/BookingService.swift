@@ -63,8 +63,8 @@ package struct BookingService: Sendable {
 
     /// An organiser refuses a request or a waitlist place, with a reason the merchant reads.
     package func refuse(_ id: PopUpBooking.ID, reason: String?, by actor: User) async throws -> PopUpBooking {
-        let booking = try await organisedBooking(id, actor)
         let reason = try PopUpRules.reason(reason, required: true)
+        let booking = try await organisedBooking(id, actor)
         let (refused, notices) = try await bookings.transition(
             booking.id, from: [.requested, .waiting, .offered], to: .refused, reason: reason,
             offerFor: Self.offerLifetime, by: actor.id, at: clock.now())

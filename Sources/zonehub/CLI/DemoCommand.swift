@@ -95,7 +95,7 @@ struct DemoLoader {
                 added.posts += 1
             }
         }
-        let popUps = try await PopUpDemoLoader(hub: hub).load(zones: zones)
+        let popUps = try await PopUpDemoLoader(hub: hub, posts: posts).load(zones: zones)
         return """
             demo: added \(added.accounts) account(s), \(added.merchants) merchant(s), \(added.posts) post(s), \
             \(subscribers) digest subscriber(s)

@@ -5,10 +5,14 @@ import Foundation
 /// with a waitlist, and a hall whose bookings need approval. Loaded once per zone (a zone with venues is skipped).
 struct PopUpDemoLoader {
     let hub: Hub
+    /// The demo's post service: its screener publishes the bookings' event posts, so the review queue keeps only
+    /// the posts the demo means to hold.
+    let posts: PostService
 
     /// Returns how many venues, slots and bookings it added.
     func load(zones: [Zone]) async throws -> (venues: Int, slots: Int, bookings: Int) {
         var added = (venues: 0, slots: 0, bookings: 0)
+        let services = try PopUpServices(database: hub.database, posts: posts, settings: hub.settings, clock: hub.clock)
         for zone in zones {
             guard try await hub.popUps.venues.venues(zoneSlug: zone.slug).venues.isEmpty,
                 let admin = try await hub.accounts.user(email: DemoContent.adminEmail(zone: zone.slug)),
@@ -16,7 +20,7 @@ struct PopUpDemoLoader {
             else { continue }
             let shops = try await hub.merchants.owned(by: owner).filter { $0.zoneIDs.contains(zone.id) }
             guard shops.count >= 2, let commune = zone.definition.communes.first?.name else { continue }
-            let venues = hub.popUps.venues
+            let venues = services.venues
             let saturday = Self.nextSaturday(after: hub.clock.now(), timeZone: zone.definition.timeZone)
             let shop = try await venues.createVenue(
                 zoneSlug: zone.slug,
@@ -60,7 +64,7 @@ struct PopUpDemoLoader {
                     start: LocalDateTime(day: later, hour: 10, minute: 0),
                     end: LocalDateTime(day: later, hour: 19, minute: 0)),
                 by: admin)
-            let bookings = hub.popUps.bookings
+            let bookings = services.bookings
             for (slot, merchant) in [
                 (series[0], shops[0]), (series[0], shops[1]), (morning, shops[0]), (morning, shops[1]),
                 (fair, shops[1]),

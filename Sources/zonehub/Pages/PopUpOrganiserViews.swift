@@ -117,7 +117,7 @@ enum PopUpOrganiserViews {
             """ : ""
         return """
             <h2>\(t("Réservations", "Bookings"))</h2>
-            \(rows.isEmpty ? "<p class=\"empty\">\(t("Aucune réservation.", "No booking."))</p>" : "<table class=\"bookings\"><tbody>\(rows)</tbody></table>")
+            \(rows.isEmpty ? ("<p class=\"empty\">\(t("Aucune réservation.", "No booking."))</p>" as HTML) : ("<table class=\"bookings\"><tbody>\(rows)</tbody></table>" as HTML))
             \(cancel)
             """
     }

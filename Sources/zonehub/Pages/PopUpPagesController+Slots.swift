@@ -106,7 +106,7 @@ extension PopUpPagesController {
             blocks.append(
                 """
                 <h2>\(merchant.name)</h2>
-                \(rows.isEmpty ? "<p class=\"empty\">\(t("Aucune réservation à venir.", "No coming booking."))</p>" : "<table><tbody>\(rows)</tbody></table>")
+                \(rows.isEmpty ? ("<p class=\"empty\">\(t("Aucune réservation à venir.", "No coming booking."))</p>" as HTML) : ("<table><tbody>\(rows)</tbody></table>" as HTML))
                 <p class="meta">\(t("Votre calendrier privé (à garder pour vous)", "Your private calendar (keep it to yourself)")) : \
                 <a href="\(calendar)">\(calendar)</a></p>
                 """)

@@ -64,7 +64,7 @@ struct PopUpPagesController {
             <p class="meta"><a href="/zones/\(zone.slug)/pop-ups.ics">\(t("S'abonner au calendrier (iCalendar)",
                 "Subscribe to the calendar (iCalendar)"))</a></p>
             <h2>\(t("Les lieux", "Venues"))</h2>
-            \(cards.isEmpty ? "<p class=\"empty\">\(t("Aucun lieu pour l'instant.", "No venue yet."))</p>" : "<ul class=\"zones\">\(cards)</ul>")
+            \(cards.isEmpty ? ("<p class=\"empty\">\(t("Aucun lieu pour l'instant.", "No venue yet."))</p>" as HTML) : ("<ul class=\"zones\">\(cards)</ul>" as HTML))
             <h2>\(t("Calendrier", "Calendar"))</h2>
             \(Self.table(slots, venues: byID, t))
             \(newVenue)
@@ -119,8 +119,8 @@ struct PopUpPagesController {
         ]
         let photo: HTML = details.photoURL.map { "<img class=\"post-image\" src=\"\($0)\" alt=\"\(venue.name)\">" } ?? ""
         let more: HTML = """
-            \(details.accessibility.isEmpty ? "" : "<h2>\(t("Accessibilité", "Accessibility"))</h2>\(HTML.text(details.accessibility))")
-            \(details.houseRules.isEmpty ? "" : "<h2>\(t("Règlement", "House rules"))</h2>\(HTML.text(details.houseRules))")
+            \(details.accessibility.isEmpty ? ("" as HTML) : ("<h2>\(t("Accessibilité", "Accessibility"))</h2>\(HTML.text(details.accessibility))" as HTML))
+            \(details.houseRules.isEmpty ? ("" as HTML) : ("<h2>\(t("Règlement", "House rules"))</h2>\(HTML.text(details.houseRules))" as HTML))
             """
         return PageRenderer.page(
             venue.name,
