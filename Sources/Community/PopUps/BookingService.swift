@@ -30,25 +30,37 @@ package struct BookingService: Sendable {
     package func book(_ slotID: PopUpSlot.ID, merchantSlug: String, waitlist: Bool, by actor: User) async throws
         -> PopUpBooking
     {
-        let merchant = try await ownedMerchant(merchantSlug, by: actor)
-        let slot = try await popUps.slot(slotID)
-        let venue = try await popUps.venue(slot.venueID)
-        guard merchant.zoneIDs.contains(venue.zoneID) else {
-            throw CommunityError.invalid("merchant", "\(merchant.name) does not belong to this venue's zone")
+        guard actor.role == .merchant || actor.role == .hubOperator else {
+            throw CommunityError.forbidden("only merchants can book a pop-up slot")
         }
         let now = clock.now()
-        guard slot.status == .open else { throw CommunityError.conflict("slot_cancelled", "this slot was cancelled") }
-        guard slot.startsAt > now, slot.closesAt.map({ $0 > now }) ?? true else {
-            throw CommunityError.conflict("booking_closed", "bookings for this slot are closed")
-        }
-        if let opens = slot.opensAt, opens > now {
-            throw CommunityError.conflict("booking_not_open", "bookings for this slot have not opened yet")
-        }
+        // The rules run on the merchant, slot and venue as the booking's own transaction reads them.
         let booking = try await bookings.book(
-            slot: slotID, merchant: merchant.id, status: venue.details.needsApproval ? .requested : .confirmed,
-            waitlist: waitlist, offerFor: Self.offerLifetime, by: actor.id, at: now)
+            slot: slotID, merchantSlug: merchantSlug, waitlist: waitlist, by: actor.id, at: now
+        ) { context in try Self.admit(context, actor: actor, now: now) }
         if booking.status == .confirmed { return try await announcer.announce(booking) }
         return booking
+    }
+
+    /// The status a new booking starts in, or why it cannot be made.
+    static func admit(_ context: PopUpBookingContext, actor: User, now: Date) throws(CommunityError)
+        -> PopUpBookingStatus
+    {
+        let (merchant, slot, venue) = (context.merchant, context.slot, context.venue)
+        guard merchant.ownerID == actor.id || actor.role == .hubOperator else {
+            throw .forbidden("this merchant profile belongs to someone else")
+        }
+        guard merchant.zoneIDs.contains(venue.zoneID) else {
+            throw .invalid("merchant", "\(merchant.name) does not belong to this venue's zone")
+        }
+        guard slot.status == .open else { throw .conflict("slot_cancelled", "this slot was cancelled") }
+        guard slot.startsAt > now, slot.closesAt.map({ $0 > now }) ?? true else {
+            throw .conflict("booking_closed", "bookings for this slot are closed")
+        }
+        if let opens = slot.opensAt, opens > now {
+            throw .conflict("booking_not_open", "bookings for this slot have not opened yet")
+        }
+        return venue.details.needsApproval ? .requested : .confirmed
     }
 
     /// An organiser confirms a requested booking; the merchant is told and the booking announced.

@@ -75,11 +75,12 @@ package struct PopUpSlotChange: Equatable, Sendable {
 /// Storage of bookings and waitlists; capacity, overlap and quota are enforced by the database in the same
 /// transaction, and surface as conflicts (`slot_full`, `booking_overlaps`, `quota_reached`, `already_booked`).
 package protocol PopUpBookingStore: Sendable {
-    /// Takes a place with `status` (requested or confirmed); when the slot is full, joins the waitlist if `waitlist`
-    /// is set, else fails with `slot_full`. Lapses expired offers first.
+    /// Books `slot` for the merchant with `merchantSlug` in one transaction: reads them, asks `admit` (the service's
+    /// rules) for the status to take (requested or confirmed), and inserts it; when the slot is full, joins the
+    /// waitlist if `waitlist` is set, else fails with `slot_full`.
     func book(
-        slot: PopUpSlot.ID, merchant: Merchant.ID, status: PopUpBookingStatus, waitlist: Bool, offerFor: TimeInterval,
-        by actor: User.ID, at date: Date
+        slot: PopUpSlot.ID, merchantSlug: String, waitlist: Bool, by actor: User.ID, at date: Date,
+        admit: @escaping @Sendable (PopUpBookingContext) throws -> PopUpBookingStatus
     ) async throws -> PopUpBooking
     /// Moves a booking from one of `from` to `to`; a place it frees is offered to the next merchant waiting.
     /// Returns the booking and the notices for everyone it affected.
@@ -95,4 +96,11 @@ package protocol PopUpBookingStore: Sendable {
     func bookings(slot: PopUpSlot.ID) async throws -> [PopUpBooking]
     /// A merchant's bookings of slots ending after `endingAfter`, soonest first.
     func bookings(merchant: Merchant.ID, endingAfter: Date?) async throws -> [PopUpBooking]
+}
+
+/// What the booking rules look at, read in the booking's own transaction.
+package struct PopUpBookingContext: Sendable {
+    package let merchant: Merchant
+    package let slot: PopUpSlot
+    package let venue: PopUpVenue
 }

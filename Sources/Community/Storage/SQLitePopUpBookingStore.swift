@@ -9,28 +9,35 @@ package struct SQLitePopUpBookingStore: PopUpBookingStore {
     package init(database: AppDatabase) { self.database = database }
 
     package func book(
-        slot: PopUpSlot.ID, merchant: Merchant.ID, status: PopUpBookingStatus, waitlist: Bool, offerFor: TimeInterval,
-        by actor: User.ID, at date: Date
+        slot: PopUpSlot.ID, merchantSlug: String, waitlist: Bool, by actor: User.ID, at date: Date,
+        admit: @escaping @Sendable (PopUpBookingContext) throws -> PopUpBookingStatus
     ) async throws -> PopUpBooking {
         try await Self.mappingConflicts {
             try await database.write { db in
+                guard
+                    let row = try Row.fetchOne(
+                        db.cachedStatement(sql: "SELECT * FROM merchant WHERE slug = ?"), arguments: [merchantSlug])
+                else { throw CommunityError.notFound("merchant") }
+                let merchant = try SQLiteMerchantStore.merchant(from: row, db)
                 guard let found = try PopUpRows.slot(id: slot, db) else { throw CommunityError.notFound("slot") }
-                guard found.status == .open else {
-                    throw CommunityError.conflict("slot_cancelled", "this slot was cancelled")
+                guard let venue = try SQLitePopUpStore.venue(id: found.venueID, db) else {
+                    throw CommunityError.notFound("venue")
                 }
-                var taken = status
+                var taken = try admit(PopUpBookingContext(merchant: merchant, slot: found, venue: venue))
+                // A slot seen full in this transaction goes straight to the waitlist: a statement the trigger aborts
+                // cannot be reused and would be prepared again for every request.
+                if found.free == 0 && waitlist { taken = .waiting }
                 do {
-                    try Self.insert(slot: slot, merchant: merchant, status: status, at: date, db)
+                    try Self.insert(slot: slot, merchant: merchant.id, status: taken, at: date, db)
                 } catch let error as DatabaseError where waitlist && PopUpRows.conflict(error)?.code == "slot_full" {
                     // The trigger found every place held: the statement alone was undone, the transaction goes on.
                     taken = .waiting
-                    try Self.insert(slot: slot, merchant: merchant, status: .waiting, at: date, db)
+                    try Self.insert(slot: slot, merchant: merchant.id, status: .waiting, at: date, db)
                 }
                 let id = PopUpBooking.ID(db.lastInsertedRowID)
                 try db.appendAudit(
-                    action: "popup.booking.create", subject: "popUpBooking:\(id)", actor: actor,
-                    zone: try PopUpRows.zone(slot: slot, db), at: date,
-                    details: ["slot": "\(slot)", "merchant": "\(merchant)", "status": taken.rawValue])
+                    action: "popup.booking.create", subject: "popUpBooking:\(id)", actor: actor, zone: venue.zoneID,
+                    at: date, details: ["slot": "\(slot)", "merchant": "\(merchant.id)", "status": taken.rawValue])
                 return try PopUpRows.booking(id: id, db)!
             }
         }
@@ -125,10 +132,9 @@ package struct SQLitePopUpBookingStore: PopUpBookingStore {
     private static func insert(
         slot: PopUpSlot.ID, merchant: Merchant.ID, status: PopUpBookingStatus, at date: Date, _ db: Database
     ) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO popUpBooking (slotId, merchantId, status, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [slot, merchant, status.rawValue, date, date])
+        try db.cachedStatement(
+            sql: "INSERT INTO popUpBooking (slotId, merchantId, status, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [slot, merchant, status.rawValue, date, date])
     }
 
     /// Offers each free place of an open, future slot to the first merchant waiting; a merchant the offer would put

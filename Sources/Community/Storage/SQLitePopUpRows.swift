@@ -51,23 +51,27 @@ enum PopUpRows {
             createdAt: row["createdAt"], updatedAt: row["updatedAt"])
     }
 
+    // The hot statements are prepared once per connection: preparing them again costs more than running them
+    // (GRDB's authorizer walks every column the triggers read).
     static func slot(id: PopUpSlot.ID, _ db: Database) throws -> PopUpSlot? {
-        try Row.fetchOne(db, sql: slotSelect + " WHERE popUpSlot.id = ?", arguments: [id]).map(slot(from:))
+        try Row.fetchOne(db.cachedStatement(sql: slotSelect + " WHERE popUpSlot.id = ?"), arguments: [id])
+            .map(slot(from:))
     }
 
     static func booking(id: PopUpBooking.ID, _ db: Database) throws -> PopUpBooking? {
-        try Row.fetchOne(db, sql: bookingSelect + " WHERE popUpBooking.id = ?", arguments: [id]).map(booking(from:))
+        try Row.fetchOne(db.cachedStatement(sql: bookingSelect + " WHERE popUpBooking.id = ?"), arguments: [id])
+            .map(booking(from:))
     }
 
     static func venueName(slot: PopUpSlot.ID, _ db: Database) throws -> String {
         try String.fetchOne(
-            db, sql: "SELECT v.name FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?",
+            db.cachedStatement(sql: "SELECT v.name FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?"),
             arguments: [slot]) ?? ""
     }
 
     static func zone(slot: PopUpSlot.ID, _ db: Database) throws -> Zone.ID? {
         try Zone.ID.fetchOne(
-            db, sql: "SELECT v.zoneId FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?",
+            db.cachedStatement(sql: "SELECT v.zoneId FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?"),
             arguments: [slot])
     }
 

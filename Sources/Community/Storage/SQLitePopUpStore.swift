@@ -158,7 +158,8 @@ package struct SQLitePopUpStore: PopUpStore {
     }
 
     static func venue(id: PopUpVenue.ID, _ db: Database) throws -> PopUpVenue? {
-        try Row.fetchOne(db, sql: "SELECT * FROM popUpVenue WHERE id = ?", arguments: [id]).map(PopUpRows.venue(from:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM popUpVenue WHERE id = ?"), arguments: [id])
+            .map(PopUpRows.venue(from:))
     }
 
     static func arguments(_ details: PopUpVenueDetails) -> StatementArguments {

@@ -103,7 +103,7 @@ import Testing
         let shop = try await hub.merchants(1)[0]
         let booking = try await hub.bookings.book(slot.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         await #expect(throws: CommunityError.self) {
-            do { try await hub.bookings.cancel(booking.id, by: shop.owner) } catch let error as CommunityError {
+            do { _ = try await hub.bookings.cancel(booking.id, by: shop.owner) } catch let error as CommunityError {
                 #expect(error.code == "cancellation_deadline_passed")
                 throw error
             }
