@@ -31,7 +31,8 @@ extension TestHub {
         capacity: Int = 5, needsApproval: Bool = false, quota: Int? = nil, cancellationHours: Int = 48,
         name: String = "La Halle"
     ) async throws -> (venue: PopUpVenue, organiser: User) {
-        let admin = try await user("admin-\(UUID().uuidString.prefix(8))@example.org", role: .zoneAdmin, zones: ["alpha"])
+        let admin = try await user(
+            "admin-\(UUID().uuidString.prefix(8))@example.org", role: .zoneAdmin, zones: ["alpha"])
         let organiser = try await user("orga-\(UUID().uuidString.prefix(8))@example.org", role: .resident)
         _ = try await popUps.grantOrganiser(email: organiser.email, zoneSlug: "alpha", by: admin)
         let venue = try await popUps.createVenue(

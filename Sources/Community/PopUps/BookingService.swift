@@ -99,7 +99,8 @@ package struct BookingService: Sendable {
         {
             throw CommunityError.conflict(
                 "cancellation_deadline_passed",
-                "bookings at this venue can be cancelled up to \(venue.details.cancellationHours) hours before the start")
+                "bookings at this venue can be cancelled up to \(venue.details.cancellationHours) hours before the "
+                    + "start")
         }
         let (cancelled, notices) = try await bookings.transition(
             id, from: [.requested, .confirmed, .waiting, .offered], to: .cancelled,

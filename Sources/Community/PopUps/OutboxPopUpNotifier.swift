@@ -60,7 +60,10 @@ package struct OutboxPopUpNotifier: PopUpNotifier {
                         + "acceptez-la avant, sinon elle passera au suivant sur la liste d'attente."
                 )
             case .slotChanged:
-                ("Créneau modifié", "Le créneau que vous avez réservé à \(place) a changé. Nouvel horaire : \(when).")
+                (
+                    "Créneau modifié",
+                    "Le créneau que vous avez réservé à \(place) a changé. Nouvel horaire : \(when)."
+                )
             case .slotCancelled:
                 ("Créneau annulé", "Le créneau du \(when) à \(place) est annulé, et votre réservation avec lui.")
             case .cancelledByOrganiser:

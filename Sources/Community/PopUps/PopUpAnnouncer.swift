@@ -29,7 +29,8 @@ package struct PopUpAnnouncer: Sendable {
     package func announce(_ booking: PopUpBooking) async throws -> PopUpBooking {
         guard booking.status == .confirmed, booking.postID == nil,
             let slot = try await store.slot(id: booking.slotID), let venue = try await store.venue(id: slot.venueID),
-            let zone = try await zones.zone(id: venue.zoneID), let merchant = try await merchants.merchant(id: booking.merchantID),
+            let zone = try await zones.zone(id: venue.zoneID),
+            let merchant = try await merchants.merchant(id: booking.merchantID),
             let owner = try await accounts.user(id: merchant.ownerID)
         else { return booking }
         do {

@@ -63,7 +63,8 @@ package struct PopUpService: Sendable {
     {
         let venue = try await venue(id)
         try await requireOrganiser(venue.zoneID, actor)
-        return try await store.updateVenue(id, details: try PopUpRules.validated(details), by: actor.id, at: clock.now())
+        return try await store.updateVenue(
+            id, details: try PopUpRules.validated(details), by: actor.id, at: clock.now())
     }
 
     package func venue(_ id: PopUpVenue.ID) async throws -> PopUpVenue {
@@ -193,7 +194,9 @@ package struct PopUpService: Sendable {
     }
 
     private func activeZone(_ slug: String) async throws -> Zone {
-        guard let zone = try await zones.zone(slug: slug), !zone.isRetired else { throw CommunityError.notFound("zone") }
+        guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
+            throw CommunityError.notFound("zone")
+        }
         return zone
     }
 }

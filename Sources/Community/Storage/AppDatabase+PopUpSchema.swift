@@ -1,3 +1,16 @@
+private let holding = "('requested', 'confirmed', 'offered')"
+private let wallTime = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'"
+/// Places the new row's slot already has held.
+private let heldPlaces = "(SELECT count(*) FROM popUpBooking WHERE slotId = NEW.slotId AND status IN \(holding))"
+private let quotaOfSlot = """
+    (SELECT ifnull(v.quota, 1000000) FROM popUpSlot n JOIN popUpVenue v ON v.id = n.venueId WHERE n.id = NEW.slotId)
+    """
+/// The quota period a slot falls in: its ISO-like week or its month, from its wall-clock start.
+private func period(_ slot: String) -> String {
+    "CASE v.quotaPeriod WHEN 'week' THEN strftime('%Y-%W', \(slot).localStart) "
+        + "ELSE substr(\(slot).localStart, 1, 7) END"
+}
+
 /// The `v5-pop-ups` migration: venues, slots, series and bookings. The triggers guard what must never break, whatever
 /// the code above does: holding bookings never exceed a slot's places, a merchant never holds two overlapping slots
 /// nor more than a venue's quota, and a finished booking never comes back.
@@ -40,8 +53,8 @@ let popUpSchema = """
         id INTEGER PRIMARY KEY,
         venueId INTEGER NOT NULL REFERENCES popUpVenue(id),
         seriesId INTEGER REFERENCES popUpSeries(id),
-        localStart TEXT NOT NULL CHECK (localStart GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'),
-        localEnd TEXT NOT NULL CHECK (localEnd GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'),
+        localStart TEXT NOT NULL CHECK (localStart GLOB \(wallTime)),
+        localEnd TEXT NOT NULL CHECK (localEnd GLOB \(wallTime)),
         timeZone TEXT NOT NULL CHECK (timeZone <> ''),
         startsAt DATETIME NOT NULL,
         endsAt DATETIME NOT NULL,
@@ -82,59 +95,54 @@ let popUpSchema = """
     CREATE INDEX popUpBooking_on_status_offerExpiresAt ON popUpBooking(status, offerExpiresAt);
 
     CREATE TRIGGER popUpBooking_capacity_insert BEFORE INSERT ON popUpBooking
-    WHEN NEW.status IN ('requested', 'confirmed', 'offered')
-      AND (SELECT count(*) FROM popUpBooking WHERE slotId = NEW.slotId AND status IN ('requested', 'confirmed', 'offered'))
-        >= (SELECT capacity FROM popUpSlot WHERE id = NEW.slotId)
+    WHEN NEW.status IN \(holding)
+      AND \(heldPlaces) >= (SELECT capacity FROM popUpSlot WHERE id = NEW.slotId)
     BEGIN SELECT RAISE(ABORT, 'popup_slot_full'); END;
     CREATE TRIGGER popUpBooking_capacity_update BEFORE UPDATE OF status ON popUpBooking
-    WHEN NEW.status IN ('requested', 'confirmed', 'offered') AND OLD.status NOT IN ('requested', 'confirmed', 'offered')
-      AND (SELECT count(*) FROM popUpBooking WHERE slotId = NEW.slotId AND status IN ('requested', 'confirmed', 'offered'))
-        >= (SELECT capacity FROM popUpSlot WHERE id = NEW.slotId)
+    WHEN NEW.status IN \(holding) AND OLD.status NOT IN \(holding)
+      AND \(heldPlaces) >= (SELECT capacity FROM popUpSlot WHERE id = NEW.slotId)
     BEGIN SELECT RAISE(ABORT, 'popup_slot_full'); END;
     CREATE TRIGGER popUpSlot_capacity_not_below_bookings BEFORE UPDATE OF capacity ON popUpSlot
     WHEN NEW.capacity < (SELECT count(*) FROM popUpBooking
-        WHERE slotId = NEW.id AND status IN ('requested', 'confirmed', 'offered'))
+        WHERE slotId = NEW.id AND status IN \(holding))
     BEGIN SELECT RAISE(ABORT, 'popup_capacity_below_bookings'); END;
 
     CREATE TRIGGER popUpBooking_no_overlap_insert BEFORE INSERT ON popUpBooking
-    WHEN NEW.status IN ('requested', 'confirmed', 'offered') AND EXISTS (
+    WHEN NEW.status IN \(holding) AND EXISTS (
         SELECT 1 FROM popUpBooking b JOIN popUpSlot s ON s.id = b.slotId, popUpSlot n
         WHERE n.id = NEW.slotId AND b.merchantId = NEW.merchantId
-          AND b.status IN ('requested', 'confirmed', 'offered')
+          AND b.status IN \(holding)
           AND s.startsAt < n.endsAt AND n.startsAt < s.endsAt)
     BEGIN SELECT RAISE(ABORT, 'popup_booking_overlaps'); END;
     CREATE TRIGGER popUpBooking_no_overlap_update BEFORE UPDATE OF status ON popUpBooking
-    WHEN NEW.status IN ('requested', 'confirmed', 'offered') AND OLD.status NOT IN ('requested', 'confirmed', 'offered')
+    WHEN NEW.status IN \(holding) AND OLD.status NOT IN \(holding)
       AND EXISTS (
         SELECT 1 FROM popUpBooking b JOIN popUpSlot s ON s.id = b.slotId, popUpSlot n
         WHERE n.id = NEW.slotId AND b.merchantId = NEW.merchantId AND b.id <> NEW.id
-          AND b.status IN ('requested', 'confirmed', 'offered')
+          AND b.status IN \(holding)
           AND s.startsAt < n.endsAt AND n.startsAt < s.endsAt)
     BEGIN SELECT RAISE(ABORT, 'popup_booking_overlaps'); END;
 
     CREATE VIEW popUpBookingPeriod AS
     SELECT b.id AS bookingId, b.merchantId, b.status, s.venueId,
-        CASE v.quotaPeriod WHEN 'week' THEN strftime('%Y-%W', s.localStart) ELSE substr(s.localStart, 1, 7) END
-            AS period
+        \(period("s")) AS period
     FROM popUpBooking b JOIN popUpSlot s ON s.id = b.slotId JOIN popUpVenue v ON v.id = s.venueId;
     CREATE TRIGGER popUpBooking_quota_insert BEFORE INSERT ON popUpBooking
-    WHEN NEW.status IN ('requested', 'confirmed', 'offered') AND (
+    WHEN NEW.status IN \(holding) AND (
         SELECT count(*) FROM popUpBookingPeriod p, popUpSlot n JOIN popUpVenue v ON v.id = n.venueId
         WHERE n.id = NEW.slotId AND p.merchantId = NEW.merchantId AND p.venueId = n.venueId
-          AND p.status IN ('requested', 'confirmed', 'offered')
-          AND p.period = CASE v.quotaPeriod WHEN 'week' THEN strftime('%Y-%W', n.localStart)
-              ELSE substr(n.localStart, 1, 7) END
-      ) >= (SELECT ifnull(v.quota, 1000000) FROM popUpSlot n JOIN popUpVenue v ON v.id = n.venueId WHERE n.id = NEW.slotId)
+          AND p.status IN \(holding)
+          AND p.period = \(period("n"))
+      ) >= \(quotaOfSlot)
     BEGIN SELECT RAISE(ABORT, 'popup_quota_reached'); END;
     CREATE TRIGGER popUpBooking_quota_update BEFORE UPDATE OF status ON popUpBooking
-    WHEN NEW.status IN ('requested', 'confirmed', 'offered') AND OLD.status NOT IN ('requested', 'confirmed', 'offered')
+    WHEN NEW.status IN \(holding) AND OLD.status NOT IN \(holding)
       AND (
         SELECT count(*) FROM popUpBookingPeriod p, popUpSlot n JOIN popUpVenue v ON v.id = n.venueId
         WHERE n.id = NEW.slotId AND p.merchantId = NEW.merchantId AND p.venueId = n.venueId AND p.bookingId <> NEW.id
-          AND p.status IN ('requested', 'confirmed', 'offered')
-          AND p.period = CASE v.quotaPeriod WHEN 'week' THEN strftime('%Y-%W', n.localStart)
-              ELSE substr(n.localStart, 1, 7) END
-      ) >= (SELECT ifnull(v.quota, 1000000) FROM popUpSlot n JOIN popUpVenue v ON v.id = n.venueId WHERE n.id = NEW.slotId)
+          AND p.status IN \(holding)
+          AND p.period = \(period("n"))
+      ) >= \(quotaOfSlot)
     BEGIN SELECT RAISE(ABORT, 'popup_quota_reached'); END;
 
     CREATE TRIGGER popUpBooking_final_stays_final BEFORE UPDATE OF status ON popUpBooking

@@ -65,13 +65,15 @@ enum PopUpRows {
 
     static func venueName(slot: PopUpSlot.ID, _ db: Database) throws -> String {
         try String.fetchOne(
-            db.cachedStatement(sql: "SELECT v.name FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?"),
+            db.cachedStatement(
+                sql: "SELECT v.name FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?"),
             arguments: [slot]) ?? ""
     }
 
     static func zone(slot: PopUpSlot.ID, _ db: Database) throws -> Zone.ID? {
         try Zone.ID.fetchOne(
-            db.cachedStatement(sql: "SELECT v.zoneId FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?"),
+            db.cachedStatement(
+                sql: "SELECT v.zoneId FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?"),
             arguments: [slot])
     }
 

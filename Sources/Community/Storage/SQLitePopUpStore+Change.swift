@@ -20,8 +20,10 @@ extension SQLitePopUpStore {
                         ])
                     guard db.changesCount == 1 else { continue }
                     zone = try PopUpRows.zone(slot: id, db)
-                    notices += try Self.touchBookings(of: id, kind: .slotChanged, cancel: false, reason: nil, at: date, db)
-                    try db.appendAudit(action: "popup.slot.update", subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date)
+                    notices += try Self.touchBookings(
+                        of: id, kind: .slotChanged, cancel: false, reason: nil, at: date, db)
+                    try db.appendAudit(
+                        action: "popup.slot.update", subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date)
                 }
                 for id in change.cancel.sorted() {
                     try db.execute(

@@ -52,7 +52,8 @@ package struct SQLitePopUpStore: PopUpStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [zone] + Self.arguments(details) + [date, date])
             let id = PopUpVenue.ID(db.lastInsertedRowID)
-            try db.appendAudit(action: "popup.venue.create", subject: "popUpVenue:\(id)", actor: actor, zone: zone, at: date)
+            try db.appendAudit(
+                action: "popup.venue.create", subject: "popUpVenue:\(id)", actor: actor, zone: zone, at: date)
             return try Self.venue(id: id, db)!
         }
     }
@@ -90,7 +91,9 @@ package struct SQLitePopUpStore: PopUpStore {
         venue: PopUpVenue.ID, plans: [PopUpSlotPlan], series: PopUpSeriesRule?, by actor: User.ID, at date: Date
     ) async throws -> [PopUpSlot] {
         try await database.write { db in
-            guard let zone = try Zone.ID.fetchOne(db, sql: "SELECT zoneId FROM popUpVenue WHERE id = ?", arguments: [venue])
+            guard
+                let zone = try Zone.ID.fetchOne(
+                    db, sql: "SELECT zoneId FROM popUpVenue WHERE id = ?", arguments: [venue])
             else { throw CommunityError.notFound("venue") }
             var seriesID: PopUpSeries.ID?
             if let series {

@@ -3,7 +3,9 @@ import Foundation
 /// One event of a published calendar.
 package struct CalendarEvent: Equatable, Sendable {
     package enum Status: String, Sendable {
-        case confirmed = "CONFIRMED", tentative = "TENTATIVE", cancelled = "CANCELLED"
+        case confirmed = "CONFIRMED"
+        case tentative = "TENTATIVE"
+        case cancelled = "CANCELLED"
     }
 
     /// Permanent: the same event keeps its UID through every change.

@@ -81,7 +81,8 @@ extension OpenAPIDocument {
             "properties": {
               "id": {"type": "integer"}, "venue": {"type": "integer"}, "series": {"type": ["integer", "null"]},
               "start": {"type": "string"}, "end": {"type": "string"}, "timeZone": {"type": "string"},
-              "startsAt": {"type": "string", "format": "date-time"}, "endsAt": {"type": "string", "format": "date-time"},
+              "startsAt": {"type": "string", "format": "date-time"},
+              "endsAt": {"type": "string", "format": "date-time"},
               "capacity": {"type": "integer"}, "free": {"type": "integer"}, "waiting": {"type": "integer"},
               "priceCents": {"type": ["integer", "null"]},
               "opensAt": {"type": ["string", "null"], "format": "date-time"},

@@ -34,7 +34,8 @@ struct PopUpDemoLoader {
             for _ in 0..<49 { lastDay = lastDay.next }
             let series = try await venues.createSeries(
                 venue: shop.id,
-                PopUpSeriesRule(weekdays: [6], startTime: "09:00", endTime: "18:00", firstDay: saturday, lastDay: lastDay),
+                PopUpSeriesRule(
+                    weekdays: [6], startTime: "09:00", endTime: "18:00", firstDay: saturday, lastDay: lastDay),
                 by: admin)
             let stall = try await venues.createVenue(
                 zoneSlug: zone.slug,

@@ -86,7 +86,10 @@ struct PopUpCommand: AsyncParsableCommand {
                 }
                 _ = try await hub.popUps.venues.venue(PopUpVenue.ID(venue))
                 for slot in try await hub.popUps.venues.slots(venue: PopUpVenue.ID(venue)) {
-                    print("\(slot.id)\t\(slot.start)\t\(slot.end)\t\(slot.free)/\(slot.capacity) free\t\(slot.waiting) waiting")
+                    print(
+                        "\(slot.id)\t\(slot.start)\t\(slot.end)\t\(slot.free)/\(slot.capacity) free\t"
+                            + "\(slot.waiting) waiting"
+                    )
                 }
             }
         }
@@ -170,10 +173,10 @@ struct PopUpCommand: AsyncParsableCommand {
                 let user = try await actor.user(in: hub)
                 let service = hub.popUps.bookings
                 let changed: PopUpBooking? =
-                    if let approve { try await service.approve(PopUpBooking.ID(approve), by: user) }
-                    else if let refuse { try await service.refuse(PopUpBooking.ID(refuse), reason: reason, by: user) }
-                    else if let cancel { try await service.cancel(PopUpBooking.ID(cancel), reason: reason, by: user) }
-                    else { nil }
+                    if let approve { try await service.approve(PopUpBooking.ID(approve), by: user) } else if let refuse
+                    { try await service.refuse(PopUpBooking.ID(refuse), reason: reason, by: user) } else if let cancel {
+                        try await service.cancel(PopUpBooking.ID(cancel), reason: reason, by: user)
+                    } else { nil }
                 if let changed {
                     print("booking \(changed.id): \(changed.status.rawValue)")
                     return

@@ -11,7 +11,8 @@ enum PopUpForms {
             houseRules: form.text("houseRules"), needsApproval: form["needsApproval"] != nil,
             cancellationHours: try number(form["cancellationHours"], "cancellationHours") ?? 48,
             quota: try number(form["quota"], "quota"),
-            quotaPeriod: try form["quotaPeriod"].map { value throws(CommunityError) in try PopUpQuotaPeriod.parse(value) }
+            quotaPeriod: try form["quotaPeriod"].map { value throws(CommunityError) in try PopUpQuotaPeriod.parse(value)
+            }
                 ?? .month)
     }
 

@@ -49,7 +49,8 @@ extension PopUpPagesController {
             case "accept": _ = try await bookings.accept(id, by: user)
             default: throw HTTPError(.notFound)
             }
-            return PageRenderer.redirect(to: form["back"] == "dashboard" ? "/dashboard/pop-ups" : "/pop-up-slots/\(slotID)")
+            return PageRenderer.redirect(
+                to: form["back"] == "dashboard" ? "/dashboard/pop-ups" : "/pop-up-slots/\(slotID)")
         } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
             return try await slotPage(slotID, message: error, context: context)
         }
@@ -71,7 +72,8 @@ extension PopUpPagesController {
         }
         if organiser {
             sections.append(
-                PopUpOrganiserViews.bookingsTable(try await bookings.bookings(slot: id, by: context.user!), slot: slot, t))
+                PopUpOrganiserViews.bookingsTable(
+                    try await bookings.bookings(slot: id, by: context.user!), slot: slot, t))
         }
         return PageRenderer.page(
             venue.name + " · " + PopUpViews.when(slot, t),
@@ -106,8 +108,9 @@ extension PopUpPagesController {
             blocks.append(
                 """
                 <h2>\(merchant.name)</h2>
-                \(rows.isEmpty ? ("<p class=\"empty\">\(t("Aucune réservation à venir.", "No coming booking."))</p>" as HTML) : ("<table><tbody>\(rows)</tbody></table>" as HTML))
-                <p class="meta">\(t("Votre calendrier privé (à garder pour vous)", "Your private calendar (keep it to yourself)")) : \
+                \(PopUpViews.either(rows, "<table><tbody>\(rows)</tbody></table>",
+                    empty: t("Aucune réservation à venir.", "No coming booking.")))
+                <p class="meta">\(t("Votre calendrier privé (à garder pour vous)", "Your private calendar (keep it secret)")) : \
                 <a href="\(calendar)">\(calendar)</a></p>
                 """)
         }

@@ -64,7 +64,7 @@ struct PopUpPagesController {
             <p class="meta"><a href="/zones/\(zone.slug)/pop-ups.ics">\(t("S'abonner au calendrier (iCalendar)",
                 "Subscribe to the calendar (iCalendar)"))</a></p>
             <h2>\(t("Les lieux", "Venues"))</h2>
-            \(cards.isEmpty ? ("<p class=\"empty\">\(t("Aucun lieu pour l'instant.", "No venue yet."))</p>" as HTML) : ("<ul class=\"zones\">\(cards)</ul>" as HTML))
+            \(PopUpViews.either(cards, "<ul class=\"zones\">\(cards)</ul>", empty: t("Aucun lieu pour l'instant.", "No venue yet.")))
             <h2>\(t("Calendrier", "Calendar"))</h2>
             \(Self.table(slots, venues: byID, t))
             \(newVenue)
@@ -110,30 +110,21 @@ struct PopUpPagesController {
         let slots = try await venues.slots(venue: venue.id)
         let details = venue.details
         let organiser = try await venues.organises(zone.id, context.user)
-        let facts: [HTML] = [
-            "<li>\(details.address), \(details.commune)</li>",
-            "<li>\(details.capacity) \(t("emplacement(s)", "stall(s)"))</li>",
-            "<li>\(details.needsApproval ? t("Réservations soumises à l'accord des organisateurs", "Bookings need the organisers' approval") : t("Réservations confirmées aussitôt", "Bookings confirm at once"))</li>",
-            "<li>\(t("Annulation possible jusqu'à", "Cancellation up to")) \(details.cancellationHours) \(t("h avant le début", "h before the start"))</li>",
-            details.quota.map { "<li>\(t("Au plus", "At most")) \($0) \(t("réservation(s) par commerce et par", "booking(s) per merchant per")) \(details.quotaPeriod == .week ? t("semaine", "week") : t("mois", "month"))</li>" } ?? "",
-        ]
-        let photo: HTML = details.photoURL.map { "<img class=\"post-image\" src=\"\($0)\" alt=\"\(venue.name)\">" } ?? ""
-        let more: HTML = """
-            \(details.accessibility.isEmpty ? ("" as HTML) : ("<h2>\(t("Accessibilité", "Accessibility"))</h2>\(HTML.text(details.accessibility))" as HTML))
-            \(details.houseRules.isEmpty ? ("" as HTML) : ("<h2>\(t("Règlement", "House rules"))</h2>\(HTML.text(details.houseRules))" as HTML))
-            """
+        let photo: HTML =
+            details.photoURL.map { "<img class=\"post-image\" src=\"\($0)\" alt=\"\(venue.name)\">" } ?? ""
         return PageRenderer.page(
             venue.name,
             """
-            <p class="meta"><a href="/zones/\(zone.slug)/pop-ups">\(t("Boutiques éphémères", "Pop-up shops")) — \(zone.name)</a></p>
+            <p class="meta"><a href="/zones/\(zone.slug)/pop-ups">\(t("Boutiques éphémères", "Pop-up shops")) — \
+            \(zone.name)</a></p>
             <h1>\(venue.name)</h1>
             \(error.map { PopUpViews.error($0, t) } ?? "")
             \(photo)
             \(HTML.text(details.description))
-            <ul class="facts">\(facts)</ul>
-            \(more)
+            \(PopUpViews.facts(details, t))
             <h2>\(t("Créneaux", "Slots"))</h2>
-            <p class="meta"><a href="/pop-up-venues/\(venue.id)/calendar.ics">\(t("Calendrier de ce lieu (iCalendar)", "This venue's calendar (iCalendar)"))</a></p>
+            <p class="meta"><a href="/pop-up-venues/\(venue.id)/calendar.ics">\
+            \(t("Calendrier de ce lieu (iCalendar)", "This venue's calendar (iCalendar)"))</a></p>
             \(Self.table(slots, venues: nil, t))
             \(organiser ? PopUpOrganiserViews.slotForms(venue, t) : "")
             """, context: context, status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
@@ -145,8 +136,8 @@ struct PopUpPagesController {
         }
         let venueHead: HTML = venues == nil ? "" : "<th>\(t("Lieu", "Venue"))</th>"
         return """
-            <table class="pop-up-slots"><thead><tr><th>\(t("Quand", "When"))</th>\(venueHead)<th>\(t("Places", "Places"))</th>\
-            <th>\(t("Prix", "Price"))</th></tr></thead>
+            <table class="pop-up-slots"><thead><tr><th>\(t("Quand", "When"))</th>\(venueHead)\
+            <th>\(t("Places", "Places"))</th><th>\(t("Prix", "Price"))</th></tr></thead>
             <tbody>\(slots.map { PopUpViews.slotRow($0, venue: venues?[$0.venueID], t) })</tbody></table>
             """
     }

@@ -13,9 +13,14 @@ enum PopUpViews {
     static func places(_ slot: PopUpSlot, _ t: Language) -> HTML {
         if slot.status == .cancelled { return "<span class=\"badge\">\(t("Annulé", "Cancelled"))</span>" }
         if slot.free == 0 {
-            return "<span class=\"status\">\(t("Complet", "Full"))</span> · \(slot.waiting) \(t("en liste d'attente", "waiting"))"
+            return
+                "<span class=\"status\">\(t("Complet", "Full"))</span> · \(slot.waiting) \(t("en liste d'attente", "waiting"))"
         }
-        return "<span class=\"status\">\(slot.free) \(t("place(s) libre(s)", "free place(s)"))</span> \(t("sur", "of")) \(slot.capacity)"
+        return
+            """
+            <span class="status">\(slot.free) \(t("place(s) libre(s)", "free place(s)"))</span> \
+            \(t("sur", "of")) \(slot.capacity)
+            """
     }
 
     static func slotRow(_ slot: PopUpSlot, venue: PopUpVenue?, _ t: Language) -> HTML {
@@ -25,6 +30,37 @@ enum PopUpViews {
             <tr><td><a href="/pop-up-slots/\(slot.id)">\(when(slot, t))</a></td>\(venueCell)<td>\(places(slot, t))</td>\
             <td>\(slot.priceCents.map { Formats.price(cents: $0, t) } ?? t("Gratuit", "Free"))</td></tr>
             """
+    }
+
+    /// `full` when there are `items`, else the `empty` sentence.
+    static func either(_ items: [HTML], _ full: HTML, empty: String) -> HTML {
+        items.isEmpty ? "<p class=\"empty\">\(empty)</p>" : full
+    }
+
+    /// What a merchant should know about a venue before booking.
+    static func facts(_ details: PopUpVenueDetails, _ t: Language) -> HTML {
+        let approval =
+            details.needsApproval
+            ? t("Réservations soumises à l'accord des organisateurs", "Bookings need the organisers' approval")
+            : t("Réservations confirmées aussitôt", "Bookings confirm at once")
+        let period = details.quotaPeriod == .week ? t("semaine", "week") : t("mois", "month")
+        let quota: HTML =
+            details.quota.map {
+                "<li>\(t("Au plus", "At most")) \($0) \(t("réservation(s) par commerce et par", "booking(s) per merchant per")) \(period)</li>"
+            } ?? ""
+        var sections: HTML = """
+            <ul class="facts"><li>\(details.address), \(details.commune)</li>\
+            <li>\(details.capacity) \(t("emplacement(s)", "stall(s)"))</li><li>\(approval)</li>\
+            <li>\(t("Annulation possible jusqu'à", "Cancellation up to")) \(details.cancellationHours) \
+            \(t("h avant le début", "h before the start"))</li>\(quota)</ul>
+            """
+        if !details.accessibility.isEmpty {
+            sections = "\(sections)\n<h2>\(t("Accessibilité", "Accessibility"))</h2>\(HTML.text(details.accessibility))"
+        }
+        if !details.houseRules.isEmpty {
+            sections = "\(sections)\n<h2>\(t("Règlement", "House rules"))</h2>\(HTML.text(details.houseRules))"
+        }
+        return sections
     }
 
     static func status(_ status: PopUpBookingStatus, _ t: Language) -> String {

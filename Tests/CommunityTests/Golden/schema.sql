@@ -1,7 +1,6 @@
 CREATE VIEW popUpBookingPeriod AS
 SELECT b.id AS bookingId, b.merchantId, b.status, s.venueId,
-    CASE v.quotaPeriod WHEN 'week' THEN strftime('%Y-%W', s.localStart) ELSE substr(s.localStart, 1, 7) END
-        AS period
+    CASE v.quotaPeriod WHEN 'week' THEN strftime('%Y-%W', s.localStart) ELSE substr(s.localStart, 1, 7) END AS period
 FROM popUpBooking b JOIN popUpSlot s ON s.id = b.slotId JOIN popUpVenue v ON v.id = s.venueId;
 CREATE TRIGGER auditEntry_is_append_only_delete BEFORE DELETE ON auditEntry
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -17,13 +16,11 @@ CREATE TRIGGER decision_is_append_only_update BEFORE UPDATE ON decision
 BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
 CREATE TRIGGER popUpBooking_capacity_insert BEFORE INSERT ON popUpBooking
 WHEN NEW.status IN ('requested', 'confirmed', 'offered')
-  AND (SELECT count(*) FROM popUpBooking WHERE slotId = NEW.slotId AND status IN ('requested', 'confirmed', 'offered'))
-    >= (SELECT capacity FROM popUpSlot WHERE id = NEW.slotId)
+  AND (SELECT count(*) FROM popUpBooking WHERE slotId = NEW.slotId AND status IN ('requested', 'confirmed', 'offered')) >= (SELECT capacity FROM popUpSlot WHERE id = NEW.slotId)
 BEGIN SELECT RAISE(ABORT, 'popup_slot_full'); END;
 CREATE TRIGGER popUpBooking_capacity_update BEFORE UPDATE OF status ON popUpBooking
 WHEN NEW.status IN ('requested', 'confirmed', 'offered') AND OLD.status NOT IN ('requested', 'confirmed', 'offered')
-  AND (SELECT count(*) FROM popUpBooking WHERE slotId = NEW.slotId AND status IN ('requested', 'confirmed', 'offered'))
-    >= (SELECT capacity FROM popUpSlot WHERE id = NEW.slotId)
+  AND (SELECT count(*) FROM popUpBooking WHERE slotId = NEW.slotId AND status IN ('requested', 'confirmed', 'offered')) >= (SELECT capacity FROM popUpSlot WHERE id = NEW.slotId)
 BEGIN SELECT RAISE(ABORT, 'popup_slot_full'); END;
 CREATE TRIGGER popUpBooking_final_stays_final BEFORE UPDATE OF status ON popUpBooking
 WHEN OLD.status IN ('cancelled', 'refused', 'lapsed') AND NEW.status <> OLD.status
@@ -48,8 +45,7 @@ WHEN NEW.status IN ('requested', 'confirmed', 'offered') AND (
     SELECT count(*) FROM popUpBookingPeriod p, popUpSlot n JOIN popUpVenue v ON v.id = n.venueId
     WHERE n.id = NEW.slotId AND p.merchantId = NEW.merchantId AND p.venueId = n.venueId
       AND p.status IN ('requested', 'confirmed', 'offered')
-      AND p.period = CASE v.quotaPeriod WHEN 'week' THEN strftime('%Y-%W', n.localStart)
-          ELSE substr(n.localStart, 1, 7) END
+      AND p.period = CASE v.quotaPeriod WHEN 'week' THEN strftime('%Y-%W', n.localStart) ELSE substr(n.localStart, 1, 7) END
   ) >= (SELECT ifnull(v.quota, 1000000) FROM popUpSlot n JOIN popUpVenue v ON v.id = n.venueId WHERE n.id = NEW.slotId)
 BEGIN SELECT RAISE(ABORT, 'popup_quota_reached'); END;
 CREATE TRIGGER popUpBooking_quota_update BEFORE UPDATE OF status ON popUpBooking
@@ -58,8 +54,7 @@ WHEN NEW.status IN ('requested', 'confirmed', 'offered') AND OLD.status NOT IN (
     SELECT count(*) FROM popUpBookingPeriod p, popUpSlot n JOIN popUpVenue v ON v.id = n.venueId
     WHERE n.id = NEW.slotId AND p.merchantId = NEW.merchantId AND p.venueId = n.venueId AND p.bookingId <> NEW.id
       AND p.status IN ('requested', 'confirmed', 'offered')
-      AND p.period = CASE v.quotaPeriod WHEN 'week' THEN strftime('%Y-%W', n.localStart)
-          ELSE substr(n.localStart, 1, 7) END
+      AND p.period = CASE v.quotaPeriod WHEN 'week' THEN strftime('%Y-%W', n.localStart) ELSE substr(n.localStart, 1, 7) END
   ) >= (SELECT ifnull(v.quota, 1000000) FROM popUpSlot n JOIN popUpVenue v ON v.id = n.venueId WHERE n.id = NEW.slotId)
 BEGIN SELECT RAISE(ABORT, 'popup_quota_reached'); END;
 CREATE TRIGGER popUpSlot_capacity_not_below_bookings BEFORE UPDATE OF capacity ON popUpSlot

@@ -36,7 +36,8 @@ import Testing
     @Test func twoHundredRequestsForTheLastFivePlacesConfirmExactlyFive() async throws {
         let (venue, organiser) = try await hub.venue(capacity: 10)
         let slot = try await hub.popUps.createSlot(
-            venue: venue.id, PopUpSlotDraft(start: .at("2026-03-21T09:00"), end: .at("2026-03-21T18:00")), by: organiser)
+            venue: venue.id, PopUpSlotDraft(start: .at("2026-03-21T09:00"), end: .at("2026-03-21T18:00")), by: organiser
+        )
         let early = try await hub.merchants(5, prefix: "early")
         for shop in early {
             _ = try await hub.bookings.book(slot.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
@@ -45,7 +46,10 @@ import Testing
         let bookings = hub.bookings
         let counts = await outcomes(
             shops.enumerated().map { index, shop in
-                { try await bookings.book(slot.id, merchantSlug: shop.merchant.slug, waitlist: index % 2 == 0, by: shop.owner) }
+                {
+                    try await bookings.book(
+                        slot.id, merchantSlug: shop.merchant.slug, waitlist: index % 2 == 0, by: shop.owner)
+                }
             })
         #expect(counts["confirmed"] == 5)
         #expect(counts["waiting", default: 0] + counts["slot_full", default: 0] == 195)
@@ -64,7 +68,8 @@ import Testing
             slots.append(
                 try await hub.popUps.createSlot(
                     venue: venue.id,
-                    PopUpSlotDraft(start: .at("2026-03-21T\(hour < 10 ? "0" : "")\(hour):00"), end: .at("2026-03-21T20:00")),
+                    PopUpSlotDraft(
+                        start: .at("2026-03-21T\(hour < 10 ? "0" : "")\(hour):00"), end: .at("2026-03-21T20:00")),
                     by: organiser))
         }
         let shop = try await hub.merchants(1)[0]
@@ -85,7 +90,8 @@ import Testing
         for day in 16...27 {
             slots.append(
                 try await hub.popUps.createSlot(
-                    venue: venue.id, PopUpSlotDraft(start: .at("2026-03-\(day)T09:00"), end: .at("2026-03-\(day)T18:00")),
+                    venue: venue.id,
+                    PopUpSlotDraft(start: .at("2026-03-\(day)T09:00"), end: .at("2026-03-\(day)T18:00")),
                     by: organiser))
         }
         let shop = try await hub.merchants(1)[0]

@@ -11,17 +11,21 @@ import Testing
         try await hub.seedZones()
     }
 
-    func slot(_ venue: PopUpVenue, _ organiser: User, _ start: String = "2026-03-21T09:00", _ end: String = "2026-03-21T18:00")
+    func slot(
+        _ venue: PopUpVenue, _ organiser: User, _ start: String = "2026-03-21T09:00", _ end: String = "2026-03-21T18:00"
+    )
         async throws -> PopUpSlot
     {
-        try await hub.popUps.createSlot(venue: venue.id, PopUpSlotDraft(start: .at(start), end: .at(end)), by: organiser)
+        try await hub.popUps.createSlot(
+            venue: venue.id, PopUpSlotDraft(start: .at(start), end: .at(end)), by: organiser)
     }
 
     @Test func aConfirmedBookingPublishesAnEventPostInTheZone() async throws {
         let (venue, organiser) = try await hub.venue()
         let slot = try await slot(venue, organiser)
         let shop = try await hub.merchants(1)[0]
-        let booking = try await hub.bookings.book(slot.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
+        let booking = try await hub.bookings.book(
+            slot.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         #expect(booking.status == .confirmed)
         let postID = try #require(booking.postID)
         let post = try #require(try await hub.postStore.post(id: postID))
@@ -41,11 +45,14 @@ import Testing
         let (venue, organiser) = try await hub.venue(capacity: 2, needsApproval: true)
         let slot = try await slot(venue, organiser)
         let shops = try await hub.merchants(3)
-        let first = try await hub.bookings.book(slot.id, merchantSlug: shops[0].merchant.slug, waitlist: false, by: shops[0].owner)
-        let second = try await hub.bookings.book(slot.id, merchantSlug: shops[1].merchant.slug, waitlist: false, by: shops[1].owner)
+        let first = try await hub.bookings.book(
+            slot.id, merchantSlug: shops[0].merchant.slug, waitlist: false, by: shops[0].owner)
+        let second = try await hub.bookings.book(
+            slot.id, merchantSlug: shops[1].merchant.slug, waitlist: false, by: shops[1].owner)
         #expect(first.status == .requested && first.postID == nil)
         // Requests hold their place while they wait, so a third merchant finds the slot full.
-        let third = try await hub.bookings.book(slot.id, merchantSlug: shops[2].merchant.slug, waitlist: true, by: shops[2].owner)
+        let third = try await hub.bookings.book(
+            slot.id, merchantSlug: shops[2].merchant.slug, waitlist: true, by: shops[2].owner)
         #expect(third.status == .waiting)
         await #expect(throws: CommunityError.forbidden("only the zone's pop-up organisers can do this")) {
             try await hub.bookings.approve(first.id, by: shops[0].owner)
@@ -55,7 +62,8 @@ import Testing
         await #expect(throws: CommunityError.invalid("reason", "is required")) {
             try await hub.bookings.refuse(second.id, reason: "  ", by: organiser)
         }
-        let refused = try await hub.bookings.refuse(second.id, reason: "Stand déjà pris par un fleuriste", by: organiser)
+        let refused = try await hub.bookings.refuse(
+            second.id, reason: "Stand déjà pris par un fleuriste", by: organiser)
         #expect(refused.status == .refused && refused.reason == "Stand déjà pris par un fleuriste")
         // The freed place goes to the waitlist.
         #expect(try await hub.bookingStore.booking(id: third.id)?.status == .offered)
@@ -73,12 +81,16 @@ import Testing
         let (venue, organiser) = try await hub.venue(capacity: 1)
         let slot = try await slot(venue, organiser)
         let shops = try await hub.merchants(3)
-        let holder = try await hub.bookings.book(slot.id, merchantSlug: shops[0].merchant.slug, waitlist: true, by: shops[0].owner)
-        let first = try await hub.bookings.book(slot.id, merchantSlug: shops[1].merchant.slug, waitlist: true, by: shops[1].owner)
-        let second = try await hub.bookings.book(slot.id, merchantSlug: shops[2].merchant.slug, waitlist: true, by: shops[2].owner)
+        let holder = try await hub.bookings.book(
+            slot.id, merchantSlug: shops[0].merchant.slug, waitlist: true, by: shops[0].owner)
+        let first = try await hub.bookings.book(
+            slot.id, merchantSlug: shops[1].merchant.slug, waitlist: true, by: shops[1].owner)
+        let second = try await hub.bookings.book(
+            slot.id, merchantSlug: shops[2].merchant.slug, waitlist: true, by: shops[2].owner)
         #expect([holder.status, first.status, second.status] == [.confirmed, .waiting, .waiting])
         await #expect(throws: CommunityError.conflict("slot_full", "every place of this slot is taken")) {
-            try await hub.bookings.book(slot.id, merchantSlug: shops[1].merchant.slug, waitlist: false, by: shops[1].owner)
+            try await hub.bookings.book(
+                slot.id, merchantSlug: shops[1].merchant.slug, waitlist: false, by: shops[1].owner)
         }
         _ = try await hub.bookings.cancel(holder.id, by: shops[0].owner)
         let offered = try #require(try await hub.bookingStore.booking(id: first.id))
@@ -93,7 +105,10 @@ import Testing
         #expect(accepted.status == .confirmed && accepted.postID != nil)
         #expect(try await hub.popUpStore.slot(id: slot.id)?.held == 1)
         let mails = try await hub.outboxStore.messages(recipient: shops[2].owner.email)
-        #expect(mails.contains { if case .notice(let subject, _) = $0.payload { subject.hasPrefix("Une place se libère") } else { false } })
+        #expect(
+            mails.contains {
+                if case .notice(let subject, _) = $0.payload { subject.hasPrefix("Une place se libère") } else { false }
+            })
     }
 
     @Test func aMerchantCannotCancelPastTheVenuesDeadlineButAnOrganiserCan() async throws {
@@ -101,7 +116,8 @@ import Testing
         // The clock says 14 March 10:00 UTC; the slot starts on the 16th at 09:00 Paris time, within 72 hours.
         let slot = try await slot(venue, organiser, "2026-03-16T09:00", "2026-03-16T18:00")
         let shop = try await hub.merchants(1)[0]
-        let booking = try await hub.bookings.book(slot.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
+        let booking = try await hub.bookings.book(
+            slot.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         await #expect(throws: CommunityError.self) {
             do { _ = try await hub.bookings.cancel(booking.id, by: shop.owner) } catch let error as CommunityError {
                 #expect(error.code == "cancellation_deadline_passed")
@@ -122,11 +138,16 @@ import Testing
         let overlapping = try await slot(other, otherOrganiser, "2026-03-21T12:00", "2026-03-21T18:00")
         let later = try await slot(other, otherOrganiser, "2026-03-21T13:00", "2026-03-21T18:00")
         _ = try await hub.bookings.book(morning.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
-        await #expect(throws: CommunityError.conflict("booking_overlaps", "this merchant already holds a booking at that time")) {
-            try await hub.bookings.book(overlapping.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
+        await #expect(
+            throws: CommunityError.conflict("booking_overlaps", "this merchant already holds a booking at that time")
+        ) {
+            try await hub.bookings.book(
+                overlapping.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         }
         // Back to back is not an overlap.
-        #expect(try await hub.bookings.book(later.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner).status == .confirmed)
+        #expect(
+            try await hub.bookings.book(later.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
+                .status == .confirmed)
         await #expect(throws: CommunityError.self) {
             try await hub.bookings.book(morning.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         }
@@ -134,10 +155,15 @@ import Testing
         let third = try await slot(venue, organiser, "2026-03-29T09:00", "2026-03-29T18:00")
         let april = try await slot(venue, organiser, "2026-04-04T09:00", "2026-04-04T18:00")
         _ = try await hub.bookings.book(second.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
-        await #expect(throws: CommunityError.conflict("quota_reached", "this merchant has reached the venue's booking quota for the period")) {
+        await #expect(
+            throws: CommunityError.conflict(
+                "quota_reached", "this merchant has reached the venue's booking quota for the period")
+        ) {
             try await hub.bookings.book(third.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         }
-        #expect(try await hub.bookings.book(april.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner).status == .confirmed)
+        #expect(
+            try await hub.bookings.book(april.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
+                .status == .confirmed)
     }
 
     @Test func cancellingASlotCancelsItsBookingsAndLoweringCapacityBelowThemIsRefused() async throws {
@@ -147,7 +173,10 @@ import Testing
         for shop in shops {
             _ = try await hub.bookings.book(slot.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         }
-        await #expect(throws: CommunityError.conflict("capacity_below_bookings", "more places are already booked than this capacity")) {
+        await #expect(
+            throws: CommunityError.conflict(
+                "capacity_below_bookings", "more places are already booked than this capacity")
+        ) {
             try await hub.popUps.editSlot(
                 slot.id, PopUpSlotDraft(start: slot.start, end: slot.end, capacity: 1), by: organiser)
         }
@@ -162,7 +191,8 @@ import Testing
             #expect(try await hub.outboxStore.messages(recipient: shop.owner.email).count == 1)
         }
         await #expect(throws: CommunityError.conflict("slot_cancelled", "this slot was cancelled")) {
-            try await hub.bookings.book(slot.id, merchantSlug: shops[0].merchant.slug, waitlist: true, by: shops[0].owner)
+            try await hub.bookings.book(
+                slot.id, merchantSlug: shops[0].merchant.slug, waitlist: true, by: shops[0].owner)
         }
     }
 
@@ -171,7 +201,8 @@ import Testing
         let slot = try await slot(venue, organiser)
         let shops = try await hub.merchants(2)
         await #expect(throws: CommunityError.forbidden("this merchant profile belongs to someone else")) {
-            try await hub.bookings.book(slot.id, merchantSlug: shops[0].merchant.slug, waitlist: false, by: shops[1].owner)
+            try await hub.bookings.book(
+                slot.id, merchantSlug: shops[0].merchant.slug, waitlist: false, by: shops[1].owner)
         }
         let resident = try await hub.user("r@example.org", role: .resident)
         await #expect(throws: CommunityError.forbidden("only merchants can book a pop-up slot")) {
@@ -183,7 +214,8 @@ import Testing
             try await hub.bookings.book(slot.id, merchantSlug: beta.slug, waitlist: false, by: betaOwner)
         }
         await #expect(throws: CommunityError.notFound("slot")) {
-            try await hub.bookings.book(PopUpSlot.ID(9999), merchantSlug: shops[0].merchant.slug, waitlist: false, by: shops[0].owner)
+            try await hub.bookings.book(
+                PopUpSlot.ID(9999), merchantSlug: shops[0].merchant.slug, waitlist: false, by: shops[0].owner)
         }
         #expect(try await hub.bookingStore.bookings(slot: slot.id).isEmpty)
     }

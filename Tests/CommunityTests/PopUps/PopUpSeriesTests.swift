@@ -50,8 +50,10 @@ import Testing
         let slots = try await hub.popUps.createSeries(venue: venue.id, rule, by: organiser)
         #expect(slots.map(\.start.day.description) == ["2026-03-21", "2026-03-28", "2026-04-04", "2026-04-11"])
         let shop = try await hub.merchants(2)
-        _ = try await hub.bookings.book(slots[0].id, merchantSlug: shop[0].merchant.slug, waitlist: false, by: shop[0].owner)
-        _ = try await hub.bookings.book(slots[1].id, merchantSlug: shop[1].merchant.slug, waitlist: false, by: shop[1].owner)
+        _ = try await hub.bookings.book(
+            slots[0].id, merchantSlug: shop[0].merchant.slug, waitlist: false, by: shop[0].owner)
+        _ = try await hub.bookings.book(
+            slots[1].id, merchantSlug: shop[1].merchant.slug, waitlist: false, by: shop[1].owner)
         var edited = rule
         edited.startTime = "10:00"
         edited.blackouts = [LocalDay("2026-03-28")!]
@@ -84,17 +86,43 @@ import Testing
         let (venue, organiser) = try await hub.venue()
         let day = LocalDay("2026-03-21")!
         let cases: [(PopUpSeriesRule, String)] = [
-            (PopUpSeriesRule(weekdays: [], startTime: "09:00", endTime: "18:00", firstDay: day, lastDay: day), "invalid_weekdays"),
-            (PopUpSeriesRule(weekdays: [8], startTime: "09:00", endTime: "18:00", firstDay: day, lastDay: day), "invalid_weekdays"),
-            (PopUpSeriesRule(weekdays: [6], startTime: "9h", endTime: "18:00", firstDay: day, lastDay: day), "invalid_startTime"),
-            (PopUpSeriesRule(weekdays: [6], startTime: "18:00", endTime: "09:00", firstDay: day, lastDay: day), "invalid_endTime"),
-            (PopUpSeriesRule(weekdays: [6], startTime: "09:00", endTime: "18:00", firstDay: day, lastDay: LocalDay("2026-03-01")!), "invalid_lastDay"),
-            (PopUpSeriesRule(weekdays: [6], startTime: "09:00", endTime: "18:00", firstDay: day, lastDay: LocalDay("2028-03-01")!), "invalid_lastDay"),
-            (PopUpSeriesRule(weekdays: [1], startTime: "09:00", endTime: "18:00", firstDay: LocalDay("2026-03-01")!, lastDay: LocalDay("2026-03-08")!), "invalid_series"),
+            (
+                PopUpSeriesRule(weekdays: [], startTime: "09:00", endTime: "18:00", firstDay: day, lastDay: day),
+                "invalid_weekdays"
+            ),
+            (
+                PopUpSeriesRule(weekdays: [8], startTime: "09:00", endTime: "18:00", firstDay: day, lastDay: day),
+                "invalid_weekdays"
+            ),
+            (
+                PopUpSeriesRule(weekdays: [6], startTime: "9h", endTime: "18:00", firstDay: day, lastDay: day),
+                "invalid_startTime"
+            ),
+            (
+                PopUpSeriesRule(weekdays: [6], startTime: "18:00", endTime: "09:00", firstDay: day, lastDay: day),
+                "invalid_endTime"
+            ),
+            (
+                PopUpSeriesRule(
+                    weekdays: [6], startTime: "09:00", endTime: "18:00", firstDay: day, lastDay: LocalDay("2026-03-01")!
+                ), "invalid_lastDay"
+            ),
+            (
+                PopUpSeriesRule(
+                    weekdays: [6], startTime: "09:00", endTime: "18:00", firstDay: day, lastDay: LocalDay("2028-03-01")!
+                ), "invalid_lastDay"
+            ),
+            (
+                PopUpSeriesRule(
+                    weekdays: [1], startTime: "09:00", endTime: "18:00", firstDay: LocalDay("2026-03-01")!,
+                    lastDay: LocalDay("2026-03-08")!), "invalid_series"
+            ),
         ]
         for (rule, code) in cases {
             await #expect(throws: CommunityError.self) {
-                do { _ = try await hub.popUps.createSeries(venue: venue.id, rule, by: organiser) } catch let error as CommunityError {
+                do { _ = try await hub.popUps.createSeries(venue: venue.id, rule, by: organiser) } catch let error
+                    as CommunityError
+                {
                     #expect(error.code == code)
                     throw error
                 }
@@ -104,12 +132,20 @@ import Testing
             (PopUpSlotDraft(start: .at("2026-03-21T18:00"), end: .at("2026-03-21T09:00")), "invalid_end"),
             (PopUpSlotDraft(start: .at("2026-03-01T09:00"), end: .at("2026-03-01T18:00")), "invalid_start"),
             (PopUpSlotDraft(start: .at("2026-03-21T09:00"), end: .at("2026-04-21T09:00")), "invalid_end"),
-            (PopUpSlotDraft(start: .at("2026-03-21T09:00"), end: .at("2026-03-21T18:00"), capacity: 0), "invalid_capacity"),
-            (PopUpSlotDraft(start: .at("2026-03-21T09:00"), end: .at("2026-03-21T18:00"), priceCents: -1), "invalid_priceCents"),
+            (
+                PopUpSlotDraft(start: .at("2026-03-21T09:00"), end: .at("2026-03-21T18:00"), capacity: 0),
+                "invalid_capacity"
+            ),
+            (
+                PopUpSlotDraft(start: .at("2026-03-21T09:00"), end: .at("2026-03-21T18:00"), priceCents: -1),
+                "invalid_priceCents"
+            ),
         ]
         for (draft, code) in slotCases {
             await #expect(throws: CommunityError.self) {
-                do { _ = try await hub.popUps.createSlot(venue: venue.id, draft, by: organiser) } catch let error as CommunityError {
+                do { _ = try await hub.popUps.createSlot(venue: venue.id, draft, by: organiser) } catch let error
+                    as CommunityError
+                {
                     #expect(error.code == code)
                     throw error
                 }
@@ -141,7 +177,9 @@ import Testing
         }
         bad = venue.details
         bad.photoURL = "javascript:alert(1)"
-        await #expect(throws: CommunityError.self) { try await hub.popUps.updateVenue(venue.id, details: bad, by: organiser) }
+        await #expect(throws: CommunityError.self) {
+            try await hub.popUps.updateVenue(venue.id, details: bad, by: organiser)
+        }
         #expect(try await hub.popUps.venue(venue.id) == venue)
         #expect(try await hub.audit.entries(zoneID: venue.zoneID, limit: 10).contains { $0.action == "role.grant" })
     }

@@ -11,7 +11,8 @@ import Testing
         id: PopUpVenue.ID(1), zoneID: Zone.ID(1),
         details: PopUpVenueDetails(
             name: "La Halle, côté « marché »", address: "2 place du Marché", commune: "Corbeil-Essonnes",
-            description: "Ancienne mercerie; vitrine sur rue, étagères, électricité et point d'eau à l'arrière.", capacity: 4, houseRules: "Pas de musique amplifiée."),
+            description: "Ancienne mercerie; vitrine sur rue, étagères, électricité et point d'eau à l'arrière.",
+            capacity: 4, houseRules: "Pas de musique amplifiée."),
         createdAt: stamp, updatedAt: stamp)
 
     static func slot(_ id: Int64, _ start: String, _ end: String, status: PopUpSlotStatus = .open, sequence: Int = 0)
@@ -57,15 +58,19 @@ import Testing
 
     @Test func unfoldedEventsKeepLocalNineOClockAcrossTheSpringChangeWithTheirStatusAndSequence() {
         let unfolded = Self.calendar.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
-        #expect(unfolded.filter { $0.hasPrefix("DTSTART;TZID=Europe/Paris:") } == [
-            "DTSTART;TZID=Europe/Paris:20260322T090000", "DTSTART;TZID=Europe/Paris:20260329T090000",
-            "DTSTART;TZID=Europe/Paris:20260405T090000",
-        ])
-        #expect(unfolded.filter { $0.hasPrefix("UID:") } == [
-            "UID:pop-up-slot-1@hub.example.org", "UID:pop-up-slot-2@hub.example.org", "UID:pop-up-slot-3@hub.example.org",
-        ])
+        #expect(
+            unfolded.filter { $0.hasPrefix("DTSTART;TZID=Europe/Paris:") } == [
+                "DTSTART;TZID=Europe/Paris:20260322T090000", "DTSTART;TZID=Europe/Paris:20260329T090000",
+                "DTSTART;TZID=Europe/Paris:20260405T090000",
+            ])
+        #expect(
+            unfolded.filter { $0.hasPrefix("UID:") } == [
+                "UID:pop-up-slot-1@hub.example.org", "UID:pop-up-slot-2@hub.example.org",
+                "UID:pop-up-slot-3@hub.example.org",
+            ])
         #expect(unfolded.filter { $0.hasPrefix("SEQUENCE:") } == ["SEQUENCE:0", "SEQUENCE:2", "SEQUENCE:1"])
-        #expect(unfolded.filter { $0.hasPrefix("STATUS:") } == ["STATUS:CONFIRMED", "STATUS:CONFIRMED", "STATUS:CANCELLED"])
+        #expect(
+            unfolded.filter { $0.hasPrefix("STATUS:") } == ["STATUS:CONFIRMED", "STATUS:CONFIRMED", "STATUS:CANCELLED"])
         #expect(unfolded.contains("DTSTAMP:20260314T100000Z"))
         #expect(unfolded.contains("SUMMARY:Boutique éphémère : La Halle\\, côté « marché »"))
         #expect(unfolded.contains("BEGIN:VTIMEZONE") && unfolded.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"))

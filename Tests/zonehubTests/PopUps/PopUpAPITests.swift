@@ -118,24 +118,72 @@ import Testing
         let slot = setup.slot.id
         let venue = setup.venue.id
         let cases: [(HTTPRequest.Method, String, String?, String?, HTTPResponse.Status, String)] = [
-            (.post, "/api/v1/pop-up-slots/\(slot)/bookings", nil, #"{"merchant": "x"}"#, .unauthorized, "unauthenticated"),
+            (
+                .post, "/api/v1/pop-up-slots/\(slot)/bookings", nil, #"{"merchant": "x"}"#, .unauthorized,
+                "unauthenticated"
+            ),
             (.post, "/api/v1/pop-up-slots/\(slot)/bookings", merchant.token, "{", .badRequest, "invalid_json"),
             (.post, "/api/v1/pop-up-slots/\(slot)/bookings", merchant.token, "{}", .badRequest, "missing_field"),
-            (.post, "/api/v1/pop-up-slots/\(slot)/bookings", merchant.token, #"{"merchant": 3}"#, .badRequest, "invalid_field"),
-            (.post, "/api/v1/pop-up-slots/\(slot)/bookings", merchant.token, #"{"merchant": "nobody"}"#, .notFound, "merchant_not_found"),
-            (.post, "/api/v1/pop-up-slots/abc/bookings", merchant.token, #"{"merchant": "x"}"#, .notFound, "slot_not_found"),
-            (.post, "/api/v1/pop-up-slots/999/bookings", merchant.token, #"{"merchant": "\#(merchant.slug)"}"#, .notFound, "slot_not_found"),
-            (.post, "/api/v1/pop-up-venues/\(venue)/slots", token, #"{"start": "2026-13-01T09:00", "end": "2026-03-21T18:00"}"#, .badRequest, "invalid_field"),
-            (.post, "/api/v1/pop-up-venues/\(venue)/slots", token, #"{"start": "2026-03-21T18:00", "end": "2026-03-21T09:00"}"#, .badRequest, "invalid_end"),
-            (.post, "/api/v1/pop-up-venues/\(venue)/slots", merchant.token, #"{"start": "2026-03-22T09:00", "end": "2026-03-22T18:00"}"#, .forbidden, "forbidden"),
-            (.post, "/api/v1/pop-up-venues/\(venue)/series", token, #"{"weekdays": [9], "startTime": "09:00", "endTime": "18:00", "firstDay": "2026-03-21", "lastDay": "2026-03-28"}"#, .badRequest, "invalid_weekdays"),
-            (.post, "/api/v1/pop-up-venues/\(venue)/series", token, #"{"weekdays": [6], "startTime": "09:00", "endTime": "18:00", "firstDay": "2026-02-30", "lastDay": "2026-03-28"}"#, .badRequest, "invalid_field"),
-            (.post, "/api/v1/zones/dordogne/pop-up-venues", token, #"{"name": "", "address": "a", "commune": "b", "capacity": 1}"#, .badRequest, "invalid_name"),
-            (.post, "/api/v1/zones/dordogne/pop-up-venues", token, #"{"name": "a", "address": "a", "commune": "b", "capacity": 9000}"#, .badRequest, "invalid_capacity"),
-            (.post, "/api/v1/zones/atlantide/pop-up-venues", token, #"{"name": "a", "address": "a", "commune": "b", "capacity": 1}"#, .notFound, "zone_not_found"),
-            (.put, "/api/v1/pop-up-slots/\(slot)", token, #"{"start": "2026-03-21T09:00", "end": "2026-03-21T18:00", "capacity": 0}"#, .badRequest, "invalid_capacity"),
+            (
+                .post, "/api/v1/pop-up-slots/\(slot)/bookings", merchant.token, #"{"merchant": 3}"#, .badRequest,
+                "invalid_field"
+            ),
+            (
+                .post, "/api/v1/pop-up-slots/\(slot)/bookings", merchant.token, #"{"merchant": "nobody"}"#, .notFound,
+                "merchant_not_found"
+            ),
+            (
+                .post, "/api/v1/pop-up-slots/abc/bookings", merchant.token, #"{"merchant": "x"}"#, .notFound,
+                "slot_not_found"
+            ),
+            (
+                .post, "/api/v1/pop-up-slots/999/bookings", merchant.token, #"{"merchant": "\#(merchant.slug)"}"#,
+                .notFound, "slot_not_found"
+            ),
+            (
+                .post, "/api/v1/pop-up-venues/\(venue)/slots", token,
+                #"{"start": "2026-13-01T09:00", "end": "2026-03-21T18:00"}"#, .badRequest, "invalid_field"
+            ),
+            (
+                .post, "/api/v1/pop-up-venues/\(venue)/slots", token,
+                #"{"start": "2026-03-21T18:00", "end": "2026-03-21T09:00"}"#, .badRequest, "invalid_end"
+            ),
+            (
+                .post, "/api/v1/pop-up-venues/\(venue)/slots", merchant.token,
+                #"{"start": "2026-03-22T09:00", "end": "2026-03-22T18:00"}"#, .forbidden, "forbidden"
+            ),
+            (
+                .post, "/api/v1/pop-up-venues/\(venue)/series", token,
+                #"{"weekdays": [9], "startTime": "09:00", "endTime": "18:00", "firstDay": "2026-03-21", "lastDay": "2026-03-28"}"#,
+                .badRequest, "invalid_weekdays"
+            ),
+            (
+                .post, "/api/v1/pop-up-venues/\(venue)/series", token,
+                #"{"weekdays": [6], "startTime": "09:00", "endTime": "18:00", "firstDay": "2026-02-30", "lastDay": "2026-03-28"}"#,
+                .badRequest, "invalid_field"
+            ),
+            (
+                .post, "/api/v1/zones/dordogne/pop-up-venues", token,
+                #"{"name": "", "address": "a", "commune": "b", "capacity": 1}"#, .badRequest, "invalid_name"
+            ),
+            (
+                .post, "/api/v1/zones/dordogne/pop-up-venues", token,
+                #"{"name": "a", "address": "a", "commune": "b", "capacity": 9000}"#, .badRequest, "invalid_capacity"
+            ),
+            (
+                .post, "/api/v1/zones/atlantide/pop-up-venues", token,
+                #"{"name": "a", "address": "a", "commune": "b", "capacity": 1}"#, .notFound, "zone_not_found"
+            ),
+            (
+                .put, "/api/v1/pop-up-slots/\(slot)", token,
+                #"{"start": "2026-03-21T09:00", "end": "2026-03-21T18:00", "capacity": 0}"#, .badRequest,
+                "invalid_capacity"
+            ),
             (.post, "/api/v1/pop-up-bookings/77/refuse", token, #"{"reason": "non"}"#, .notFound, "booking_not_found"),
-            (.post, "/api/v1/zones/dordogne/pop-up-organisers", merchant.token, #"{"email": "x@example.org"}"#, .forbidden, "forbidden"),
+            (
+                .post, "/api/v1/zones/dordogne/pop-up-organisers", merchant.token, #"{"email": "x@example.org"}"#,
+                .forbidden, "forbidden"
+            ),
         ]
         try await setup.app.test { client in
             for (method, path, bearer, body, status, code) in cases {

@@ -24,18 +24,25 @@ import Testing
             ["pop-ups", "organisers", "--zone", "oise", "--email", "marchand.oise@demo.example.org"] + admin)
         #expect(granted.output == "marchand.oise@demo.example.org organises pop-up shops in oise\n")
         let venue = try Binary.run(
-            ["pop-ups", "venues", "--zone", "oise", "--name", "Le Kiosque", "--address", "Place Jeanne-Hachette",
-                "--commune", "Beauvais", "--capacity", "1"] + admin)
+            [
+                "pop-ups", "venues", "--zone", "oise", "--name", "Le Kiosque", "--address", "Place Jeanne-Hachette",
+                "--commune", "Beauvais", "--capacity", "1",
+            ] + admin)
         #expect(venue.status == 0)
         let venueID = try #require(venue.output.split(separator: " ").dropFirst().first?.dropLast())
         let slot = try Binary.run(
-            ["pop-ups", "slots", "--venue", String(venueID), "--start", "2027-05-01T09:00", "--end", "2027-05-01T18:00"]
+            [
+                "pop-ups", "slots", "--venue", String(venueID), "--start", "2027-05-01T09:00", "--end",
+                "2027-05-01T18:00",
+            ]
                 + admin)
         #expect(slot.output.hasSuffix("2027-05-01T09:00 – 2027-05-01T18:00, 1 place(s)\n"))
         let slotID = try #require(slot.output.split(separator: " ").dropFirst().first?.dropLast())
         let series = try Binary.run(
-            ["pop-ups", "series", "--venue", String(venueID), "--weekday", "6", "--from", "2027-05-08", "--to",
-                "2027-05-29", "--except", "2027-05-15"] + admin)
+            [
+                "pop-ups", "series", "--venue", String(venueID), "--weekday", "6", "--from", "2027-05-08", "--to",
+                "2027-05-29", "--except", "2027-05-15",
+            ] + admin)
         #expect(series.output.hasSuffix(": 3 slot(s)\n"))
         let merchant = ["--as", "marchand.oise@demo.example.org", "--db", database]
         let booked = try Binary.run(
@@ -66,13 +73,33 @@ import Testing
         let oise = try Binary.run(["pop-ups", "venues", "--zone", "oise", "--db", database]).output
         let venue = String(try #require(oise.split(separator: "\t").first))
         let cases: [([String], String)] = [
-            (["slots", "--venue", venue, "--start", "demain", "--end", "2027-05-01T18:00"], "error: --start: expected 2026-03-21T09:00\n"),
-            (["slots", "--venue", venue, "--start", "2027-05-01T18:00", "--end", "2027-05-01T09:00"], "error: end: must come after the start\n"),
+            (
+                ["slots", "--venue", venue, "--start", "demain", "--end", "2027-05-01T18:00"],
+                "error: --start: expected 2026-03-21T09:00\n"
+            ),
+            (
+                ["slots", "--venue", venue, "--start", "2027-05-01T18:00", "--end", "2027-05-01T09:00"],
+                "error: end: must come after the start\n"
+            ),
             (["slots", "--venue", "999"], "error: venue not found\n"),
-            (["venues", "--zone", "oise", "--name", "X", "--address", "a", "--commune", "b", "--capacity", "0"], "error: capacity: must be from 1 to 500 places\n"),
-            (["venues", "--zone", "oise", "--name", "X", "--address", "a", "--commune", "b", "--capacity", "2", "--quota-period", "year"], "error: quotaPeriod: unknown quotaPeriod 'year' (one of: week, month)\n"),
-            (["series", "--venue", venue, "--from", "2027-02-30", "--to", "2027-03-01"], "error: --from: expected a day like 2026-03-07\n"),
-            (["series", "--venue", venue, "--from", "2027-03-01", "--to", "2027-03-31"], "error: weekdays: choose one or more days from 1 (Monday) to 7 (Sunday)\n"),
+            (
+                ["venues", "--zone", "oise", "--name", "X", "--address", "a", "--commune", "b", "--capacity", "0"],
+                "error: capacity: must be from 1 to 500 places\n"
+            ),
+            (
+                [
+                    "venues", "--zone", "oise", "--name", "X", "--address", "a", "--commune", "b", "--capacity", "2",
+                    "--quota-period", "year",
+                ], "error: quotaPeriod: unknown quotaPeriod 'year' (one of: week, month)\n"
+            ),
+            (
+                ["series", "--venue", venue, "--from", "2027-02-30", "--to", "2027-03-01"],
+                "error: --from: expected a day like 2026-03-07\n"
+            ),
+            (
+                ["series", "--venue", venue, "--from", "2027-03-01", "--to", "2027-03-31"],
+                "error: weekdays: choose one or more days from 1 (Monday) to 7 (Sunday)\n"
+            ),
             (["bookings"], "error: give --slot ID to list, or --approve/--refuse/--cancel ID\n"),
             (["bookings", "--refuse", "1"], "error: reason: is required\n"),
         ]
@@ -82,14 +109,21 @@ import Testing
             #expect(outcome.errors == message, "\(arguments)")
         }
         let outsider = try Binary.run(
-            ["pop-ups", "slots", "--venue", venue, "--start", "2027-05-01T09:00", "--end", "2027-05-01T18:00", "--as",
-                "admin.dordogne@demo.example.org", "--db", database])
+            [
+                "pop-ups", "slots", "--venue", venue, "--start", "2027-05-01T09:00", "--end", "2027-05-01T18:00",
+                "--as",
+                "admin.dordogne@demo.example.org", "--db", database,
+            ])
         #expect(outsider.errors == "error: only the zone's pop-up organisers can do this\n")
         let nobody = try Binary.run(
-            ["pop-ups", "book", "--slot", "1", "--merchant", "nobody", "--as", "marchand.oise@demo.example.org",
-                "--db", database])
+            [
+                "pop-ups", "book", "--slot", "1", "--merchant", "nobody", "--as", "marchand.oise@demo.example.org",
+                "--db", database,
+            ])
         #expect(nobody.errors == "error: merchant not found\n")
         #expect(try Binary.run(["pop-ups", "venues", "--zone", "oise", "--db", database]).output == oise)
-        #expect(try Binary.run(["pop-ups", "slots", "--venue", venue, "--db", database]).output.split(separator: "\n").count == 8)
+        #expect(
+            try Binary.run(["pop-ups", "slots", "--venue", venue, "--db", database]).output.split(separator: "\n").count
+                == 8)
     }
 }

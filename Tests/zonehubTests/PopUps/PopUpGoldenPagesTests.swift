@@ -31,7 +31,8 @@ import Testing
         try await setup.app.test { client in
             for shop in [merchant, other] {
                 _ = try await client.send(
-                    .post, "/api/v1/pop-up-slots/1/bookings", token: shop.token, json: #"{"merchant": "\#(shop.slug)"}"#)
+                    .post, "/api/v1/pop-up-slots/1/bookings", token: shop.token, json: #"{"merchant": "\#(shop.slug)"}"#
+                )
             }
         }
         let page = try await setup.app.test { try await $0.send(.get, path) }

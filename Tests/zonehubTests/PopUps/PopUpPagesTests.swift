@@ -15,8 +15,10 @@ import Testing
         let setup = try await PopUpSetup()
         let organiser = "zonehub_session=\(setup.organiser.token)"
         let (visitor, staff) = try await setup.app.test { client in
-            (try await client.send(.get, "/zones/dordogne/pop-ups"),
-                try await client.send(.get, "/zones/dordogne/pop-ups", cookie: organiser))
+            (
+                try await client.send(.get, "/zones/dordogne/pop-ups"),
+                try await client.send(.get, "/zones/dordogne/pop-ups", cookie: organiser)
+            )
         }
         #expect(visitor.status == .ok)
         #expect(visitor.body.contains("La Halle de Bergerac"))
@@ -83,7 +85,8 @@ import Testing
             #expect(created.status == .seeOther)
             let series = try await client.send(
                 .post, "/pop-up-venues/\(venue)/series",
-                json: "weekday=7&startTime=09%3A00&endTime=12%3A00&firstDay=2026-03-22&lastDay=2026-04-12&blackouts=2026-04-05",
+                json:
+                    "weekday=7&startTime=09%3A00&endTime=12%3A00&firstDay=2026-03-22&lastDay=2026-04-12&blackouts=2026-04-05",
                 contentType: Self.form, cookie: cookie)
             #expect(series.status == .seeOther)
             let badSeries = try await client.send(
@@ -119,8 +122,10 @@ import Testing
         let setup = try await PopUpSetup()
         let slot = setup.slot.id
         let (anonymous, missing, junk) = try await setup.app.test { client in
-            (try await client.send(.post, "/pop-up-slots/\(slot)/book", json: "merchant=x", contentType: Self.form),
-                try await client.send(.get, "/pop-up-slots/999"), try await client.send(.get, "/pop-up-venues/abc"))
+            (
+                try await client.send(.post, "/pop-up-slots/\(slot)/book", json: "merchant=x", contentType: Self.form),
+                try await client.send(.get, "/pop-up-slots/999"), try await client.send(.get, "/pop-up-venues/abc")
+            )
         }
         #expect(anonymous.status == .unauthorized)
         #expect(missing.status == .notFound && junk.status == .notFound)
