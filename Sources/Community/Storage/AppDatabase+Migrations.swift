@@ -16,6 +16,9 @@ extension AppDatabase {
         migrator.registerMigration("v4-mail") { db in
             try db.execute(sql: mailSchema)
         }
+        migrator.registerMigration("v5-pop-ups") { db in
+            try db.execute(sql: popUpSchema)
+        }
         return migrator
     }
 }

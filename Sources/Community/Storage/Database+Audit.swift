@@ -7,11 +7,9 @@ extension Database {
         action: String, subject: String, actor: User.ID?, zone: Zone.ID?, at date: Date, details: [String: String] = [:]
     ) throws {
         let data = try JSONSerialization.data(withJSONObject: details, options: [.sortedKeys])
-        try execute(
-            sql: """
-                INSERT INTO auditEntry (at, actorId, zoneId, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [date, actor, zone, action, subject, String(decoding: data, as: UTF8.self)])
+        try cachedStatement(
+            sql: "INSERT INTO auditEntry (at, actorId, zoneId, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [date, actor, zone, action, subject, String(decoding: data, as: UTF8.self)])
     }
 }
 

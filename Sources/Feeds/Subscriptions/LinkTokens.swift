@@ -39,13 +39,13 @@ package struct LinkTokens: Sendable {
         return Subscription.ID(id)
     }
 
-    private func signature(_ payload: String) -> String {
+    func signature(_ payload: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(payload.utf8), using: SymmetricKey(data: key))
         return Data(mac.prefix(16)).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
-    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8)
         let y = Array(b.utf8)
         guard x.count == y.count else { return false }

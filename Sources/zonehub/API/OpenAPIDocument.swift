@@ -1,6 +1,6 @@
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`; a test keeps it in step with the routes.
 enum OpenAPIDocument {
-    static let json = #"""
+    static let core = #"""
         {
           "openapi": "3.1.0",
           "info": {

@@ -86,9 +86,11 @@ struct DemoLoader {
                 added.posts += 1
             }
         }
+        let popUps = try await PopUpDemoLoader(hub: hub, posts: posts).load(zones: zones)
         return """
             demo: added \(added.accounts) account(s), \(added.merchants) merchant(s), \(added.posts) post(s), \
             \(subscribers) digest subscriber(s)
+            demo: added \(popUps.venues) pop-up venue(s), \(popUps.slots) slot(s), \(popUps.bookings) booking(s)
             sign in as \(DemoContent.ownerEmail(zone: "centre-essonne")) with password \(DemoContent.password)
             """
     }

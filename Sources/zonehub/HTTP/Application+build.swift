@@ -28,6 +28,7 @@ func buildRouter(hub: Hub) -> Router<HubRequestContext> {
     let api = pages.group("/api/v1")
     APIController(hub: hub).addRoutes(to: api)
     ModerationAPIController(hub: hub).addRoutes(to: api)
+    addPopUpRoutes(hub: hub, pages: pages, api: api)
     return router
 }
 
@@ -36,7 +37,10 @@ func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
     Application(
         router: buildRouter(hub: hub),
         configuration: .init(address: .hostname(hub.settings.host, port: hub.settings.port), serverName: "zonehub"),
-        services: [PostSweeper(posts: hub.posts, logger: logger), MailScheduler(hub: hub, logger: logger)],
+        services: [
+            PostSweeper(posts: hub.posts, logger: logger), MailScheduler(hub: hub, logger: logger),
+            PopUpSweeper(bookings: hub.popUps.bookings, logger: logger),
+        ],
         onServerRunning: { channel in
             // Printed once the socket is bound, with the real port (useful with --port 0).
             let port = channel.localAddress?.port.map(String.init) ?? "?"

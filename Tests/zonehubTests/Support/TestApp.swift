@@ -14,10 +14,17 @@ struct TestApp {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let zonesDirectory = repository.appendingPathComponent("zones").path
 
-    init(clock: any HubClock = SystemClock()) async throws {
+    /// `onDisk` opens a temporary SQLite file in WAL mode instead, for tests of concurrent requests.
+    init(clock: any HubClock = SystemClock(), onDisk: Bool = false) async throws {
         let settings = try Settings(
             database: ":memory:", host: "127.0.0.1", port: 8080, zones: Self.zonesDirectory, environment: [:])
-        hub = try Hub(database: try AppDatabase.inMemory(), settings: settings, clock: clock)
+        let database =
+            onDisk
+            ? try AppDatabase(
+                path: FileManager.default.temporaryDirectory
+                    .appendingPathComponent("zonehub-test-\(UUID().uuidString)/hub.sqlite").path)
+            : try AppDatabase.inMemory()
+        hub = try Hub(database: database, settings: settings, clock: clock)
         _ = try await hub.syncZones(from: Self.zonesDirectory)
         router = buildRouter(hub: hub)
     }

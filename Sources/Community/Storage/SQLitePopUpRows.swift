@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+
+/// Reading pop-up rows, shared by the venue and booking stores.
+enum PopUpRows {
+    static let holding = "('requested', 'confirmed', 'offered')"
+
+    static let slotSelect = """
+        SELECT popUpSlot.*,
+          (SELECT count(*) FROM popUpBooking b WHERE b.slotId = popUpSlot.id AND b.status IN \(holding)) AS held,
+          (SELECT count(*) FROM popUpBooking b WHERE b.slotId = popUpSlot.id AND b.status = 'waiting') AS waiting
+        FROM popUpSlot JOIN popUpVenue ON popUpVenue.id = popUpSlot.venueId
+        """
+
+    static let bookingSelect = """
+        SELECT popUpBooking.*, merchant.name AS merchantName FROM popUpBooking
+        JOIN merchant ON merchant.id = popUpBooking.merchantId
+        """
+
+    static func venue(from row: Row) throws -> PopUpVenue {
+        PopUpVenue(
+            id: row["id"], zoneID: row["zoneId"],
+            details: PopUpVenueDetails(
+                name: row["name"], address: row["address"], commune: row["commune"], description: row["description"],
+                photoURL: row["photoURL"], capacity: row["capacity"], accessibility: row["accessibility"],
+                houseRules: row["houseRules"], needsApproval: row["needsApproval"],
+                cancellationHours: row["cancellationHours"], quota: row["quota"],
+                quotaPeriod: PopUpQuotaPeriod(rawValue: row["quotaPeriod"]) ?? .month),
+            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+    }
+
+    static func slot(from row: Row) throws -> PopUpSlot {
+        let start: String = row["localStart"]
+        let end: String = row["localEnd"]
+        guard let localStart = LocalDateTime(start), let localEnd = LocalDateTime(end) else {
+            throw CommunityError.invalid("slot", "stored slot \(row["id"] as Int64) has unreadable times")
+        }
+        return PopUpSlot(
+            id: row["id"], venueID: row["venueId"], seriesID: row["seriesId"], start: localStart, end: localEnd,
+            timeZone: row["timeZone"], startsAt: row["startsAt"], endsAt: row["endsAt"], capacity: row["capacity"],
+            priceCents: row["priceCents"], opensAt: row["opensAt"], closesAt: row["closesAt"],
+            status: PopUpSlotStatus(rawValue: row["status"]) ?? .cancelled, held: row["held"], waiting: row["waiting"],
+            sequence: row["sequence"], updatedAt: row["updatedAt"])
+    }
+
+    static func booking(from row: Row) -> PopUpBooking {
+        PopUpBooking(
+            id: row["id"], slotID: row["slotId"], merchantID: row["merchantId"], merchantName: row["merchantName"],
+            status: PopUpBookingStatus(rawValue: row["status"]) ?? .cancelled, reason: row["reason"],
+            offerExpiresAt: row["offerExpiresAt"], postID: row["postId"], sequence: row["sequence"],
+            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+    }
+
+    // The hot statements are prepared once per connection: preparing them again costs more than running them
+    // (GRDB's authorizer walks every column the triggers read).
+    static func slot(id: PopUpSlot.ID, _ db: Database) throws -> PopUpSlot? {
+        try Row.fetchOne(db.cachedStatement(sql: slotSelect + " WHERE popUpSlot.id = ?"), arguments: [id])
+            .map(slot(from:))
+    }
+
+    static func booking(id: PopUpBooking.ID, _ db: Database) throws -> PopUpBooking? {
+        try Row.fetchOne(db.cachedStatement(sql: bookingSelect + " WHERE popUpBooking.id = ?"), arguments: [id])
+            .map(booking(from:))
+    }
+
+    static func venueName(slot: PopUpSlot.ID, _ db: Database) throws -> String {
+        try String.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT v.name FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?"),
+            arguments: [slot]) ?? ""
+    }
+
+    static func zone(slot: PopUpSlot.ID, _ db: Database) throws -> Zone.ID? {
+        try Zone.ID.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT v.zoneId FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?"),
+            arguments: [slot])
+    }
+
+    /// The notice for `booking` as it now stands.
+    static func notice(_ kind: PopUpNotice.Kind, booking id: PopUpBooking.ID, _ db: Database) throws -> PopUpNotice? {
+        guard let booking = try booking(id: id, db), let slot = try slot(id: booking.slotID, db) else { return nil }
+        return PopUpNotice(kind: kind, booking: booking, slot: slot, venueName: try venueName(slot: slot.id, db))
+    }
+
+    /// The conflict a pop-up trigger or unique index raised, if `error` is one.
+    static func conflict(_ error: DatabaseError) -> CommunityError? {
+        let message = error.message ?? ""
+        if message.contains("popup_slot_full") {
+            return .conflict("slot_full", "every place of this slot is taken")
+        }
+        if message.contains("popup_booking_overlaps") {
+            return .conflict("booking_overlaps", "this merchant already holds a booking at that time")
+        }
+        if message.contains("popup_quota_reached") {
+            return .conflict("quota_reached", "this merchant has reached the venue's booking quota for the period")
+        }
+        if message.contains("popup_capacity_below_bookings") {
+            return .conflict("capacity_below_bookings", "more places are already booked than this capacity")
+        }
+        if message.contains("popup_booking_final") {
+            return .conflict("booking_final", "this booking is already over")
+        }
+        if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE, message.contains("popUpBooking") {
+            return .conflict("already_booked", "this merchant already has a booking or waitlist place for this slot")
+        }
+        return nil
+    }
+}

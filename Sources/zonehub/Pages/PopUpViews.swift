@@ -1,0 +1,133 @@
+import Community
+import Foundation
+
+/// Pieces of the pop-up shop pages: slot rows, statuses, and the French wording of their errors.
+enum PopUpViews {
+    static func when(_ slot: PopUpSlot, _ t: Language) -> String {
+        let zone = TimeZone(identifier: slot.timeZone) ?? Formats.paris
+        let day = Formats.date(slot.startsAt, t, timeZone: zone)
+        let weekday = DateFormatter.weekday(slot.startsAt, t, zone)
+        return "\(weekday) \(day), \(slot.start.timeText) – \(slot.end.timeText)"
+    }
+
+    static func places(_ slot: PopUpSlot, _ t: Language) -> HTML {
+        if slot.status == .cancelled { return "<span class=\"badge\">\(t("Annulé", "Cancelled"))</span>" }
+        if slot.free == 0 {
+            return
+                "<span class=\"status\">\(t("Complet", "Full"))</span> · \(slot.waiting) \(t("en liste d'attente", "waiting"))"
+        }
+        return
+            """
+            <span class="status">\(slot.free) \(t("place(s) libre(s)", "free place(s)"))</span> \
+            \(t("sur", "of")) \(slot.capacity)
+            """
+    }
+
+    static func slotRow(_ slot: PopUpSlot, venue: PopUpVenue?, _ t: Language) -> HTML {
+        var venueCell: HTML = ""
+        if let venue { venueCell = "<td><a href=\"/pop-up-venues/\(venue.id)\">\(venue.name)</a></td>" }
+        return """
+            <tr><td><a href="/pop-up-slots/\(slot.id)">\(when(slot, t))</a></td>\(venueCell)<td>\(places(slot, t))</td>\
+            <td>\(slot.priceCents.map { Formats.price(cents: $0, t) } ?? t("Gratuit", "Free"))</td></tr>
+            """
+    }
+
+    /// `full` when there are `items`, else the `empty` sentence.
+    static func either(_ items: [HTML], _ full: HTML, empty: String) -> HTML {
+        items.isEmpty ? "<p class=\"empty\">\(empty)</p>" : full
+    }
+
+    /// What a merchant should know about a venue before booking.
+    static func facts(_ details: PopUpVenueDetails, _ t: Language) -> HTML {
+        let approval =
+            details.needsApproval
+            ? t("Réservations soumises à l'accord des organisateurs", "Bookings need the organisers' approval")
+            : t("Réservations confirmées aussitôt", "Bookings confirm at once")
+        let period = details.quotaPeriod == .week ? t("semaine", "week") : t("mois", "month")
+        let quota: HTML =
+            details.quota.map {
+                "<li>\(t("Au plus", "At most")) \($0) \(t("réservation(s) par commerce et par", "booking(s) per merchant per")) \(period)</li>"
+            } ?? ""
+        var sections: HTML = """
+            <ul class="facts"><li>\(details.address), \(details.commune)</li>\
+            <li>\(details.capacity) \(t("emplacement(s)", "stall(s)"))</li><li>\(approval)</li>\
+            <li>\(t("Annulation possible jusqu'à", "Cancellation up to")) \(details.cancellationHours) \
+            \(t("h avant le début", "h before the start"))</li>\(quota)</ul>
+            """
+        if !details.accessibility.isEmpty {
+            sections = "\(sections)\n<h2>\(t("Accessibilité", "Accessibility"))</h2>\(HTML.text(details.accessibility))"
+        }
+        if !details.houseRules.isEmpty {
+            sections = "\(sections)\n<h2>\(t("Règlement", "House rules"))</h2>\(HTML.text(details.houseRules))"
+        }
+        return sections
+    }
+
+    static func status(_ status: PopUpBookingStatus, _ t: Language) -> String {
+        switch status {
+        case .requested: t("En attente d'accord", "Awaiting approval")
+        case .confirmed: t("Confirmée", "Confirmed")
+        case .cancelled: t("Annulée", "Cancelled")
+        case .refused: t("Refusée", "Refused")
+        case .waiting: t("Liste d'attente", "On the waitlist")
+        case .offered: t("Place proposée", "Place offered")
+        case .lapsed: t("Expirée", "Lapsed")
+        }
+    }
+
+    static func error(_ error: CommunityError, _ t: Language) -> HTML {
+        "<p class=\"error\" role=\"alert\">\(message(error, t))</p>"
+    }
+
+    static func message(_ error: CommunityError, _ t: Language) -> String {
+        guard t == .fr, let french = french[error.code] else { return UserMessages.text(error, t) }
+        return french
+    }
+
+    static let french: [String: String] = [
+        "slot_full": "Toutes les places de ce créneau sont prises.",
+        "booking_overlaps": "Ce commerce a déjà une réservation sur cet horaire.",
+        "quota_reached": "Ce commerce a atteint le nombre de réservations permis dans ce lieu pour la période.",
+        "already_booked": "Ce commerce a déjà une réservation ou une place en liste d'attente pour ce créneau.",
+        "capacity_below_bookings": "Plus de places sont déjà réservées que ce nombre.",
+        "cancellation_deadline_passed": "Le délai d'annulation de ce lieu est dépassé ; contactez les organisateurs.",
+        "slot_cancelled": "Ce créneau est annulé.",
+        "booking_closed": "Les réservations de ce créneau sont closes.",
+        "booking_not_open": "Les réservations de ce créneau ne sont pas encore ouvertes.",
+        "no_offer": "Aucune place ne vous est proposée pour ce créneau (ou l'offre a expiré).",
+        "stale_status": "Cette réservation a changé entre-temps ; rechargez la page.",
+        "invalid_start": "Le début doit être une date à venir.",
+        "invalid_end": "La fin doit venir après le début (14 jours au plus).",
+        "invalid_capacity": "Le nombre de places va de 1 à 500.",
+        "invalid_weekdays": "Choisissez au moins un jour de la semaine.",
+        "invalid_startTime": "L'heure de début s'écrit comme 09:00.",
+        "invalid_endTime": "L'heure de fin s'écrit comme 18:00 et vient après le début.",
+        "invalid_firstDay": "Le premier jour s'écrit comme 2026-03-14.",
+        "invalid_lastDay": "Le dernier jour vient après le premier, un an au plus tard.",
+        "invalid_blackouts": "Les dates exclues s'écrivent comme 2026-05-01, séparées par des virgules.",
+        "invalid_series": "Aucun jour de cette série n'est à venir, ou elle dépasse 200 créneaux.",
+        "invalid_reason": "Donnez un motif (500 caractères au plus).",
+        "invalid_address": "L'adresse est obligatoire.",
+        "invalid_commune": "La commune est obligatoire.",
+        "invalid_name": "Le nom est obligatoire (120 caractères au plus).",
+        "invalid_photoURL": "La photo doit être une adresse web commençant par https://.",
+        "invalid_cancellationHours": "Le délai d'annulation va de 0 à 2160 heures.",
+        "invalid_quota": "Le quota va de 1 à 1000 réservations par période, ou reste vide.",
+    ]
+}
+
+extension DateFormatter {
+    /// "samedi" / "Saturday".
+    static func weekday(_ date: Date, _ t: Language, _ zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: t == .fr ? "fr_FR" : "en_GB")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEEE"
+        return formatter.string(from: date)
+    }
+}
+
+extension HTML.Interpolation {
+    /// Typed ids go into markup as their number.
+    mutating func appendInterpolation<Owner>(_ id: Identifier<Owner>) { output += String(id.rawValue) }
+}
