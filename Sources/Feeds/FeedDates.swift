@@ -5,28 +5,34 @@ import Foundation
 package enum FeedDates {
     /// RFC 822 (RSS 2.0): "Sat, 14 Mar 2026 10:00:00 +0000".
     package static func rfc822(_ date: Date) -> String {
-        format(date, "EEE, dd MMM yyyy HH:mm:ss Z")
+        rfc822Formatter.string(from: date)
     }
 
     /// RFC 3339 (Atom, JSON Feed): "2026-03-14T10:00:00Z".
     package static func rfc3339(_ date: Date) -> String {
-        format(date, "yyyy-MM-dd'T'HH:mm:ss'Z'")
+        rfc3339Formatter.string(from: date)
     }
 
     /// French wording for entry content, in Paris time: "21 mars 2026 à 10:00".
     package static func french(_ date: Date, withTime: Bool) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "fr_FR")
-        formatter.timeZone = TimeZone(identifier: "Europe/Paris")
-        formatter.dateFormat = withTime ? "d MMMM yyyy 'à' HH:mm" : "d MMMM yyyy"
-        return formatter.string(from: date)
+        (withTime ? frenchWithTime : frenchDay).string(from: date)
     }
 
-    private static func format(_ date: Date, _ pattern: String) -> String {
+    // Made once: building a formatter costs far more than using it (a digest run formats dates by the hundred
+    // thousand), and Foundation's formatters may be shared between threads once configured.
+    private static let rfc822Formatter = formatter(
+        "en_US_POSIX", TimeZone(secondsFromGMT: 0)!, "EEE, dd MMM yyyy HH:mm:ss Z")
+    private static let rfc3339Formatter = formatter(
+        "en_US_POSIX", TimeZone(secondsFromGMT: 0)!, "yyyy-MM-dd'T'HH:mm:ss'Z'")
+    private static let paris = TimeZone(identifier: "Europe/Paris")!
+    private static let frenchWithTime = formatter("fr_FR", paris, "d MMMM yyyy 'à' HH:mm")
+    private static let frenchDay = formatter("fr_FR", paris, "d MMMM yyyy")
+
+    private static func formatter(_ locale: String, _ timeZone: TimeZone, _ pattern: String) -> DateFormatter {
         let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        formatter.locale = Locale(identifier: locale)
+        formatter.timeZone = timeZone
         formatter.dateFormat = pattern
-        return formatter.string(from: date)
+        return formatter
     }
 }

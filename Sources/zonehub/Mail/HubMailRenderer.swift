@@ -6,11 +6,23 @@ import Foundation
 /// the one-click unsubscription headers of RFC 8058), and moderation notices.
 struct HubMailRenderer: OutboxRenderer {
     let subscriptions: any SubscriptionStore
-    let zones: any ZoneStore
+    let zones: RecentZones
     let posts: any PostStore
     let tokens: LinkTokens
     let settings: Settings
     let clock: any HubClock
+
+    init(
+        subscriptions: any SubscriptionStore, zones: any ZoneStore, posts: any PostStore, tokens: LinkTokens,
+        settings: Settings, clock: any HubClock
+    ) {
+        self.subscriptions = subscriptions
+        self.zones = RecentZones(zones: zones, clock: clock)
+        self.posts = posts
+        self.tokens = tokens
+        self.settings = settings
+        self.clock = clock
+    }
 
     func render(_ message: OutboxMessage) async throws -> RenderedOutboxMessage {
         switch message.payload {
