@@ -20,7 +20,10 @@ package enum PlainText {
             case "\n", "\t": result.unicodeScalars.append(scalar)
             case "\u{FFFE}", "\u{FFFF}": continue
             default:
-                if scalar.properties.generalCategory == .control { continue }
+                // Printable ASCII needs no Unicode property lookup, which costs more than the rest of the loop.
+                if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.properties.generalCategory == .control) {
+                    continue
+                }
                 result.unicodeScalars.append(scalar)
             }
         }
