@@ -46,12 +46,12 @@ package struct BookingService: Sendable {
     static func admit(_ context: PopUpBookingContext, actor: User, now: Date) throws(CommunityError)
         -> PopUpBookingStatus
     {
-        let (merchant, slot, venue) = (context.merchant, context.slot, context.venue)
-        guard merchant.ownerID == actor.id || actor.role == .hubOperator else {
+        let (slot, venue) = (context.slot, context.venue)
+        guard context.ownerID == actor.id || actor.role == .hubOperator else {
             throw .forbidden("this merchant profile belongs to someone else")
         }
-        guard merchant.zoneIDs.contains(venue.zoneID) else {
-            throw .invalid("merchant", "\(merchant.name) does not belong to this venue's zone")
+        guard context.merchantZones.contains(venue.zoneID) else {
+            throw .invalid("merchant", "\(context.merchantName) does not belong to this venue's zone")
         }
         guard slot.status == .open else { throw .conflict("slot_cancelled", "this slot was cancelled") }
         guard slot.startsAt > now, slot.closesAt.map({ $0 > now }) ?? true else {

@@ -100,7 +100,10 @@ package protocol PopUpBookingStore: Sendable {
 
 /// What the booking rules look at, read in the booking's own transaction.
 package struct PopUpBookingContext: Sendable {
-    package let merchant: Merchant
+    package let merchantID: Merchant.ID
+    package let merchantName: String
+    package let ownerID: User.ID
+    package let merchantZones: [Zone.ID]
     package let slot: PopUpSlot
     package let venue: PopUpVenue
 }

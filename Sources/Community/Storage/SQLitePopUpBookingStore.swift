@@ -15,29 +15,36 @@ package struct SQLitePopUpBookingStore: PopUpBookingStore {
         try await Self.mappingConflicts {
             try await database.write { db in
                 guard
-                    let row = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT * FROM merchant WHERE slug = ?"), arguments: [merchantSlug])
+                    let merchant = try Row.fetchOne(
+                        db.cachedStatement(sql: "SELECT id, ownerId, name FROM merchant WHERE slug = ?"),
+                        arguments: [merchantSlug])
                 else { throw CommunityError.notFound("merchant") }
-                let merchant = try SQLiteMerchantStore.merchant(from: row, db)
+                let merchantID: Merchant.ID = merchant["id"]
+                let zones = try Zone.ID.fetchAll(
+                    db.cachedStatement(sql: "SELECT zoneId FROM merchantZone WHERE merchantId = ?"),
+                    arguments: [merchantID])
                 guard let found = try PopUpRows.slot(id: slot, db) else { throw CommunityError.notFound("slot") }
                 guard let venue = try SQLitePopUpStore.venue(id: found.venueID, db) else {
                     throw CommunityError.notFound("venue")
                 }
-                var taken = try admit(PopUpBookingContext(merchant: merchant, slot: found, venue: venue))
+                var taken = try admit(
+                    PopUpBookingContext(
+                        merchantID: merchantID, merchantName: merchant["name"], ownerID: merchant["ownerId"],
+                        merchantZones: zones, slot: found, venue: venue))
                 // A slot seen full in this transaction goes straight to the waitlist: a statement the trigger aborts
                 // cannot be reused and would be prepared again for every request.
                 if found.free == 0 && waitlist { taken = .waiting }
                 do {
-                    try Self.insert(slot: slot, merchant: merchant.id, status: taken, at: date, db)
+                    try Self.insert(slot: slot, merchant: merchantID, status: taken, at: date, db)
                 } catch let error as DatabaseError where waitlist && PopUpRows.conflict(error)?.code == "slot_full" {
                     // The trigger found every place held: the statement alone was undone, the transaction goes on.
                     taken = .waiting
-                    try Self.insert(slot: slot, merchant: merchant.id, status: .waiting, at: date, db)
+                    try Self.insert(slot: slot, merchant: merchantID, status: .waiting, at: date, db)
                 }
                 let id = PopUpBooking.ID(db.lastInsertedRowID)
                 try db.appendAudit(
                     action: "popup.booking.create", subject: "popUpBooking:\(id)", actor: actor, zone: venue.zoneID,
-                    at: date, details: ["slot": "\(slot)", "merchant": "\(merchant.id)", "status": taken.rawValue])
+                    at: date, details: ["slot": "\(slot)", "merchant": "\(merchantID)", "status": taken.rawValue])
                 return try PopUpRows.booking(id: id, db)!
             }
         }

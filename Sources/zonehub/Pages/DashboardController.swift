@@ -48,6 +48,9 @@ struct DashboardController {
         }
         let password: HTML =
             "<p><a href=\"/dashboard/password\">\(t("Changer de mot de passe", "Change password"))</a></p>"
+        if user.role == .merchant {
+            sections.append("<p><a href=\"/dashboard/pop-ups\">\(t("Mes boutiques éphémères", "My pop-up shops"))</a></p>")
+        }
         return PageRenderer.page(
             t("Mon espace", "My space"),
             "<h1>\(t("Bonjour", "Hello")) \(user.displayName)</h1>\(sections)\(password)", context: context)

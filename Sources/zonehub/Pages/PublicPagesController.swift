@@ -106,6 +106,7 @@ struct PublicPagesController {
             \(list)
             <details><summary>\(t("Communes de la zone", "Communes in this zone"))</summary><p>\(communes)</p></details>
             \(FeedLinks.follow(feed, t))
+            <p class="meta"><a href="/zones/\(zone.slug)/pop-ups">\(t("Boutiques éphémères", "Pop-up shops"))</a></p>
             <p class="meta"><a href="/zones/\(zone.slug)/transparency">\(t("Transparence de la modération", "Moderation transparency"))</a></p>
             """, context: context, head: FeedLinks.head(feed, title: feedTitle))
     }
