@@ -11,10 +11,12 @@ package struct Merchant: Identifiable, Equatable, Sendable {
     package let zoneIDs: [Zone.ID]
     package let createdAt: Date
     package let updatedAt: Date
+    /// When its merchant last edited or confirmed the listing (an edit by someone else does not count).
+    package let confirmedAt: Date?
 
     package init(
         id: ID, ownerID: User.ID, slug: String, profile: MerchantProfile, zoneIDs: [Zone.ID], createdAt: Date,
-        updatedAt: Date
+        updatedAt: Date, confirmedAt: Date? = nil
     ) {
         self.id = id
         self.ownerID = ownerID
@@ -23,6 +25,7 @@ package struct Merchant: Identifiable, Equatable, Sendable {
         self.zoneIDs = zoneIDs
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.confirmedAt = confirmedAt
     }
 
     package var name: String { profile.name }

@@ -16,7 +16,7 @@ import Testing
             try dump.write(to: golden, atomically: true, encoding: .utf8)
         }
         #expect(dump == (try String(contentsOf: golden, encoding: .utf8)))
-        #expect(try await database.appliedMigrations() == ["v1-foundation", "v2-moderation", "v3-reports", "v4-mail"])
+        #expect(try await database.appliedMigrations() == ["v1-foundation", "v2-moderation", "v3-reports", "v4-mail", "v6-directory"])
     }
 
     @Test func theDatabaseRefusesToRewriteOrEraseTheAuditLog() async throws {

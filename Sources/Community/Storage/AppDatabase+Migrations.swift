@@ -16,6 +16,7 @@ extension AppDatabase {
         migrator.registerMigration("v4-mail") { db in
             try db.execute(sql: mailSchema)
         }
+        migrator.registerMigration("v6-directory", migrate: migrateDirectory)
         return migrator
     }
 }

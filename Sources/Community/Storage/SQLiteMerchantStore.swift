@@ -14,10 +14,14 @@ package struct SQLiteMerchantStore: MerchantStore {
             try await database.write { db in
                 try db.execute(
                     sql: """
-                        INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey,
+                          confirmedAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date])
+                    arguments: [
+                        owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date,
+                        profile.commune.folded, date,
+                    ])
                 let id = Merchant.ID(db.lastInsertedRowID)
                 try Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
                 for zone in zoneIDs {
@@ -38,12 +42,14 @@ package struct SQLiteMerchantStore: MerchantStore {
                 let contactChanged = before.profile.contactDetails != profile.contactDetails
                 try db.execute(
                     sql: """
-                        UPDATE merchant SET name = ?, profile = ?, siret = ?, updatedAt = ?,
-                          contactChangedAt = CASE WHEN ? THEN ? ELSE contactChangedAt END
+                        UPDATE merchant SET name = ?, profile = ?, siret = ?, updatedAt = ?, communeKey = ?,
+                          contactChangedAt = CASE WHEN ? THEN ? ELSE contactChangedAt END,
+                          confirmedAt = CASE WHEN ownerId = ? THEN ? ELSE confirmedAt END
                         WHERE id = ?
                         """,
                     arguments: [
-                        profile.name, try JSONColumn.encode(profile), profile.siret, date, contactChanged, date, id,
+                        profile.name, try JSONColumn.encode(profile), profile.siret, date, profile.commune.folded,
+                        contactChanged, date, actor, date, id,
                     ])
                 try Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
                 for zone in zoneIDs {
@@ -126,6 +132,6 @@ package struct SQLiteMerchantStore: MerchantStore {
         return Merchant(
             id: id, ownerID: row["ownerId"], slug: row["slug"],
             profile: try JSONColumn.decode(MerchantProfile.self, from: row["profile"]), zoneIDs: zones,
-            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+            createdAt: row["createdAt"], updatedAt: row["updatedAt"], confirmedAt: row["confirmedAt"])
     }
 }

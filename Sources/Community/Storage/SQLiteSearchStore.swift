@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// `SearchStore` on SQLite FTS5 (`merchantSearch`, `postSearch`, filled by triggers of the v6 migration).
+package struct SQLiteSearchStore: SearchStore {
+    let database: AppDatabase
+
+    package init(database: AppDatabase) { self.database = database }
+
+    package func candidates(_ filter: SearchFilter, at now: Date) async throws -> [SearchCandidate] {
+        try await database.read { db in
+            var found: [SearchCandidate] = []
+            var seen: Set<SearchRef> = []
+            func add(_ rows: [Row], _ ref: (Int64) -> SearchRef) {
+                for row in rows where seen.insert(ref(row["id"])).inserted {
+                    found.append(
+                        SearchCandidate(
+                            ref: ref(row["id"]), title: row[1], body: row["body"], place: row["place"],
+                            date: row["date"]))
+                }
+            }
+            // Title matches first, so that an old shop named after the words is not crowded out by newer posts
+            // that only mention them.
+            if filter.includesMerchants {
+                for columns in [["name"], ["name", "body", "place"]] {
+                    let rows = try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT s.rowid AS id, s.name, s.body, s.place, coalesce(m.confirmedAt, m.updatedAt) AS date
+                            FROM (SELECT rowid, name, body, place FROM merchantSearch WHERE merchantSearch MATCH ?
+                                  ORDER BY rowid DESC LIMIT ?) s
+                            JOIN merchant m ON m.id = s.rowid
+                            """,
+                        arguments: [SearchTerms.match(filter, columns: columns), filter.candidates])
+                    add(rows) { .merchant(Merchant.ID($0)) }
+                }
+            }
+            if filter.includesPosts {
+                for columns in [["title"], ["title", "body", "place"]] {
+                    let rows = try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT s.rowid AS id, s.title, s.body, s.place, p.publishedAt AS date
+                            FROM (SELECT rowid, title, body, place FROM postSearch WHERE postSearch MATCH ?
+                                  ORDER BY rowid DESC LIMIT ?) s
+                            JOIN post p ON p.id = s.rowid
+                            WHERE p.status = 'published' AND (p.validUntil IS NULL OR p.validUntil > ?)
+                            """,
+                        arguments: [SearchTerms.match(filter, columns: columns), filter.candidates, now])
+                    add(rows) { .post(Post.ID($0)) }
+                }
+            }
+            return found
+        }
+    }
+
+    package func results(_ refs: [SearchRef]) async throws -> [SearchResult] {
+        guard !refs.isEmpty else { return [] }
+        return try await database.read { db in
+            let merchantIDs = refs.compactMap { if case .merchant(let id) = $0 { id } else { nil } }
+            let postIDs = refs.compactMap { if case .post(let id) = $0 { id } else { nil } }
+            var merchants: [Merchant.ID: Merchant] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM merchant WHERE id IN (\(databaseQuestionMarks(count: merchantIDs.count)))",
+                arguments: StatementArguments(merchantIDs))
+            {
+                let merchant = try SQLiteMerchantStore.merchant(from: row, db)
+                merchants[merchant.id] = merchant
+            }
+            var posts: [Post.ID: Post] = [:]
+            for row in try Row.fetchAll(
+                db, sql: SQLitePostStore.select + " WHERE post.id IN (\(databaseQuestionMarks(count: postIDs.count)))",
+                arguments: StatementArguments(postIDs))
+            {
+                let post = try SQLitePostStore.post(from: row)
+                posts[post.id] = post
+            }
+            return refs.compactMap { ref in
+                switch ref {
+                case .merchant(let id): merchants[id].map(SearchResult.merchant)
+                case .post(let id): posts[id].map(SearchResult.post)
+                }
+            }
+        }
+    }
+}
