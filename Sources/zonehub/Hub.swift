@@ -25,6 +25,7 @@ struct Hub: Sendable {
     /// Empties the feed cache whenever posts, merchants or zones change, and pings the WebSub hub.
     let feedInvalidation: ChangeObservation
     let webSub: WebSubPublisher?
+    let search: SearchService
 
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
@@ -53,6 +54,7 @@ struct Hub: Sendable {
                 outbox: outboxStore, merchants: merchantStore, accounts: accountStore, settings: settings, clock: clock),
             clock: clock)
         audit = SQLiteAuditStore(database: database)
+        search = SearchService(search: SQLiteSearchStore(database: database), zones: zoneStore, clock: clock)
         let subscriptionStore = SQLiteSubscriptionStore(database: database)
         self.subscriptionStore = subscriptionStore
         let tokens = LinkTokens(key: try database.secret(named: "links"))

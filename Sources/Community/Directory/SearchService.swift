@@ -7,6 +7,8 @@ package struct SearchService: Sendable {
     let clock: any HubClock
     /// Ranked results stop here: past it, a resident refines the words rather than pages on.
     static let maxResults = 200
+    package static let noWords = CommunityError(
+        .invalidInput, "invalid_search", "q: type at least one word of two letters (at most 200 characters)")
 
     package init(search: any SearchStore, zones: any ZoneStore, clock: any HubClock) {
         self.search = search
@@ -14,7 +16,7 @@ package struct SearchService: Sendable {
         self.clock = clock
     }
 
-    /// Runs `query`; fails with `invalid_q` without a word to look for and `zone_not_found` for an unknown zone.
+    /// Runs `query`; fails with `invalid_search` without a word to look for and `zone_not_found` for an unknown zone.
     package func run(_ query: SearchQuery) async throws -> SearchPage {
         let filter = try await filter(for: query)
         guard (1...50).contains(query.limit) else { throw CommunityError.invalid("limit", "between 1 and 50") }
@@ -31,9 +33,9 @@ package struct SearchService: Sendable {
 
     /// The query checked and resolved: terms folded, zone found, commune folded.
     func filter(for query: SearchQuery) async throws -> SearchFilter {
-        guard query.text.count <= 200 else { throw CommunityError.invalid("q", "at most 200 characters") }
-        let terms = SearchTerms.terms(query.text)
-        guard !terms.isEmpty else { throw CommunityError.invalid("q", "type at least one word of two letters") }
+        guard query.text.count <= 200, case let terms = SearchTerms.terms(query.text), !terms.isEmpty else {
+            throw Self.noWords
+        }
         var filter = SearchFilter(terms: terms, category: query.category, kind: query.kind)
         if let slug = query.zone {
             guard let zone = try await zones.zone(slug: slug) else {
@@ -42,7 +44,9 @@ package struct SearchService: Sendable {
             filter.zoneID = zone.id
         }
         if let commune = query.commune?.folded, !commune.isEmpty {
-            guard commune.count <= 80 else { throw CommunityError.invalid("commune", "at most 80 characters") }
+            guard commune.count <= 80 else {
+                throw CommunityError(.invalidInput, "invalid_commune_filter", "commune: at most 80 characters")
+            }
             filter.communeKey = commune
         }
         return filter

@@ -10,7 +10,7 @@ enum UserMessages {
     static func text(code: String, message: String, _ t: Language) -> String {
         // Blocking messages are written by the zone's admins, in French already.
         guard t == .fr, code != "post_blocked" else { return message }
-        return french[code] ?? message
+        return french[code] ?? DirectoryMessages.french[code] ?? message
     }
 
     static let french: [String: String] = [

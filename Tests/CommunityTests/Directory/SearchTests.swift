@@ -89,8 +89,11 @@ import Testing
     }
 
     @Test func aQueryWithoutAWordOrWithAnUnknownZoneIsRefused() async throws {
-        await #expect(throws: CommunityError.invalid("q", "type at least one word of two letters")) {
+        await #expect(throws: SearchService.noWords) {
             try await hub.search.run(SearchQuery(text: " ' - * \" "))
+        }
+        await #expect(throws: SearchService.noWords) {
+            try await hub.search.run(SearchQuery(text: String(repeating: "pain ", count: 41)))
         }
         await #expect(throws: CommunityError(.notFound, "zone_not_found", "no zone 'nowhere'")) {
             try await hub.search.run(SearchQuery(text: "pain", zone: "nowhere"))
