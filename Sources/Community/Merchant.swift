@@ -51,7 +51,7 @@ package struct MerchantProfile: Codable, Equatable, Sendable {
     package var website: String?
     /// Links to the merchant's existing e-shops and marketplace pages.
     package var links: [String]
-    /// Free text for now, e.g. "Mar-Sam 9h-19h".
+    /// OpenStreetMap `opening_hours` syntax, e.g. "Tu-Sa 09:00-19:00; PH off" (see `OpeningHours`).
     package var openingHours: String?
     package var siret: String?
     /// Slugs of the zones the merchant belongs to; its commune must lie in each.

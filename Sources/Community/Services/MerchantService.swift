@@ -73,7 +73,7 @@ package struct MerchantService: Sendable {
         profile.website = try MerchantRules.url(input.website, field: "website")
         guard input.links.count <= 10 else { throw CommunityError.invalid("links", "at most 10 links") }
         profile.links = try input.links.compactMap { try MerchantRules.url($0, field: "links") }
-        profile.openingHours = try MerchantRules.optionalText(input.openingHours, field: "openingHours", max: 200)
+        profile.openingHours = try MerchantRules.openingHours(input.openingHours)
         profile.siret = try MerchantRules.siret(input.siret)
         let slugs = Array(Set(input.zones)).sorted()
         guard !slugs.isEmpty else { throw CommunityError.invalid("zones", "choose at least one zone") }

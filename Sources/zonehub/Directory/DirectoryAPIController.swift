@@ -16,7 +16,8 @@ struct DirectoryAPIController {
         let page = try await hub.search.run(query)
         let items = page.results.map { SearchResultPayload($0, baseURL: base) }
         return JSONBody.response(
-            SearchPayload(items: items, terms: page.terms, next: page.hasMore ? String(query.offset + query.limit) : nil))
+            SearchPayload(
+                items: items, terms: page.terms, next: page.hasMore ? String(query.offset + query.limit) : nil))
     }
 }
 

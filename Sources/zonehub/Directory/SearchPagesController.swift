@@ -93,7 +93,8 @@ struct SearchPagesController {
     private func pager(_ request: Request, query: SearchQuery, hasMore: Bool, _ t: Language) -> HTML {
         func link(_ offset: Int, _ label: String) -> HTML {
             var components = URLComponents(string: request.uri.description) ?? URLComponents()
-            components.queryItems = (components.queryItems ?? []).filter { $0.name != "offset" }
+            components.queryItems =
+                (components.queryItems ?? []).filter { $0.name != "offset" }
                 + [URLQueryItem(name: "offset", value: String(offset))]
             return "<a href=\"\(components.url?.relativeString ?? "/search")\">\(label)</a>"
         }

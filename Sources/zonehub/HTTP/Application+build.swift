@@ -12,7 +12,8 @@ func buildRouter(hub: Hub) -> Router<HubRequestContext> {
         var headers = HTTPFields()
         headers[.contentType] = "text/css; charset=utf-8"
         headers[.cacheControl] = "public, max-age=3600"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        let css = Stylesheet.css + DirectoryStylesheet.css
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: css)))
     }
     // Inside the group, errors render with the visitor's language and session; the router-level instance
     // answers for unknown paths and failures before the session is known.

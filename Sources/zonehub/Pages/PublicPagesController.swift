@@ -166,7 +166,7 @@ struct PublicPagesController {
         if let website = profile.website {
             facts.append("<li><a href=\"\(website)\" rel=\"noopener\">\(website)</a></li>")
         }
-        if let hours = profile.openingHours { facts.append("<li>\(t("Horaires", "Opening hours")) : \(hours)</li>") }
+        if let hours = profile.openingHours { facts.append(OpeningHoursText.fact(hours, at: hub.clock.now(), t)) }
         if let siret = profile.siret { facts.append("<li>SIRET \(siret)</li>") }
         let links: [HTML] = profile.links.map { "<li><a href=\"\($0)\" rel=\"noopener\">\($0)</a></li>" }
         let shops: HTML = links.isEmpty ? "" : "<h2>\(t("Boutiques en ligne", "Online shops"))</h2><ul>\(links)</ul>"

@@ -1,8 +1,9 @@
-@testable import Community
 import Foundation
 import GRDB
 import HubTestSupport
 import Testing
+
+@testable import Community
 
 /// The FTS indexes follow every change to merchants and posts, whichever way it is written.
 @Suite struct SearchIndexSyncTests {
@@ -56,7 +57,10 @@ import Testing
             Samples.offer("Raclette party"), merchantSlug: shop.slug, zoneSlug: "alpha", by: owner)
         #expect(try await found("raclette").isEmpty)
         _ = try await hub.posts().submit(draft.id, by: owner)
-        #expect(try await found("raclette", kind: .offer) == [.post(try #require(try await hub.postStore.post(id: draft.id)))])
+        #expect(
+            try await found("raclette", kind: .offer) == [
+                .post(try #require(try await hub.postStore.post(id: draft.id)))
+            ])
     }
 
     @Test func editingAPublishedPostReplacesItsEntry() async throws {
@@ -125,7 +129,8 @@ import Testing
                 try String.fetchOne(db, sql: "SELECT communeKey FROM merchant"),
                 try Int64.fetchAll(db, sql: "SELECT rowid FROM merchantSearch WHERE merchantSearch MATCH 'epicerie'"),
                 try Int64.fetchAll(
-                    db, sql: "SELECT rowid FROM postSearch WHERE postSearch MATCH 'thes AND facets : cmevrycourcouronnes'")
+                    db,
+                    sql: "SELECT rowid FROM postSearch WHERE postSearch MATCH 'thes AND facets : cmevrycourcouronnes'")
             )
         }
         #expect(key == "evry courcouronnes")

@@ -24,7 +24,9 @@ import Testing
         let place = candidate(2, title: "Nouveautés", place: "Bergerac", age: 10)
         let title = candidate(3, title: "Bergerac en fête", age: 20)
         #expect(
-            SearchRanking.rank([body, place, title], terms: ["bergerac"]).map(\.ref) == [title.ref, place.ref, body.ref])
+            SearchRanking.rank([body, place, title], terms: ["bergerac"]).map(\.ref) == [
+                title.ref, place.ref, body.ref,
+            ])
     }
 
     @Test func equalScoresGoToTheFreshest() {

@@ -67,14 +67,18 @@ import Testing
     }
 
     @Test func filtersNarrowByZoneCommuneCategoryAndKind() async throws {
-        let corbeil = try await hub.merchant("Librairie du Pont", owner: owner, description: "Livres anciens.",
+        let corbeil = try await hub.merchant(
+            "Librairie du Pont", owner: owner, description: "Livres anciens.",
             categories: [.livres])
-        let evry = try await hub.merchant("Librairie des Arènes", owner: owner, description: "Livres neufs.",
+        let evry = try await hub.merchant(
+            "Librairie des Arènes", owner: owner, description: "Livres neufs.",
             categories: [.livres, .jouets], commune: ("Evry Courcouronnes", "91000"))
-        let beauvais = try await hub.merchant("Librairie Picarde", owner: owner, description: "Livres.",
+        let beauvais = try await hub.merchant(
+            "Librairie Picarde", owner: owner, description: "Livres.",
             categories: [.livres], commune: ("Beauvais", "60000"), zone: "beta")
         _ = try await publish(
-            PostContent(kind: .event, title: "Lecture à la librairie", body: "Samedi.", category: .livres,
+            PostContent(
+                kind: .event, title: "Lecture à la librairie", body: "Samedi.", category: .livres,
                 eventAt: hub.clock.now().addingTimeInterval(86_400)), by: corbeil)
         let all = try await names(SearchQuery(text: "librairie"))
         #expect(Set(all) == [corbeil.name, evry.name, beauvais.name, "Lecture à la librairie"])
