@@ -26,6 +26,7 @@ struct Hub: Sendable {
     let feedInvalidation: ChangeObservation
     let webSub: WebSubPublisher?
     let search: SearchService
+    let directory: DirectoryService
 
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
@@ -55,6 +56,7 @@ struct Hub: Sendable {
             clock: clock)
         audit = SQLiteAuditStore(database: database)
         search = SearchService(search: SQLiteSearchStore(database: database), zones: zoneStore, clock: clock)
+        directory = DirectoryService(directory: SQLiteDirectoryStore(database: database), zones: zoneStore, clock: clock)
         let subscriptionStore = SQLiteSubscriptionStore(database: database)
         self.subscriptionStore = subscriptionStore
         let tokens = LinkTokens(key: try database.secret(named: "links"))

@@ -119,6 +119,7 @@ private let directorySchema = """
         \(reindexMerchant("OLD.merchantId"))
     END;
     CREATE INDEX merchant_on_confirmedAt ON merchant(confirmedAt);
+    CREATE INDEX merchant_on_communeKey ON merchant(communeKey, name);
 
     CREATE TABLE market (
         id INTEGER PRIMARY KEY,

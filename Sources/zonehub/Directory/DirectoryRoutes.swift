@@ -5,5 +5,6 @@ func addDirectoryRoutes(
     hub: Hub, pages: some RouterMethods<HubRequestContext>, api: some RouterMethods<HubRequestContext>
 ) {
     SearchPagesController(hub: hub).addRoutes(to: pages)
+    DirectoryPagesController(hub: hub).addRoutes(to: pages)
     DirectoryAPIController(hub: hub).addRoutes(to: api)
 }

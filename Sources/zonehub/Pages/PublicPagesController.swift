@@ -32,6 +32,8 @@ struct PublicPagesController {
             <p class="lead">\(t("Offres, nouveautés et événements des commerçants près de chez vous.",
                 "Offers, news and events from the shops near you."))</p>
             \(searchForm(query: "", t))
+            <p><a href="/directory">\(t("Annuaire des commerces", "Shop directory"))</a> · \
+            <a href="/search">\(t("Rechercher un produit ou un commerce", "Search for a product or a shop"))</a></p>
             <h2>\(t("Les zones", "Zones"))</h2>
             <ul class="zones">\(cards)</ul>
             \(FeedLinks.follow("/feed", t))
@@ -101,6 +103,7 @@ struct PublicPagesController {
             """
             <h1>\(zone.name)</h1>
             <p class="lead">\(zone.definition.description)</p>
+            <p><a href="/zones/\(zone.slug)/directory">\(t("Annuaire des commerces de la zone", "The zone's shop directory"))</a></p>
             <nav class="filters" aria-label="\(t("Catégories", "Categories"))">\(filters)</nav>
             <h2>\(t("Dernières publications", "Latest posts"))</h2>
             \(list)

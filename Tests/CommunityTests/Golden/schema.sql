@@ -365,6 +365,7 @@ CREATE INDEX decision_on_zoneId_merchantId ON decision(zoneId, merchantId, id);
 CREATE INDEX marketOffer_on_postId ON marketOffer(postId);
 CREATE INDEX market_on_zoneId ON market(zoneId, endsAt);
 CREATE INDEX merchantZone_on_zoneId ON merchantZone(zoneId);
+CREATE INDEX merchant_on_communeKey ON merchant(communeKey, name);
 CREATE INDEX merchant_on_confirmedAt ON merchant(confirmedAt);
 CREATE INDEX merchant_on_ownerId ON merchant(ownerId);
 CREATE INDEX outboxMessage_on_recipient ON outboxMessage(recipient, status);

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What the directory needs to know of merchants: filtered lists and counts.
+package protocol DirectoryStore: Sendable {
+    /// Merchants by name, in a zone (or the hub), of a category, in a commune (folded), from `offset`.
+    func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int) async throws -> [Merchant]
+    /// How many merchants each category and each commune has, for the filter links.
+    func counts(zoneID: Zone.ID?) async throws -> DirectoryCounts
+}
+
+/// Which merchants a directory page lists.
+package struct DirectoryFilter: Equatable, Sendable {
+    package var zoneID: Zone.ID?
+    package var category: Category?
+    /// The commune folded (`String.folded`).
+    package var communeKey: String?
+
+    package init(zoneID: Zone.ID? = nil, category: Category? = nil, communeKey: String? = nil) {
+        self.zoneID = zoneID
+        self.category = category
+        self.communeKey = communeKey
+    }
+}
+
+/// Merchant counts per category and per commune (by the name its merchants give, most common spelling).
+package struct DirectoryCounts: Equatable, Sendable {
+    package let categories: [Category: Int]
+    package let communes: [(name: String, count: Int)]
+    package let total: Int
+
+    package init(categories: [Category: Int], communes: [(name: String, count: Int)], total: Int) {
+        self.categories = categories
+        self.communes = communes
+        self.total = total
+    }
+
+    package static func == (left: DirectoryCounts, right: DirectoryCounts) -> Bool {
+        left.categories == right.categories && left.total == right.total
+            && left.communes.map(\.name) == right.communes.map(\.name)
+            && left.communes.map(\.count) == right.communes.map(\.count)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+/// `DirectoryStore` on SQLite.
+package struct SQLiteDirectoryStore: DirectoryStore {
+    let database: AppDatabase
+
+    package init(database: AppDatabase) { self.database = database }
+
+    package func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int) async throws -> [Merchant] {
+        try await database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM merchant
+                    WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
+                      AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
+                      AND (? IS NULL OR communeKey = ?)
+                    ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?
+                    """,
+                arguments: [
+                    filter.zoneID, filter.zoneID, filter.category?.rawValue, filter.category?.rawValue,
+                    filter.communeKey, filter.communeKey, limit, offset,
+                ]
+            ).map { try SQLiteMerchantStore.merchant(from: $0, db) }
+        }
+    }
+
+    package func counts(zoneID: Zone.ID?) async throws -> DirectoryCounts {
+        try await database.read { db in
+            let scope = "(? IS NULL OR m.id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))"
+            var categories: [Category: Int] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.category, count(*) AS n FROM merchantCategory c JOIN merchant m ON m.id = c.merchantId
+                    WHERE \(scope) GROUP BY c.category
+                    """, arguments: [zoneID, zoneID])
+            {
+                if let category = Category(rawValue: row["category"]) { categories[category] = row["n"] }
+            }
+            let communes = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT max(json_extract(m.profile, '$.commune')) AS name, count(*) AS n FROM merchant m
+                    WHERE \(scope) GROUP BY m.communeKey ORDER BY m.communeKey
+                    """, arguments: [zoneID, zoneID]
+            ).map { (name: $0["name"] as String, count: $0["n"] as Int) }
+            let total =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM merchant m WHERE \(scope)", arguments: [zoneID, zoneID])
+                ?? 0
+            return DirectoryCounts(categories: categories, communes: communes, total: total)
+        }
+    }
+}
