@@ -8,22 +8,25 @@ package struct SQLiteDirectoryStore: DirectoryStore {
     package init(database: AppDatabase) { self.database = database }
 
     package func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int) async throws -> [Merchant] {
-        try await database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM merchant
-                    WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
-                      AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
-                      AND (? IS NULL OR communeKey = ?)
-                    ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?
-                    """,
-                arguments: [
-                    filter.zoneID, filter.zoneID, filter.category?.rawValue, filter.category?.rawValue,
-                    filter.communeKey, filter.communeKey, limit, offset,
-                ]
-            ).map { try SQLiteMerchantStore.merchant(from: $0, db) }
-        }
+        try await database.read { db in try Self.merchants(filter, limit: limit, offset: offset, db) }
+    }
+
+    /// Merchants matching `filter` by name (the merchant store's zone and category listing too).
+    static func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int, _ db: Database) throws -> [Merchant] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM merchant
+                WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
+                  AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
+                  AND (? IS NULL OR communeKey = ?)
+                ORDER BY name, id LIMIT ? OFFSET ?
+                """,
+            arguments: [
+                filter.zoneID, filter.zoneID, filter.category?.rawValue, filter.category?.rawValue,
+                filter.communeKey, filter.communeKey, limit, offset,
+            ]
+        ).map { try SQLiteMerchantStore.merchant(from: $0, db) }
     }
 
     package func counts(zoneID: Zone.ID?) async throws -> DirectoryCounts {

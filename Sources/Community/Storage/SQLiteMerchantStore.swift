@@ -81,16 +81,8 @@ package struct SQLiteMerchantStore: MerchantStore {
 
     package func merchants(zoneID: Zone.ID?, category: Category?, limit: Int) async throws -> [Merchant] {
         try await database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM merchant
-                    WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
-                      AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
-                    ORDER BY name LIMIT ?
-                    """,
-                arguments: [zoneID, zoneID, category?.rawValue, category?.rawValue, limit]
-            ).map { try Self.merchant(from: $0, db) }
+            try SQLiteDirectoryStore.merchants(
+                DirectoryFilter(zoneID: zoneID, category: category), limit: limit, offset: 0, db)
         }
     }
 
