@@ -27,6 +27,8 @@ struct Hub: Sendable {
     let webSub: WebSubPublisher?
     let search: SearchService
     let directory: DirectoryService
+    let listings: ListingService
+    let accountStore: any AccountStore
 
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
@@ -47,6 +49,7 @@ struct Hub: Sendable {
             posts: postStore, merchants: merchantStore, zones: zoneStore,
             screener: RuleScreener(store: moderationStore, clock: clock), clock: clock)
         let accountStore = SQLiteAccountStore(database: database)
+        self.accountStore = accountStore
         let outboxStore = SQLiteOutboxStore(database: database)
         outbox = outboxStore
         moderation = ModerationQueue(
@@ -56,7 +59,11 @@ struct Hub: Sendable {
             clock: clock)
         audit = SQLiteAuditStore(database: database)
         search = SearchService(search: SQLiteSearchStore(database: database), zones: zoneStore, clock: clock)
-        directory = DirectoryService(directory: SQLiteDirectoryStore(database: database), zones: zoneStore, clock: clock)
+        let directoryStore = SQLiteDirectoryStore(database: database)
+        directory = DirectoryService(directory: directoryStore, zones: zoneStore, clock: clock)
+        listings = ListingService(
+            directory: directoryStore, merchants: merchantStore,
+            freshness: ListingFreshness(confirmAfterDays: settings.confirmAfterDays), clock: clock)
         let subscriptionStore = SQLiteSubscriptionStore(database: database)
         self.subscriptionStore = subscriptionStore
         let tokens = LinkTokens(key: try database.secret(named: "links"))

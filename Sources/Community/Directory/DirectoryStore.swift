@@ -6,6 +6,11 @@ package protocol DirectoryStore: Sendable {
     func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int) async throws -> [Merchant]
     /// How many merchants each category and each commune has, for the filter links.
     func counts(zoneID: Zone.ID?) async throws -> DirectoryCounts
+    /// Sets the listing's confirmation date, with its audit entry.
+    func confirm(_ id: Merchant.ID, by actor: User.ID, at date: Date) async throws -> Merchant
+    /// Merchants confirmed before `cutoff` and not reminded since, oldest confirmation first.
+    func dueForReminder(confirmedBefore cutoff: Date, limit: Int) async throws -> [Merchant]
+    func markReminded(_ id: Merchant.ID, at date: Date) async throws
 }
 
 /// Which merchants a directory page lists.

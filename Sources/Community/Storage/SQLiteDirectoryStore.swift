@@ -56,4 +56,39 @@ package struct SQLiteDirectoryStore: DirectoryStore {
             return DirectoryCounts(categories: categories, communes: communes, total: total)
         }
     }
+
+    package func confirm(_ id: Merchant.ID, by actor: User.ID, at date: Date) async throws -> Merchant {
+        try await database.write { db in
+            try db.execute(sql: "UPDATE merchant SET confirmedAt = ? WHERE id = ?", arguments: [date, id])
+            guard db.changesCount == 1, let merchant = try SQLiteMerchantStore.merchant(id: id, db) else {
+                throw CommunityError.notFound("merchant")
+            }
+            for zone in merchant.zoneIDs {
+                try db.appendAudit(
+                    action: "merchant.confirm", subject: "merchant:\(merchant.slug)", actor: actor, zone: zone, at: date
+                )
+            }
+            return merchant
+        }
+    }
+
+    package func dueForReminder(confirmedBefore cutoff: Date, limit: Int) async throws -> [Merchant] {
+        try await database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM merchant
+                    WHERE coalesce(confirmedAt, createdAt) <= ?
+                      AND (confirmReminderAt IS NULL OR confirmReminderAt <= coalesce(confirmedAt, createdAt))
+                    ORDER BY coalesce(confirmedAt, createdAt), id LIMIT ?
+                    """, arguments: [cutoff, limit]
+            ).map { try SQLiteMerchantStore.merchant(from: $0, db) }
+        }
+    }
+
+    package func markReminded(_ id: Merchant.ID, at date: Date) async throws {
+        try await database.write { db in
+            try db.execute(sql: "UPDATE merchant SET confirmReminderAt = ? WHERE id = ?", arguments: [date, id])
+        }
+    }
 }

@@ -3,6 +3,21 @@ extension OpenAPIDocument {
     static let directory = #"""
         {
           "paths": {
+            "/merchants/{slug}/confirm": {
+              "post": {
+                "summary": "Confirm that a listing is up to date (its merchant only)",
+                "parameters": [{ "name": "slug", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "responses": {
+                  "200": {
+                    "description": "The listing, with its new confirmation date",
+                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Merchant" } } }
+                  },
+                  "401": { "$ref": "#/components/responses/Error" },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" }
+                }
+              }
+            },
             "/search": {
               "get": {
                 "summary": "Search merchants and live posts (accents and case ignored, every word as a prefix), best match first, then newest",

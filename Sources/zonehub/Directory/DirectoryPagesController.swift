@@ -55,11 +55,8 @@ struct DirectoryPagesController {
     }
 
     private func card(_ merchant: Merchant, listing: DirectoryListing, _ t: Language) -> HTML {
-        var status: HTML = ""
-        if let text = merchant.profile.openingHours, let hours = try? OpeningHours.parse(text) {
-            status = "<p>\(OpeningHoursText.status(hours, at: listing.now, t))</p>"
-        }
-        return MerchantCard.card(merchant, t, status: status)
+        MerchantCard.card(
+            merchant, t, status: ListingViews.badges(merchant, at: listing.now, listings: hub.listings, t))
     }
 }
 

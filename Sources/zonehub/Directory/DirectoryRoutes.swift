@@ -7,4 +7,5 @@ func addDirectoryRoutes(
     SearchPagesController(hub: hub).addRoutes(to: pages)
     DirectoryPagesController(hub: hub).addRoutes(to: pages)
     DirectoryAPIController(hub: hub).addRoutes(to: api)
+    ListingController(hub: hub).addRoutes(pages: pages, api: api)
 }

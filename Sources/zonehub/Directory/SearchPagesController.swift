@@ -34,7 +34,9 @@ struct SearchPagesController {
         }
         let items: [HTML] = page.results.map { result in
             switch result {
-            case .merchant(let merchant): MerchantCard.card(merchant, t)
+            case .merchant(let merchant):
+                MerchantCard.card(
+                    merchant, t, status: ListingViews.badges(merchant, at: hub.clock.now(), listings: hub.listings, t))
             case .post(let post): PostCard.card(post, t)
             }
         }

@@ -38,7 +38,10 @@ func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
     Application(
         router: buildRouter(hub: hub),
         configuration: .init(address: .hostname(hub.settings.host, port: hub.settings.port), serverName: "zonehub"),
-        services: [PostSweeper(posts: hub.posts, logger: logger), MailScheduler(hub: hub, logger: logger)],
+        services: [
+            PostSweeper(posts: hub.posts, logger: logger), MailScheduler(hub: hub, logger: logger),
+            ListingReminderService(hub: hub, logger: logger),
+        ],
         onServerRunning: { channel in
             // Printed once the socket is bound, with the real port (useful with --port 0).
             let port = channel.localAddress?.port.map(String.init) ?? "?"

@@ -184,6 +184,7 @@ struct PublicPagesController {
             <p class="meta">\(profile.categories.map { Formats.category($0, t) }.joined(separator: " · "))</p>
             <div class="body">\(HTML.text(profile.description))</div>
             <ul class="facts">\(facts)</ul>
+            \(ListingViews.freshness(merchant, viewer: context.user, listings: hub.listings, t))
             \(shops)
             <h2>\(t("Publications", "Posts"))</h2>
             \(list)
