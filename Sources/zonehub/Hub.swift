@@ -29,6 +29,7 @@ struct Hub: Sendable {
     let directory: DirectoryService
     let listings: ListingService
     let accountStore: any AccountStore
+    let merchantImporter: MerchantImporter
 
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
@@ -61,6 +62,7 @@ struct Hub: Sendable {
         search = SearchService(search: SQLiteSearchStore(database: database), zones: zoneStore, clock: clock)
         let directoryStore = SQLiteDirectoryStore(database: database)
         directory = DirectoryService(directory: directoryStore, zones: zoneStore, clock: clock)
+        merchantImporter = MerchantImporter(service: merchants, directory: directoryStore)
         listings = ListingService(
             directory: directoryStore, merchants: merchantStore,
             freshness: ListingFreshness(confirmAfterDays: settings.confirmAfterDays), clock: clock)

@@ -11,6 +11,13 @@ package protocol DirectoryStore: Sendable {
     /// Merchants confirmed before `cutoff` and not reminded since, oldest confirmation first.
     func dueForReminder(confirmedBefore cutoff: Date, limit: Int) async throws -> [Merchant]
     func markReminded(_ id: Merchant.ID, at date: Date) async throws
+    /// Stores every entry in one transaction, all or none; `progress` hears (stored, total).
+    func importMerchants(
+        _ entries: [ImportEntry], owner: User.ID, at date: Date, progress: @escaping @Sendable (Int, Int) -> Void
+    ) async throws -> [Merchant]
+    /// Name, postcode and SIRET of the merchants in these communes or with these SIRETs, for finding duplicates.
+    func identities(communeKeys: Set<String>, sirets: Set<String>) async throws
+        -> [(name: String, postcode: String, siret: String?)]
 }
 
 /// Which merchants a directory page lists.

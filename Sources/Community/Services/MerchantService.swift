@@ -18,15 +18,26 @@ package struct MerchantService: Sendable {
             throw CommunityError.forbidden("only merchants can create a merchant profile")
         }
         let (profile, zoneIDs) = try await validated(profile)
+        return try await merchants.create(
+            slug: try await freeSlug(for: profile), profile: profile, zoneIDs: zoneIDs, owner: owner.id,
+            at: clock.now())
+    }
+
+    /// A slug from the name no stored profile uses (nor any in `taken`): the name, then name and commune, then
+    /// numbered.
+    func freeSlug(for profile: MerchantProfile, avoiding taken: Set<String> = []) async throws -> String {
         let base = profile.name.slugified.isEmpty ? "commerce" : String(profile.name.slugified.prefix(60))
         var slug = base
         var attempt = 1
-        while try await merchants.merchant(slug: slug) != nil {
+        func isTaken(_ slug: String) async throws -> Bool {
+            if taken.contains(slug) { return true }
+            return try await merchants.merchant(slug: slug) != nil
+        }
+        while try await isTaken(slug) {
             attempt += 1
             slug = attempt == 2 ? "\(base)-\(profile.commune.slugified)" : "\(base)-\(attempt)"
         }
-        return try await merchants.create(
-            slug: slug, profile: profile, zoneIDs: zoneIDs, owner: owner.id, at: clock.now())
+        return slug
     }
 
     /// Replaces a profile's fields; only its owner or a hub operator may.

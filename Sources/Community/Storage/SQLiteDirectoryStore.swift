@@ -91,4 +91,33 @@ package struct SQLiteDirectoryStore: DirectoryStore {
             try db.execute(sql: "UPDATE merchant SET confirmReminderAt = ? WHERE id = ?", arguments: [date, id])
         }
     }
+
+    package func importMerchants(
+        _ entries: [ImportEntry], owner: User.ID, at date: Date, progress: @escaping @Sendable (Int, Int) -> Void
+    ) async throws -> [Merchant] {
+        try await SQLiteMerchantStore.mappingConflicts {
+            try await database.write { db in
+                try entries.enumerated().map { index, entry in
+                    progress(index, entries.count)
+                    return try SQLiteMerchantStore.insert(
+                        slug: entry.slug, profile: entry.profile, zoneIDs: entry.zoneIDs, owner: owner, at: date, db)
+                }
+            }
+        }
+    }
+
+    package func identities(communeKeys: Set<String>, sirets: Set<String>) async throws
+        -> [(name: String, postcode: String, siret: String?)]
+    {
+        try await database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT name, json_extract(profile, '$.postcode') AS postcode, siret FROM merchant
+                    WHERE communeKey IN (\(databaseQuestionMarks(count: communeKeys.count)))
+                       OR siret IN (\(databaseQuestionMarks(count: sirets.count)))
+                    """, arguments: StatementArguments(Array(communeKeys) + Array(sirets))
+            ).map { (name: $0["name"], postcode: $0["postcode"] ?? "", siret: $0["siret"]) }
+        }
+    }
 }

@@ -12,25 +12,31 @@ package struct SQLiteMerchantStore: MerchantStore {
     ) async throws -> Merchant {
         try await Self.mappingConflicts {
             try await database.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey,
-                          confirmedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date,
-                        profile.commune.folded, date,
-                    ])
-                let id = Merchant.ID(db.lastInsertedRowID)
-                try Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
-                for zone in zoneIDs {
-                    try db.appendAudit(
-                        action: "merchant.create", subject: "merchant:\(slug)", actor: owner, zone: zone, at: date)
-                }
-                return try Self.merchant(id: id, db)!
+                try Self.insert(slug: slug, profile: profile, zoneIDs: zoneIDs, owner: owner, at: date, db)
             }
         }
+    }
+
+    /// Inserts one profile with its zones, categories and audit entries, inside the caller's transaction.
+    static func insert(
+        slug: String, profile: MerchantProfile, zoneIDs: [Zone.ID], owner: User.ID, at date: Date, _ db: Database
+    ) throws -> Merchant {
+        try db.execute(
+            sql: """
+                INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey, confirmedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date,
+                profile.commune.folded, date,
+            ])
+        let id = Merchant.ID(db.lastInsertedRowID)
+        try replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
+        for zone in zoneIDs {
+            try db.appendAudit(
+                action: "merchant.create", subject: "merchant:\(slug)", actor: owner, zone: zone, at: date)
+        }
+        return try merchant(id: id, db)!
     }
 
     package func update(
@@ -101,7 +107,7 @@ package struct SQLiteMerchantStore: MerchantStore {
         }
     }
 
-    private static func mappingConflicts<T>(_ body: () async throws -> T) async throws -> T {
+    static func mappingConflicts<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
