@@ -44,7 +44,7 @@ package enum SearchRanking {
         return best == 0 ? 0 : best * (1 + 0.1 * Double(repeats))
     }
 
-    private static func words(_ text: String) -> [Substring] { text.folded.split(separator: " ") }
+    private static func words(_ text: String) -> [Substring] { SearchWords.split(Substring(text)) }
 
     /// Posts after merchants of the same date, newer ids first: a stable order for exact ties.
     private static func order(_ ref: SearchRef) -> Int64 {

@@ -19,6 +19,8 @@ package struct SQLiteSearchStore: SearchStore {
                             date: row["date"]))
                 }
             }
+            // Only the beginning of a long body counts for ranking: it has matched already, and folding ten thousand
+            // characters for each of hundreds of candidates would cost more than the search.
             // Title matches first, so that an old shop named after the words is not crowded out by newer posts
             // that only mention them.
             if filter.includesMerchants {
@@ -26,7 +28,8 @@ package struct SQLiteSearchStore: SearchStore {
                     let rows = try Row.fetchAll(
                         db,
                         sql: """
-                            SELECT s.rowid AS id, s.name, s.body, s.place, coalesce(m.confirmedAt, m.updatedAt) AS date
+                            SELECT s.rowid AS id, s.name, substr(s.body, 1, 600) AS body, s.place,
+                              coalesce(m.confirmedAt, m.updatedAt) AS date
                             FROM (SELECT rowid, name, body, place FROM merchantSearch WHERE merchantSearch MATCH ?
                                   ORDER BY rowid DESC LIMIT ?) s
                             JOIN merchant m ON m.id = s.rowid
@@ -40,7 +43,7 @@ package struct SQLiteSearchStore: SearchStore {
                     let rows = try Row.fetchAll(
                         db,
                         sql: """
-                            SELECT s.rowid AS id, s.title, s.body, s.place, p.publishedAt AS date
+                            SELECT s.rowid AS id, s.title, substr(s.body, 1, 600) AS body, s.place, p.publishedAt AS date
                             FROM (SELECT rowid, title, body, place FROM postSearch WHERE postSearch MATCH ?
                                   ORDER BY rowid DESC LIMIT ?) s
                             JOIN post p ON p.id = s.rowid

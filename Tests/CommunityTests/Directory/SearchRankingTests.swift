@@ -52,4 +52,12 @@ import Testing
                 == #"{title body} : ("pain"* "bio"*) AND facets : "kdoffer" AND facets : "zn3" AND facets : "ctartisanatdart" AND facets : "cmevrycourcouronnes""#
         )
     }
+
+    @Test(arguments: [
+        "L'Épicerie du Marché", "ŒUFS frais, bœuf & cæcum", "Évry-Courcouronnes 91000", "Noël à l’Hôtel-Dieu",
+        "Crème brûlée façon grand-mère", "Straße Øresund naïve", "e\u{301}picerie de\u{301}compose\u{301}e",
+    ])
+    func quickWordsAreTheFoldedWords(text: String) {
+        #expect(SearchWords.split(Substring(text)).map(String.init) == text.folded.split(separator: " ").map(String.init))
+    }
 }
