@@ -15,10 +15,11 @@ package enum SearchTerms {
             .prefix(8).map { $0 }
     }
 
-    /// Every term as a prefix ("croissant" also finds "croissants"), in `columns`, with the filters as tokens of the
-    /// `facets` column. Terms are folded to letters and digits, so quoting them is enough to keep FTS5 syntax out.
-    package static func match(_ filter: SearchFilter, columns: [String]) -> String {
-        let words = filter.terms.map { "\"\($0)\"*" }.joined(separator: " ")
+    /// Every term as a whole word, or as a prefix ("croissant" also finds "croissants"), in `columns`, with the
+    /// filters as tokens of the `facets` column. Terms are folded to letters and digits, so quoting them is enough
+    /// to keep FTS5 syntax out.
+    package static func match(_ filter: SearchFilter, columns: [String], prefix: Bool = true) -> String {
+        let words = filter.terms.map { "\"\($0)\"\(prefix ? "*" : "")" }.joined(separator: " ")
         var parts = ["{\(columns.joined(separator: " "))} : (\(words))"]
         parts += facets(filter).map { "facets : \"\($0)\"" }
         return parts.joined(separator: " AND ")

@@ -25,10 +25,13 @@ private func fold(_ expression: String) -> String {
     "replace(replace(replace(replace(\(expression), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE')"
 }
 
+// Entries have the negated id as rowid: FTS5 walks a term's entries in ascending rowid order lazily, and newest
+// first is what a bounded search wants, while a descending walk reads the term's whole list first.
+
 /// A merchant as indexed: name, description and categories, place, and filter tokens (`kd` kind, `zn` zone,
 /// `ct` category, `cm` commune) that only filters match.
 let merchantDocument = """
-    SELECT m.id, \(fold("m.name")),
+    SELECT -m.id, \(fold("m.name")),
       \(fold("json_extract(m.profile, '$.description')")) || ' ' ||
         coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
       \(fold("json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address')")),
@@ -41,7 +44,7 @@ let merchantDocument = """
 
 /// A post as indexed: title, body and category, its merchant's name and commune, and filter tokens.
 let postDocument = """
-    SELECT p.id, \(fold("p.title")), \(fold("p.body")) || ' ' || p.category,
+    SELECT -p.id, \(fold("p.title")), \(fold("p.body")) || ' ' || p.category,
       \(fold("m.name || ' ' || json_extract(m.profile, '$.commune')")),
       'kd' || p.kind || ' zn' || p.zoneId || ' ct' || replace(p.category, '-', '') || ' cm' ||
         replace(m.communeKey, ' ', '')
@@ -50,7 +53,7 @@ let postDocument = """
 
 private func reindexMerchant(_ id: String) -> String {
     """
-    DELETE FROM merchantSearch WHERE rowid = \(id);
+    DELETE FROM merchantSearch WHERE rowid = -\(id);
     INSERT INTO merchantSearch (rowid, name, body, place, facets) \(merchantDocument) WHERE m.id = \(id);
     """
 }
@@ -65,9 +68,9 @@ private let merchantColumns = """
 private let directorySchema = """
 
     CREATE VIRTUAL TABLE merchantSearch USING fts5(
-        name, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+        name, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5');
     CREATE VIRTUAL TABLE postSearch USING fts5(
-        title, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+        title, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5');
 
     -- Only published posts are indexed; an expired, withdrawn, held or removed post leaves the index with the
     -- status change that ends it, whichever code path writes it.
@@ -77,13 +80,13 @@ private let directorySchema = """
     END;
     CREATE TRIGGER post_search_update AFTER UPDATE OF title, body, category, kind, zoneId, merchantId, status ON post
     BEGIN
-        DELETE FROM postSearch WHERE rowid = OLD.id;
+        DELETE FROM postSearch WHERE rowid = -OLD.id;
         INSERT INTO postSearch (rowid, title, body, place, facets) \(postDocument)
         WHERE p.id = NEW.id AND p.status = 'published';
     END;
     CREATE TRIGGER post_search_delete AFTER DELETE ON post
     BEGIN
-        DELETE FROM postSearch WHERE rowid = OLD.id;
+        DELETE FROM postSearch WHERE rowid = -OLD.id;
     END;
 
     CREATE TRIGGER merchant_search_insert AFTER INSERT ON merchant
@@ -94,13 +97,13 @@ private let directorySchema = """
     CREATE TRIGGER merchant_search_update AFTER UPDATE OF name, profile, communeKey ON merchant
     BEGIN
         \(reindexMerchant("NEW.id"))
-        DELETE FROM postSearch WHERE rowid IN (SELECT id FROM post WHERE merchantId = NEW.id);
+        DELETE FROM postSearch WHERE rowid IN (SELECT -id FROM post WHERE merchantId = NEW.id);
         INSERT INTO postSearch (rowid, title, body, place, facets) \(postDocument)
         WHERE p.merchantId = NEW.id AND p.status = 'published';
     END;
     CREATE TRIGGER merchant_search_delete AFTER DELETE ON merchant
     BEGIN
-        DELETE FROM merchantSearch WHERE rowid = OLD.id;
+        DELETE FROM merchantSearch WHERE rowid = -OLD.id;
     END;
     CREATE TRIGGER merchantZone_search_insert AFTER INSERT ON merchantZone
     BEGIN

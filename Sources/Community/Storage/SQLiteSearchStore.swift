@@ -11,51 +11,57 @@ package struct SQLiteSearchStore: SearchStore {
         try await database.read { db in
             var found: [SearchCandidate] = []
             var seen: Set<SearchRef> = []
-            func add(_ rows: [Row], _ ref: (Int64) -> SearchRef) {
-                for row in rows where seen.insert(ref(row["id"])).inserted {
-                    found.append(
-                        SearchCandidate(
-                            ref: ref(row["id"]), title: row[1], body: row["body"], place: row["place"],
-                            date: row["date"]))
-                }
-            }
-            // Only the beginning of a long body counts for ranking: it has matched already, and folding ten thousand
-            // characters for each of hundreds of candidates would cost more than the search.
+            // Whole words first: FTS5 reads a word's entries lazily, newest first, but gathers every entry of every
+            // word beyond the prefix index's lengths before returning one. Prefixes only fill what words left.
             // Title matches first, so that an old shop named after the words is not crowded out by newer posts
-            // that only mention them.
-            if filter.includesMerchants {
-                for columns in [["name"], ["name", "body", "place"]] {
-                    let rows = try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT s.rowid AS id, s.name, substr(s.body, 1, 600) AS body, s.place,
-                              coalesce(m.confirmedAt, m.updatedAt) AS date
-                            FROM (SELECT rowid, name, body, place FROM merchantSearch WHERE merchantSearch MATCH ?
-                                  ORDER BY rowid DESC LIMIT ?) s
-                            JOIN merchant m ON m.id = s.rowid
-                            """,
-                        arguments: [SearchTerms.match(filter, columns: columns), filter.candidates])
-                    add(rows) { .merchant(Merchant.ID($0)) }
+            // that only mention them. Only the start of a long body is read for ranking.
+            for prefix in [false, true] {
+                for strong in [true, false] {
+                    if filter.includesMerchants {
+                        let match = SearchTerms.match(
+                            filter, columns: strong ? ["name"] : ["name", "body", "place"], prefix: prefix)
+                        let rows = try Row.fetchAll(
+                            db, sql: Self.merchantCandidates, arguments: [match, filter.candidates])
+                        add(rows, to: &found, seen: &seen) { .merchant(Merchant.ID($0)) }
+                    }
+                    if filter.includesPosts {
+                        let match = SearchTerms.match(
+                            filter, columns: strong ? ["title"] : ["title", "body", "place"], prefix: prefix)
+                        let rows = try Row.fetchAll(
+                            db, sql: Self.postCandidates, arguments: [match, filter.candidates, now])
+                        add(rows, to: &found, seen: &seen) { .post(Post.ID($0)) }
+                    }
                 }
-            }
-            if filter.includesPosts {
-                for columns in [["title"], ["title", "body", "place"]] {
-                    let rows = try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT s.rowid AS id, s.title, substr(s.body, 1, 600) AS body, s.place, p.publishedAt AS date
-                            FROM (SELECT rowid, title, body, place FROM postSearch WHERE postSearch MATCH ?
-                                  ORDER BY rowid DESC LIMIT ?) s
-                            JOIN post p ON p.id = s.rowid
-                            WHERE p.status = 'published' AND (p.validUntil IS NULL OR p.validUntil > ?)
-                            """,
-                        arguments: [SearchTerms.match(filter, columns: columns), filter.candidates, now])
-                    add(rows) { .post(Post.ID($0)) }
-                }
+                if found.count >= filter.candidates { break }
             }
             return found
         }
     }
+
+    private func add(
+        _ rows: [Row], to found: inout [SearchCandidate], seen: inout Set<SearchRef>, _ ref: (Int64) -> SearchRef
+    ) {
+        for row in rows where seen.insert(ref(row["id"])).inserted {
+            found.append(
+                SearchCandidate(
+                    ref: ref(row["id"]), title: row["title"], body: row["body"], place: row["place"], date: row["date"]))
+        }
+    }
+
+    private static let merchantCandidates = """
+        SELECT -s.rowid AS id, s.name AS title, substr(s.body, 1, 600) AS body, s.place,
+          coalesce(m.confirmedAt, m.updatedAt) AS date
+        FROM (SELECT rowid, name, body, place FROM merchantSearch WHERE merchantSearch MATCH ?
+              ORDER BY rowid LIMIT ?) s
+        JOIN merchant m ON m.id = -s.rowid
+        """
+
+    private static let postCandidates = """
+        SELECT -s.rowid AS id, s.title, substr(s.body, 1, 600) AS body, s.place, p.publishedAt AS date
+        FROM (SELECT rowid, title, body, place FROM postSearch WHERE postSearch MATCH ? ORDER BY rowid LIMIT ?) s
+        JOIN post p ON p.id = -s.rowid
+        WHERE p.status = 'published' AND (p.validUntil IS NULL OR p.validUntil > ?)
+        """
 
     package func results(_ refs: [SearchRef]) async throws -> [SearchResult] {
         guard !refs.isEmpty else { return [] }

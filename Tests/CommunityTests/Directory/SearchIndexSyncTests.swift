@@ -134,7 +134,7 @@ import Testing
             )
         }
         #expect(key == "evry courcouronnes")
-        #expect(merchants == [1])
-        #expect(posts == [1])
+        #expect(merchants == [-1])
+        #expect(posts == [-1])
     }
 }

@@ -12,8 +12,8 @@ CREATE TRIGGER decision_is_append_only_update BEFORE UPDATE ON decision
 BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
 CREATE TRIGGER merchantCategory_search_delete AFTER DELETE ON merchantCategory
 BEGIN
-    DELETE FROM merchantSearch WHERE rowid = OLD.merchantId;
-INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+    DELETE FROM merchantSearch WHERE rowid = -OLD.merchantId;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
   replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
     coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
   replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
@@ -25,8 +25,8 @@ FROM merchant m WHERE m.id = OLD.merchantId;
 END;
 CREATE TRIGGER merchantCategory_search_insert AFTER INSERT ON merchantCategory
 BEGIN
-    DELETE FROM merchantSearch WHERE rowid = NEW.merchantId;
-INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+    DELETE FROM merchantSearch WHERE rowid = -NEW.merchantId;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
   replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
     coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
   replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
@@ -38,8 +38,8 @@ FROM merchant m WHERE m.id = NEW.merchantId;
 END;
 CREATE TRIGGER merchantZone_search_delete AFTER DELETE ON merchantZone
 BEGIN
-    DELETE FROM merchantSearch WHERE rowid = OLD.merchantId;
-INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+    DELETE FROM merchantSearch WHERE rowid = -OLD.merchantId;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
   replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
     coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
   replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
@@ -51,8 +51,8 @@ FROM merchant m WHERE m.id = OLD.merchantId;
 END;
 CREATE TRIGGER merchantZone_search_insert AFTER INSERT ON merchantZone
 BEGIN
-    DELETE FROM merchantSearch WHERE rowid = NEW.merchantId;
-INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+    DELETE FROM merchantSearch WHERE rowid = -NEW.merchantId;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
   replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
     coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
   replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
@@ -64,12 +64,12 @@ FROM merchant m WHERE m.id = NEW.merchantId;
 END;
 CREATE TRIGGER merchant_search_delete AFTER DELETE ON merchant
 BEGIN
-    DELETE FROM merchantSearch WHERE rowid = OLD.id;
+    DELETE FROM merchantSearch WHERE rowid = -OLD.id;
 END;
 CREATE TRIGGER merchant_search_insert AFTER INSERT ON merchant
 BEGIN
-    DELETE FROM merchantSearch WHERE rowid = NEW.id;
-INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+    DELETE FROM merchantSearch WHERE rowid = -NEW.id;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
   replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
     coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
   replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
@@ -81,8 +81,8 @@ FROM merchant m WHERE m.id = NEW.id;
 END;
 CREATE TRIGGER merchant_search_update AFTER UPDATE OF name, profile, communeKey ON merchant
 BEGIN
-    DELETE FROM merchantSearch WHERE rowid = NEW.id;
-INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+    DELETE FROM merchantSearch WHERE rowid = -NEW.id;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
   replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
     coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
   replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
@@ -91,8 +91,8 @@ INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT m.id, repla
     coalesce((SELECT group_concat(' ct' || replace(category, '-', ''), '') FROM merchantCategory
       WHERE merchantId = m.id), '')
 FROM merchant m WHERE m.id = NEW.id;
-    DELETE FROM postSearch WHERE rowid IN (SELECT id FROM post WHERE merchantId = NEW.id);
-    INSERT INTO postSearch (rowid, title, body, place, facets) SELECT p.id, replace(replace(replace(replace(p.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(p.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' || p.category,
+    DELETE FROM postSearch WHERE rowid IN (SELECT -id FROM post WHERE merchantId = NEW.id);
+    INSERT INTO postSearch (rowid, title, body, place, facets) SELECT -p.id, replace(replace(replace(replace(p.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(p.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' || p.category,
   replace(replace(replace(replace(m.name || ' ' || json_extract(m.profile, '$.commune'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
   'kd' || p.kind || ' zn' || p.zoneId || ' ct' || replace(p.category, '-', '') || ' cm' ||
     replace(m.communeKey, ' ', '')
@@ -101,11 +101,11 @@ FROM post p JOIN merchant m ON m.id = p.merchantId
 END;
 CREATE TRIGGER post_search_delete AFTER DELETE ON post
 BEGIN
-    DELETE FROM postSearch WHERE rowid = OLD.id;
+    DELETE FROM postSearch WHERE rowid = -OLD.id;
 END;
 CREATE TRIGGER post_search_insert AFTER INSERT ON post WHEN NEW.status = 'published'
 BEGIN
-    INSERT INTO postSearch (rowid, title, body, place, facets) SELECT p.id, replace(replace(replace(replace(p.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(p.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' || p.category,
+    INSERT INTO postSearch (rowid, title, body, place, facets) SELECT -p.id, replace(replace(replace(replace(p.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(p.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' || p.category,
   replace(replace(replace(replace(m.name || ' ' || json_extract(m.profile, '$.commune'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
   'kd' || p.kind || ' zn' || p.zoneId || ' ct' || replace(p.category, '-', '') || ' cm' ||
     replace(m.communeKey, ' ', '')
@@ -113,8 +113,8 @@ FROM post p JOIN merchant m ON m.id = p.merchantId WHERE p.id = NEW.id;
 END;
 CREATE TRIGGER post_search_update AFTER UPDATE OF title, body, category, kind, zoneId, merchantId, status ON post
 BEGIN
-    DELETE FROM postSearch WHERE rowid = OLD.id;
-    INSERT INTO postSearch (rowid, title, body, place, facets) SELECT p.id, replace(replace(replace(replace(p.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(p.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' || p.category,
+    DELETE FROM postSearch WHERE rowid = -OLD.id;
+    INSERT INTO postSearch (rowid, title, body, place, facets) SELECT -p.id, replace(replace(replace(replace(p.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(p.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' || p.category,
   replace(replace(replace(replace(m.name || ' ' || json_extract(m.profile, '$.commune'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
   'kd' || p.kind || ' zn' || p.zoneId || ' ct' || replace(p.category, '-', '') || ' cm' ||
     replace(m.communeKey, ' ', '')
@@ -221,7 +221,7 @@ CREATE TABLE merchantCategory (
     PRIMARY KEY (merchantId, category)
 );
 CREATE VIRTUAL TABLE merchantSearch USING fts5(
-    name, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+    name, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5');
 CREATE TABLE 'merchantSearch_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'merchantSearch_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3);
 CREATE TABLE 'merchantSearch_data'(id INTEGER PRIMARY KEY, block BLOB);
@@ -282,7 +282,7 @@ CREATE TABLE post (
     CHECK (status <> 'published' OR publishedAt IS NOT NULL)
 );
 CREATE VIRTUAL TABLE postSearch USING fts5(
-    title, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+    title, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5');
 CREATE TABLE 'postSearch_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'postSearch_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3);
 CREATE TABLE 'postSearch_data'(id INTEGER PRIMARY KEY, block BLOB);
