@@ -30,6 +30,7 @@ struct Hub: Sendable {
     let listings: ListingService
     let accountStore: any AccountStore
     let merchantImporter: MerchantImporter
+    let sitemaps: SitemapService
 
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
@@ -63,6 +64,7 @@ struct Hub: Sendable {
         let directoryStore = SQLiteDirectoryStore(database: database)
         directory = DirectoryService(directory: directoryStore, zones: zoneStore, clock: clock)
         merchantImporter = MerchantImporter(service: merchants, directory: directoryStore)
+        sitemaps = SitemapService(store: SQLiteSitemapStore(database: database), clock: clock)
         listings = ListingService(
             directory: directoryStore, merchants: merchantStore,
             freshness: ListingFreshness(confirmAfterDays: settings.confirmAfterDays), clock: clock)

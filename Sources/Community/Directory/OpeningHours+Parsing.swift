@@ -117,7 +117,7 @@ extension OpeningHours {
     }
 
     /// Minutes as "HH:MM".
-    static func clock(_ minutes: Int) -> String {
+    package static func clock(_ minutes: Int) -> String {
         String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 

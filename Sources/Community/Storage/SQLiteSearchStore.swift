@@ -44,7 +44,8 @@ package struct SQLiteSearchStore: SearchStore {
         for row in rows where seen.insert(ref(row["id"])).inserted {
             found.append(
                 SearchCandidate(
-                    ref: ref(row["id"]), title: row["title"], body: row["body"], place: row["place"], date: row["date"]))
+                    ref: ref(row["id"]), title: row["title"], body: row["body"], place: row["place"], date: row["date"])
+            )
         }
     }
 

@@ -29,7 +29,7 @@ func buildRouter(hub: Hub) -> Router<HubRequestContext> {
     let api = pages.group("/api/v1")
     APIController(hub: hub).addRoutes(to: api)
     ModerationAPIController(hub: hub).addRoutes(to: api)
-    addDirectoryRoutes(hub: hub, pages: pages, api: api)
+    addDirectoryRoutes(hub: hub, router: router, pages: pages, api: api)
     return router
 }
 

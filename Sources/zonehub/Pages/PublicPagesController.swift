@@ -110,7 +110,8 @@ struct PublicPagesController {
             <details><summary>\(t("Communes de la zone", "Communes in this zone"))</summary><p>\(communes)</p></details>
             \(FeedLinks.follow(feed, t))
             <p class="meta"><a href="/zones/\(zone.slug)/transparency">\(t("Transparence de la modération", "Moderation transparency"))</a></p>
-            """, context: context, head: FeedLinks.head(feed, title: feedTitle))
+            """, context: context,
+            head: "\(FeedLinks.head(feed, title: feedTitle))\n\(SEOHead.tags(path: "/zones/\(zone.slug)", title: zone.name, description: zone.definition.description, base: hub.settings.publicURL))")
     }
 
     func post(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -149,7 +150,10 @@ struct PublicPagesController {
                     "<p class=\"meta\"><a href=\"/sign-in\">\(t("Connectez-vous pour signaler cette publication", "Sign in to report this post"))</a></p>"
             }
         }
-        return PageRenderer.page(post.content.title, "\(PostCard.page(post, t))\(report)\(admin)", context: context)
+        let seller = try? await hub.merchants.merchant(slug: post.merchantSlug)
+        return PageRenderer.page(
+            post.content.title, "\(PostCard.page(post, t))\(report)\(admin)", context: context,
+            head: SEOHead.post(post, merchant: seller, base: hub.settings.publicURL))
     }
 
     func merchant(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -189,7 +193,8 @@ struct PublicPagesController {
             <h2>\(t("Publications", "Posts"))</h2>
             \(list)
             \(FeedLinks.follow("/merchants/\(merchant.slug)/feed", t))
-            """, context: context, head: FeedLinks.head("/merchants/\(merchant.slug)/feed", title: merchant.name))
+            """, context: context,
+            head: "\(FeedLinks.head("/merchants/\(merchant.slug)/feed", title: merchant.name))\n\(SEOHead.merchant(merchant, base: hub.settings.publicURL))")
     }
 
     private func searchForm(query: String, _ t: Language) -> HTML {
