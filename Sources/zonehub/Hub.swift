@@ -31,6 +31,7 @@ struct Hub: Sendable {
     let accountStore: any AccountStore
     let merchantImporter: MerchantImporter
     let sitemaps: SitemapService
+    let markets: MarketService
 
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
@@ -65,6 +66,9 @@ struct Hub: Sendable {
         directory = DirectoryService(directory: directoryStore, zones: zoneStore, clock: clock)
         merchantImporter = MerchantImporter(service: merchants, directory: directoryStore)
         sitemaps = SitemapService(store: SQLiteSitemapStore(database: database), clock: clock)
+        markets = MarketService(
+            markets: SQLiteMarketStore(database: database), zones: zoneStore, merchants: merchantStore,
+            posts: postStore, clock: clock)
         listings = ListingService(
             directory: directoryStore, merchants: merchantStore,
             freshness: ListingFreshness(confirmAfterDays: settings.confirmAfterDays), clock: clock)

@@ -3,6 +3,74 @@ extension OpenAPIDocument {
     static let directory = #"""
         {
           "paths": {
+            "/zones/{slug}/markets": {
+              "post": {
+                "summary": "Create a seasonal market in the zone (its admins only)",
+                "parameters": [{ "name": "slug", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/MarketDraft" } } } },
+                "responses": {
+                  "201": { "description": "The market", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Market" } } } },
+                  "400": { "$ref": "#/components/responses/Error" },
+                  "401": { "$ref": "#/components/responses/Error" },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "409": { "$ref": "#/components/responses/Error" }
+                }
+              }
+            },
+            "/markets/{slug}": {
+              "get": {
+                "summary": "A market, with its approved applications (every application for the zone's admins)",
+                "parameters": [{ "name": "slug", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "responses": {
+                  "200": { "description": "The market", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Market" } } } },
+                  "404": { "$ref": "#/components/responses/Error" }
+                }
+              }
+            },
+            "/markets/{slug}/applications": {
+              "post": {
+                "summary": "Apply to a market with a selection of the merchant's live offers, while applications are open",
+                "parameters": [{ "name": "slug", "in": "path", "required": true, "schema": { "type": "string" } }],
+                "requestBody": {
+                  "required": true,
+                  "content": { "application/json": { "schema": {
+                    "type": "object", "required": ["merchant", "posts"],
+                    "properties": { "merchant": { "type": "string" }, "posts": { "type": "array", "items": { "type": "integer" }, "minItems": 1, "maxItems": 20 } }
+                  } } }
+                },
+                "responses": {
+                  "201": { "description": "The application", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/MarketApplication" } } } },
+                  "400": { "$ref": "#/components/responses/Error" },
+                  "401": { "$ref": "#/components/responses/Error" },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" },
+                  "409": { "$ref": "#/components/responses/Error" }
+                }
+              }
+            },
+            "/markets/{slug}/applications/{id}/decision": {
+              "post": {
+                "summary": "Approve or reject a pending application (the zone's admins only)",
+                "parameters": [
+                  { "name": "slug", "in": "path", "required": true, "schema": { "type": "string" } },
+                  { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": { "application/json": { "schema": {
+                    "type": "object", "required": ["decision"], "properties": { "decision": { "type": "string", "enum": ["approve", "reject"] } }
+                  } } }
+                },
+                "responses": {
+                  "200": { "description": "The decided application", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/MarketApplication" } } } },
+                  "400": { "$ref": "#/components/responses/Error" },
+                  "401": { "$ref": "#/components/responses/Error" },
+                  "403": { "$ref": "#/components/responses/Error" },
+                  "404": { "$ref": "#/components/responses/Error" },
+                  "409": { "$ref": "#/components/responses/Error" }
+                }
+              }
+            },
             "/merchants/{slug}/confirm": {
               "post": {
                 "summary": "Confirm that a listing is up to date (its merchant only)",
@@ -42,6 +110,39 @@ extension OpenAPIDocument {
             }
           },
           "schemas": {
+            "MarketDraft": {
+              "type": "object",
+              "required": ["title", "description", "startsAt", "endsAt", "applicationsOpenAt", "applicationsCloseAt"],
+              "properties": {
+                "title": { "type": "string", "maxLength": 120 },
+                "description": { "type": "string", "maxLength": 4000 },
+                "startsAt": { "type": "string", "format": "date-time" },
+                "endsAt": { "type": "string", "format": "date-time" },
+                "applicationsOpenAt": { "type": "string", "format": "date-time" },
+                "applicationsCloseAt": { "type": "string", "format": "date-time" }
+              }
+            },
+            "Market": {
+              "type": "object",
+              "required": ["slug", "title", "description", "startsAt", "endsAt", "applicationsOpenAt", "applicationsCloseAt", "url", "applications"],
+              "properties": {
+                "slug": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" },
+                "startsAt": { "type": "string", "format": "date-time" }, "endsAt": { "type": "string", "format": "date-time" },
+                "applicationsOpenAt": { "type": "string", "format": "date-time" },
+                "applicationsCloseAt": { "type": "string", "format": "date-time" },
+                "url": { "type": "string", "format": "uri" },
+                "applications": { "type": "array", "items": { "$ref": "#/components/schemas/MarketApplication" } }
+              }
+            },
+            "MarketApplication": {
+              "type": "object",
+              "required": ["id", "merchant", "status", "posts"],
+              "properties": {
+                "id": { "type": "integer" }, "merchant": { "type": "string" },
+                "status": { "type": "string", "enum": ["pending", "approved", "rejected"] },
+                "posts": { "type": "array", "items": { "type": "integer" } }
+              }
+            },
             "SearchResults": {
               "type": "object",
               "required": ["items", "terms"],

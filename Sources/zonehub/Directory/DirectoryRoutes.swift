@@ -11,4 +11,5 @@ func addDirectoryRoutes(
     DirectoryPagesController(hub: hub).addRoutes(to: pages)
     DirectoryAPIController(hub: hub).addRoutes(to: api)
     ListingController(hub: hub).addRoutes(pages: pages, api: api)
+    MarketController(hub: hub).addRoutes(pages: pages, api: api)
 }

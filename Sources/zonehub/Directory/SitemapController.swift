@@ -49,6 +49,7 @@ struct SitemapController {
             urls = [("/", nil), ("/directory", nil)]
             for zone in try await hub.zones.active() {
                 urls += [("/zones/\(zone.slug)", nil), ("/zones/\(zone.slug)/directory", nil)]
+                urls += try await hub.markets.current(zone: zone).map { ("/markets/\($0.slug)", nil) }
             }
         } else {
             let match = name.wholeMatch(of: /(merchants|posts)-([0-9]{1,7})\.xml/)
