@@ -44,7 +44,7 @@ package struct SearchFilter: Equatable, Sendable {
 
     package init(
         terms: [String], zoneID: Zone.ID? = nil, communeKey: String? = nil, category: Category? = nil,
-        kind: SearchKind? = nil, candidates: Int = 200
+        kind: SearchKind? = nil, candidates: Int = 100
     ) {
         self.terms = terms
         self.zoneID = zoneID

@@ -16,19 +16,25 @@ package struct SQLiteSearchStore: SearchStore {
             // Title matches first, so that an old shop named after the words is not crowded out by newer posts
             // that only mention them. Only the start of a long body is read for ranking.
             for prefix in [false, true] {
+                // When names (or titles) alone fill the candidates, entries matching only elsewhere would rank below
+                // them anyway: the second query is skipped.
+                var merchantNamesFill = false
+                var postTitlesFill = false
                 for strong in [true, false] {
-                    if filter.includesMerchants {
+                    if filter.includesMerchants, strong || !merchantNamesFill {
                         let match = SearchTerms.match(
                             filter, columns: strong ? ["name"] : ["name", "body", "place"], prefix: prefix)
                         let rows = try Row.fetchAll(
                             db, sql: Self.merchantCandidates, arguments: [match, filter.candidates])
+                        if strong { merchantNamesFill = rows.count == filter.candidates }
                         add(rows, to: &found, seen: &seen) { .merchant(Merchant.ID($0)) }
                     }
-                    if filter.includesPosts {
+                    if filter.includesPosts, strong || !postTitlesFill {
                         let match = SearchTerms.match(
                             filter, columns: strong ? ["title"] : ["title", "body", "place"], prefix: prefix)
                         let rows = try Row.fetchAll(
                             db, sql: Self.postCandidates, arguments: [match, filter.candidates, now])
+                        if strong { postTitlesFill = rows.count == filter.candidates }
                         add(rows, to: &found, seen: &seen) { .post(Post.ID($0)) }
                     }
                 }
@@ -50,7 +56,7 @@ package struct SQLiteSearchStore: SearchStore {
     }
 
     private static let merchantCandidates = """
-        SELECT -s.rowid AS id, s.name AS title, substr(s.body, 1, 600) AS body, s.place,
+        SELECT -s.rowid AS id, s.name AS title, substr(s.body, 1, 400) AS body, s.place,
           coalesce(m.confirmedAt, m.updatedAt) AS date
         FROM (SELECT rowid, name, body, place FROM merchantSearch WHERE merchantSearch MATCH ?
               ORDER BY rowid LIMIT ?) s
@@ -58,7 +64,7 @@ package struct SQLiteSearchStore: SearchStore {
         """
 
     private static let postCandidates = """
-        SELECT -s.rowid AS id, s.title, substr(s.body, 1, 600) AS body, s.place, p.publishedAt AS date
+        SELECT -s.rowid AS id, s.title, substr(s.body, 1, 400) AS body, s.place, p.publishedAt AS date
         FROM (SELECT rowid, title, body, place FROM postSearch WHERE postSearch MATCH ? ORDER BY rowid LIMIT ?) s
         JOIN post p ON p.id = -s.rowid
         WHERE p.status = 'published' AND (p.validUntil IS NULL OR p.validUntil > ?)

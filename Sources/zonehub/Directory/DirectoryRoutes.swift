@@ -12,4 +12,5 @@ func addDirectoryRoutes(
     DirectoryAPIController(hub: hub).addRoutes(to: api)
     ListingController(hub: hub).addRoutes(pages: pages, api: api)
     MarketController(hub: hub).addRoutes(pages: pages, api: api)
+    PosterController(hub: hub).addRoutes(to: pages)
 }

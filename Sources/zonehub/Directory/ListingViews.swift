@@ -13,6 +13,9 @@ enum ListingViews {
         if listings.isStale(merchant) { parts.append(staleMark(t)) }
         if viewer?.id == merchant.ownerID {
             parts.append(
+                "<p><a href=\"/merchants/\(merchant.slug)/poster\">\(t("Affiche à imprimer pour la vitrine", "Printable poster for the shop window"))</a></p>"
+            )
+            parts.append(
                 """
                 <form method="post" action="/merchants/\(merchant.slug)/confirm" class="inline">
                 <button type="submit">\(t("Confirmer que ma fiche est à jour", "Confirm my listing is up to date"))</button></form>
