@@ -13,8 +13,13 @@ package enum SearchRanking {
     static let prefixFactor = 0.6
 
     /// The candidates best first; equal relevance goes to the most recent.
+    /// Candidates missing a term (found through a shortened prefix) are left out.
     package static func rank(_ candidates: [SearchCandidate], terms: [String]) -> [SearchCandidate] {
-        let scored = candidates.map { ($0, score($0, terms: terms)) }
+        let scored = candidates.compactMap { candidate -> (SearchCandidate, Double)? in
+            let fields = [candidate.title, candidate.place, candidate.body].map(words)
+            guard terms.allSatisfy({ term in fields.contains { match(term, in: $0) > 0 } }) else { return nil }
+            return (candidate, score(fields, terms: terms))
+        }
         return scored.sorted { left, right in
             if left.1 != right.1 { return left.1 > right.1 }
             if left.0.date != right.0.date { return left.0.date > right.0.date }
@@ -24,12 +29,14 @@ package enum SearchRanking {
 
     /// The sum over terms of the best field each term appears in, whole words over word beginnings.
     package static func score(_ candidate: SearchCandidate, terms: [String]) -> Double {
-        let fields = [
-            (words(candidate.title), titleWeight), (words(candidate.place), placeWeight),
-            (words(candidate.body), bodyWeight),
-        ]
+        score([candidate.title, candidate.place, candidate.body].map(words), terms: terms)
+    }
+
+    /// The score from the words of the title, the place and the body.
+    private static func score(_ fields: [[Substring]], terms: [String]) -> Double {
+        let weighted = zip(fields, [titleWeight, placeWeight, bodyWeight])
         let total = terms.reduce(0.0) { total, term in
-            total + fields.map { words, weight in weight * match(term, in: words) }.max()!
+            total + weighted.map { words, weight in weight * match(term, in: words) }.max()!
         }
         // Rounded so that scores equal to the eye are equal, and freshness decides between them.
         return (total * 100).rounded() / 100

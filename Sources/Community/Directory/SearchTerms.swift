@@ -18,8 +18,10 @@ package enum SearchTerms {
     /// Every term as a whole word, or as a prefix ("croissant" also finds "croissants"), in `columns`, with the
     /// filters as tokens of the `facets` column. Terms are folded to letters and digits, so quoting them is enough
     /// to keep FTS5 syntax out.
+    /// A prefix longer than the index's (five letters) is cut to five: FTS5 would otherwise gather every entry of
+    /// every word it begins before returning one; ranking then drops entries whose words do not begin with the term.
     package static func match(_ filter: SearchFilter, columns: [String], prefix: Bool = true) -> String {
-        let words = filter.terms.map { "\"\($0)\"\(prefix ? "*" : "")" }.joined(separator: " ")
+        let words = filter.terms.map { prefix ? "\"\($0.prefix(5))\"*" : "\"\($0)\"" }.joined(separator: " ")
         var parts = ["{\(columns.joined(separator: " "))} : (\(words))"]
         parts += facets(filter).map { "facets : \"\($0)\"" }
         return parts.joined(separator: " AND ")

@@ -29,6 +29,18 @@ import Testing
             ])
     }
 
+    @Test func candidatesMissingATermAreLeftOut() {
+        let found = candidate(1, title: "Semaine du goût")
+        let other = candidate(2, title: "Semainier en chêne")
+        #expect(SearchRanking.rank([found, other], terms: ["semaine"]).map(\.ref) == [found.ref])
+        #expect(
+            SearchTerms.match(SearchFilter(terms: ["semaine", "bio"]), columns: ["title"])
+                == #"{title} : ("semai"* "bio"*)"#)
+        #expect(
+            SearchTerms.match(SearchFilter(terms: ["semaine"]), columns: ["title"], prefix: false)
+                == #"{title} : ("semaine")"#)
+    }
+
     @Test func equalScoresGoToTheFreshest() {
         let old = candidate(1, title: "Marché bio", age: 3600)
         let new = candidate(2, title: "Marché bio")
@@ -58,6 +70,7 @@ import Testing
         "Crème brûlée façon grand-mère", "Straße Øresund naïve", "e\u{301}picerie de\u{301}compose\u{301}e",
     ])
     func quickWordsAreTheFoldedWords(text: String) {
-        #expect(SearchWords.split(Substring(text)).map(String.init) == text.folded.split(separator: " ").map(String.init))
+        #expect(
+            SearchWords.split(Substring(text)).map(String.init) == text.folded.split(separator: " ").map(String.init))
     }
 }
