@@ -11,10 +11,12 @@ package struct Merchant: Identifiable, Equatable, Sendable {
     package let zoneIDs: [Zone.ID]
     package let createdAt: Date
     package let updatedAt: Date
+    /// When its merchant last edited or confirmed the listing (an edit by someone else does not count).
+    package let confirmedAt: Date?
 
     package init(
         id: ID, ownerID: User.ID, slug: String, profile: MerchantProfile, zoneIDs: [Zone.ID], createdAt: Date,
-        updatedAt: Date
+        updatedAt: Date, confirmedAt: Date? = nil
     ) {
         self.id = id
         self.ownerID = ownerID
@@ -23,6 +25,7 @@ package struct Merchant: Identifiable, Equatable, Sendable {
         self.zoneIDs = zoneIDs
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.confirmedAt = confirmedAt
     }
 
     package var name: String { profile.name }
@@ -48,7 +51,7 @@ package struct MerchantProfile: Codable, Equatable, Sendable {
     package var website: String?
     /// Links to the merchant's existing e-shops and marketplace pages.
     package var links: [String]
-    /// Free text for now, e.g. "Mar-Sam 9h-19h".
+    /// OpenStreetMap `opening_hours` syntax, e.g. "Tu-Sa 09:00-19:00; PH off" (see `OpeningHours`).
     package var openingHours: String?
     package var siret: String?
     /// Slugs of the zones the merchant belongs to; its commune must lie in each.

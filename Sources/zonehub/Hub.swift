@@ -26,6 +26,13 @@ struct Hub: Sendable {
     let feedInvalidation: ChangeObservation
     let webSub: WebSubPublisher?
     let popUps: PopUpServices
+    let search: SearchService
+    let directory: DirectoryService
+    let listings: ListingService
+    let accountStore: any AccountStore
+    let merchantImporter: MerchantImporter
+    let sitemaps: SitemapService
+    let markets: MarketService
 
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
@@ -46,6 +53,7 @@ struct Hub: Sendable {
             posts: postStore, merchants: merchantStore, zones: zoneStore,
             screener: RuleScreener(store: moderationStore, clock: clock), clock: clock)
         let accountStore = SQLiteAccountStore(database: database)
+        self.accountStore = accountStore
         let outboxStore = SQLiteOutboxStore(database: database)
         outbox = outboxStore
         moderation = ModerationQueue(
@@ -55,6 +63,17 @@ struct Hub: Sendable {
             clock: clock)
         audit = SQLiteAuditStore(database: database)
         popUps = try PopUpServices(database: database, posts: posts, settings: settings, clock: clock)
+        search = SearchService(search: SQLiteSearchStore(database: database), zones: zoneStore, clock: clock)
+        let directoryStore = SQLiteDirectoryStore(database: database)
+        directory = DirectoryService(directory: directoryStore, zones: zoneStore, clock: clock)
+        merchantImporter = MerchantImporter(service: merchants, directory: directoryStore)
+        sitemaps = SitemapService(store: SQLiteSitemapStore(database: database), clock: clock)
+        markets = MarketService(
+            markets: SQLiteMarketStore(database: database), zones: zoneStore, merchants: merchantStore,
+            posts: postStore, clock: clock)
+        listings = ListingService(
+            directory: directoryStore, merchants: merchantStore,
+            freshness: ListingFreshness(confirmAfterDays: settings.confirmAfterDays), clock: clock)
         let subscriptionStore = SQLiteSubscriptionStore(database: database)
         self.subscriptionStore = subscriptionStore
         let tokens = LinkTokens(key: try database.secret(named: "links"))

@@ -27,6 +27,7 @@ struct Settings: Sendable {
             "zonehub@<public host>"
         ),
         ("ZONEHUB_MAIL_DIR", "where mail is written as .eml files when no SMTP server is set", "./data/mail"),
+        ("ZONEHUB_CONFIRM_AFTER_DAYS", "days after which merchants are asked to confirm their listing", "90"),
     ]
 
     var databasePath: String
@@ -42,6 +43,8 @@ struct Settings: Sendable {
     var smtpConnections: Int
     var mailFrom: String
     var mailDirectory: String
+    /// Days without a confirmation before a merchant is reminded (stale 30 days later).
+    var confirmAfterDays: Int
 
     /// Resolves each setting: the flag if given, else the environment, else the default.
     init(
@@ -82,6 +85,8 @@ struct Settings: Sendable {
         }
         mailDirectory = value("ZONEHUB_MAIL_DIR") ?? "./data/mail"
         smtpConnections = try Self.integer(value("ZONEHUB_SMTP_CONNECTIONS"), "ZONEHUB_SMTP_CONNECTIONS", 1...32) ?? 4
+        confirmAfterDays =
+            try Self.integer(value("ZONEHUB_CONFIRM_AFTER_DAYS"), "ZONEHUB_CONFIRM_AFTER_DAYS", 7...730) ?? 90
         smtp = try value("ZONEHUB_SMTP_URL").map { url in
             guard let parts = URLComponents(string: url), ["smtp", "smtps"].contains(parts.scheme ?? ""),
                 parts.host?.isEmpty == false

@@ -18,7 +18,7 @@ import Testing
         #expect(dump == (try String(contentsOf: golden, encoding: .utf8)))
         #expect(
             try await database.appliedMigrations() == [
-                "v1-foundation", "v2-moderation", "v3-reports", "v4-mail", "v5-pop-ups",
+                "v1-foundation", "v2-moderation", "v3-reports", "v4-mail", "v5-pop-ups", "v6-directory",
             ])
     }
 

@@ -25,7 +25,7 @@ import Testing
                 name: "Cave de Bergerac", description: "Vins du Bergeracois.\n\nDégustation le samedi.",
                 categories: [.alimentation], commune: "Bergerac", postcode: "24100", address: "2 place Gambetta",
                 phone: "05 53 00 00 00", website: "https://cave.example.org", links: ["https://shop.example.org/cave"],
-                openingHours: "Mar-Sam 9h-19h", zones: ["dordogne"]),
+                openingHours: "Tu-Sa 09:00-19:00", zones: ["dordogne"]),
             owner: owner)
         let content = PostContent(
             kind: .offer, title: "Monbazillac 2020 <à prix doux>",

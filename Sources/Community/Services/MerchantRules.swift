@@ -20,6 +20,12 @@ enum MerchantRules {
         return text.isEmpty ? nil : text
     }
 
+    /// Opening hours in OpenStreetMap syntax, stored in canonical form; empty means not given.
+    static func openingHours(_ value: String?) throws(CommunityError) -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return try OpeningHours.parse(value).text
+    }
+
     /// French numbers: 0X XX XX XX XX or +33 X XX XX XX XX, spaces, dots and hyphens allowed.
     static func phone(_ value: String?) throws(CommunityError) -> String? {
         guard let value = try optionalText(value, field: "phone", max: 30) else { return nil }

@@ -18,15 +18,26 @@ package struct MerchantService: Sendable {
             throw CommunityError.forbidden("only merchants can create a merchant profile")
         }
         let (profile, zoneIDs) = try await validated(profile)
+        return try await merchants.create(
+            slug: try await freeSlug(for: profile), profile: profile, zoneIDs: zoneIDs, owner: owner.id,
+            at: clock.now())
+    }
+
+    /// A slug from the name no stored profile uses (nor any in `taken`): the name, then name and commune, then
+    /// numbered.
+    func freeSlug(for profile: MerchantProfile, avoiding taken: Set<String> = []) async throws -> String {
         let base = profile.name.slugified.isEmpty ? "commerce" : String(profile.name.slugified.prefix(60))
         var slug = base
         var attempt = 1
-        while try await merchants.merchant(slug: slug) != nil {
+        func isTaken(_ slug: String) async throws -> Bool {
+            if taken.contains(slug) { return true }
+            return try await merchants.merchant(slug: slug) != nil
+        }
+        while try await isTaken(slug) {
             attempt += 1
             slug = attempt == 2 ? "\(base)-\(profile.commune.slugified)" : "\(base)-\(attempt)"
         }
-        return try await merchants.create(
-            slug: slug, profile: profile, zoneIDs: zoneIDs, owner: owner.id, at: clock.now())
+        return slug
     }
 
     /// Replaces a profile's fields; only its owner or a hub operator may.
@@ -73,7 +84,7 @@ package struct MerchantService: Sendable {
         profile.website = try MerchantRules.url(input.website, field: "website")
         guard input.links.count <= 10 else { throw CommunityError.invalid("links", "at most 10 links") }
         profile.links = try input.links.compactMap { try MerchantRules.url($0, field: "links") }
-        profile.openingHours = try MerchantRules.optionalText(input.openingHours, field: "openingHours", max: 200)
+        profile.openingHours = try MerchantRules.openingHours(input.openingHours)
         profile.siret = try MerchantRules.siret(input.siret)
         let slugs = Array(Set(input.zones)).sorted()
         guard !slugs.isEmpty else { throw CommunityError.invalid("zones", "choose at least one zone") }

@@ -19,6 +19,7 @@ extension AppDatabase {
         migrator.registerMigration("v5-pop-ups") { db in
             try db.execute(sql: popUpSchema)
         }
+        migrator.registerMigration("v6-directory", migrate: migrateDirectory)
         return migrator
     }
 }

@@ -12,21 +12,31 @@ package struct SQLiteMerchantStore: MerchantStore {
     ) async throws -> Merchant {
         try await Self.mappingConflicts {
             try await database.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date])
-                let id = Merchant.ID(db.lastInsertedRowID)
-                try Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
-                for zone in zoneIDs {
-                    try db.appendAudit(
-                        action: "merchant.create", subject: "merchant:\(slug)", actor: owner, zone: zone, at: date)
-                }
-                return try Self.merchant(id: id, db)!
+                try Self.insert(slug: slug, profile: profile, zoneIDs: zoneIDs, owner: owner, at: date, db)
             }
         }
+    }
+
+    /// Inserts one profile with its zones, categories and audit entries, inside the caller's transaction.
+    static func insert(
+        slug: String, profile: MerchantProfile, zoneIDs: [Zone.ID], owner: User.ID, at date: Date, _ db: Database
+    ) throws -> Merchant {
+        try db.execute(
+            sql: """
+                INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey, confirmedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date,
+                profile.commune.folded, date,
+            ])
+        let id = Merchant.ID(db.lastInsertedRowID)
+        try replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
+        for zone in zoneIDs {
+            try db.appendAudit(
+                action: "merchant.create", subject: "merchant:\(slug)", actor: owner, zone: zone, at: date)
+        }
+        return try merchant(id: id, db)!
     }
 
     package func update(
@@ -38,12 +48,14 @@ package struct SQLiteMerchantStore: MerchantStore {
                 let contactChanged = before.profile.contactDetails != profile.contactDetails
                 try db.execute(
                     sql: """
-                        UPDATE merchant SET name = ?, profile = ?, siret = ?, updatedAt = ?,
-                          contactChangedAt = CASE WHEN ? THEN ? ELSE contactChangedAt END
+                        UPDATE merchant SET name = ?, profile = ?, siret = ?, updatedAt = ?, communeKey = ?,
+                          contactChangedAt = CASE WHEN ? THEN ? ELSE contactChangedAt END,
+                          confirmedAt = CASE WHEN ownerId = ? THEN ? ELSE confirmedAt END
                         WHERE id = ?
                         """,
                     arguments: [
-                        profile.name, try JSONColumn.encode(profile), profile.siret, date, contactChanged, date, id,
+                        profile.name, try JSONColumn.encode(profile), profile.siret, date, profile.commune.folded,
+                        contactChanged, date, actor, date, id,
                     ])
                 try Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
                 for zone in zoneIDs {
@@ -75,16 +87,8 @@ package struct SQLiteMerchantStore: MerchantStore {
 
     package func merchants(zoneID: Zone.ID?, category: Category?, limit: Int) async throws -> [Merchant] {
         try await database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM merchant
-                    WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
-                      AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
-                    ORDER BY name LIMIT ?
-                    """,
-                arguments: [zoneID, zoneID, category?.rawValue, category?.rawValue, limit]
-            ).map { try Self.merchant(from: $0, db) }
+            try SQLiteDirectoryStore.merchants(
+                DirectoryFilter(zoneID: zoneID, category: category), limit: limit, offset: 0, db)
         }
     }
 
@@ -103,7 +107,7 @@ package struct SQLiteMerchantStore: MerchantStore {
         }
     }
 
-    private static func mappingConflicts<T>(_ body: () async throws -> T) async throws -> T {
+    static func mappingConflicts<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -126,6 +130,6 @@ package struct SQLiteMerchantStore: MerchantStore {
         return Merchant(
             id: id, ownerID: row["ownerId"], slug: row["slug"],
             profile: try JSONColumn.decode(MerchantProfile.self, from: row["profile"]), zoneIDs: zones,
-            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+            createdAt: row["createdAt"], updatedAt: row["updatedAt"], confirmedAt: row["confirmedAt"])
     }
 }

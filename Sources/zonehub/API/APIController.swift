@@ -151,7 +151,7 @@ struct APIController {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(
-            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.served)))
     }
 
     static func integer(_ text: String?, _ field: String, in range: ClosedRange<Int>) throws(CommunityError) -> Int? {

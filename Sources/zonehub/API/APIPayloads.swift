@@ -45,12 +45,14 @@ struct MerchantPayload: Codable {
     let profile: MerchantProfile
     let url: String
     let updatedAt: Date
+    let confirmedAt: Date
 
     init(_ merchant: Merchant, baseURL: String) {
         slug = merchant.slug
         profile = merchant.profile
         url = "\(baseURL)/merchants/\(merchant.slug)"
         updatedAt = merchant.updatedAt
+        confirmedAt = merchant.confirmedAt ?? merchant.createdAt
     }
 }
 

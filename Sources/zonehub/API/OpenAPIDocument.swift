@@ -1488,6 +1488,11 @@ enum OpenAPIDocument {
                   "updatedAt": {
                     "type": "string",
                     "format": "date-time"
+                  },
+                  "confirmedAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "when its merchant last confirmed the listing is current"
                   }
                 }
               },

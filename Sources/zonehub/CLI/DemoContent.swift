@@ -60,7 +60,7 @@ enum DemoContent {
                 categories: [.alimentation], commune: "Corbeil-Essonnes", postcode: "91100",
                 address: "12 rue Saint-Spire", phone: "01 60 88 12 34",
                 website: "https://epicerie-du-marche.example.org",
-                links: ["https://www.example.org/boutiques/epicerie-du-marche"], openingHours: "Mar-Sam 9h-19h30",
+                links: ["https://www.example.org/boutiques/epicerie-du-marche"], openingHours: "Tu-Sa 09:00-19:30; PH off",
                 siret: "90000412300015", zones: ["centre-essonne"]),
             posts: [
                 DemoPost(
@@ -85,7 +85,7 @@ enum DemoContent {
                     + "adultes et enfants.",
                 categories: [.artisanatDArt, .maisonDeco], commune: "Évry-Courcouronnes", postcode: "91000",
                 address: "4 place des Terrasses de l'Agora", phone: "06 12 34 56 78",
-                links: ["https://www.example.org/createurs/terre-et-feu"], openingHours: "Mer-Sam 10h-18h",
+                links: ["https://www.example.org/createurs/terre-et-feu"], openingHours: "We-Sa 10:00-18:00",
                 zones: ["centre-essonne"]),
             posts: [
                 DemoPost(
@@ -109,7 +109,7 @@ enum DemoContent {
                     + "un rayon régional sur la Picardie.",
                 categories: [.livres], commune: "Beauvais", postcode: "60000", address: "8 rue de la Madeleine",
                 phone: "03 44 45 12 12", website: "https://lapagepicarde.example.org",
-                links: ["https://www.example.org/librairies/la-page-picarde"], openingHours: "Mar-Sam 9h30-19h",
+                links: ["https://www.example.org/librairies/la-page-picarde"], openingHours: "Tu-Sa 09:30-19:00; PH off",
                 zones: ["oise"]),
             posts: [
                 DemoPost(
@@ -128,7 +128,7 @@ enum DemoContent {
                 description: "Fromages affinés sur place, spécialités du Nord "
                     + "et de Picardie.",
                 categories: [.alimentation], commune: "Senlis", postcode: "60300", address: "21 rue de Paris",
-                phone: "03 44 53 00 00", openingHours: "Mar-Dim 8h30-13h, 15h30-19h", zones: ["oise"]),
+                phone: "03 44 53 00 00", openingHours: "Tu-Sa 08:30-13:00,15:30-19:00; Su 08:30-13:00", zones: ["oise"]),
             posts: [
                 DemoPost(
                     kind: .offer, title: "Plateau raclette pour 4 personnes",
@@ -148,7 +148,7 @@ enum DemoContent {
                 address: "3 rue de la Liberté", phone: "05 53 31 00 00",
                 website: "https://conserverie-perigord-noir.example.org",
                 links: ["https://www.example.org/producteurs/conserverie-perigord-noir"],
-                openingHours: "Lun-Sam 9h-19h", zones: ["dordogne"]),
+                openingHours: "Mo-Sa 09:00-19:00; PH off", zones: ["dordogne"]),
             posts: [
                 DemoPost(
                     kind: .offer, title: "Coffret gourmand de Noël",
@@ -166,7 +166,7 @@ enum DemoContent {
                 description: "Location, vente et réparation de vélos, sorties guidées sur la "
                     + "voie verte de la Dordogne.",
                 categories: [.sportLoisirs, .services], commune: "Bergerac", postcode: "24100",
-                address: "15 quai Salvette", phone: "05 53 57 00 00", openingHours: "Mar-Sam 9h-12h, 14h-18h30",
+                address: "15 quai Salvette", phone: "05 53 57 00 00", openingHours: "Tu-Sa 09:00-12:00,14:00-18:30",
                 zones: ["dordogne"]),
             posts: [
                 DemoPost(
@@ -184,7 +184,7 @@ enum DemoContent {
                 description: "Ostréiculteurs depuis trois générations : "
                     + "huîtres du Bassin en direct du producteur.",
                 categories: [.alimentation, .restauration], commune: "Gujan-Mestras", postcode: "33470",
-                address: "Port de Larros", phone: "05 56 66 00 00", openingHours: "Tous les jours 9h-19h",
+                address: "Port de Larros", phone: "05 56 66 00 00", openingHours: "Mo-Su 09:00-19:00",
                 zones: ["bassin-d-arcachon"]),
             posts: [
                 DemoPost(
@@ -204,7 +204,7 @@ enum DemoContent {
                     + "faits à Arcachon.",
                 categories: [.mode, .maisonDeco], commune: "Arcachon", postcode: "33120",
                 address: "40 boulevard de la Plage", phone: "05 56 83 00 00",
-                links: ["https://www.example.org/createurs/dune-et-vent"], openingHours: "Mar-Sam 10h-19h",
+                links: ["https://www.example.org/createurs/dune-et-vent"], openingHours: "Tu-Sa 10:00-19:00; PH off",
                 zones: ["bassin-d-arcachon"]),
             posts: [
                 DemoPost(

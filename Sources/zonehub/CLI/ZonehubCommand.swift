@@ -12,7 +12,7 @@ struct ZonehubCommand: AsyncParsableCommand {
             + Settings.keys.map { "  \($0.name)  \($0.meaning) (default: \($0.fallback))" }.joined(separator: "\n"),
         subcommands: [
             ServeCommand.self, MigrateCommand.self, ZonesCommand.self, UsersCommand.self, ModerationCommand.self,
-            DemoCommand.self, DigestCommand.self, MailCommand.self, PopUpCommand.self,
+            DemoCommand.self, DigestCommand.self, MailCommand.self, PopUpCommand.self, MerchantsCommand.self,
         ])
 
     /// Runs a subcommand body, turning failures into `error: <message>` and a non-zero exit.

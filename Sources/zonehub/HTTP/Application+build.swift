@@ -12,7 +12,8 @@ func buildRouter(hub: Hub) -> Router<HubRequestContext> {
         var headers = HTTPFields()
         headers[.contentType] = "text/css; charset=utf-8"
         headers[.cacheControl] = "public, max-age=3600"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        let css = Stylesheet.css + DirectoryStylesheet.css
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: css)))
     }
     // Inside the group, errors render with the visitor's language and session; the router-level instance
     // answers for unknown paths and failures before the session is known.
@@ -29,6 +30,7 @@ func buildRouter(hub: Hub) -> Router<HubRequestContext> {
     APIController(hub: hub).addRoutes(to: api)
     ModerationAPIController(hub: hub).addRoutes(to: api)
     addPopUpRoutes(hub: hub, pages: pages, api: api)
+    addDirectoryRoutes(hub: hub, router: router, pages: pages, api: api)
     return router
 }
 
@@ -40,6 +42,7 @@ func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
         services: [
             PostSweeper(posts: hub.posts, logger: logger), MailScheduler(hub: hub, logger: logger),
             PopUpSweeper(bookings: hub.popUps.bookings, logger: logger),
+            ListingReminderService(hub: hub, logger: logger),
         ],
         onServerRunning: { channel in
             // Printed once the socket is bound, with the real port (useful with --port 0).

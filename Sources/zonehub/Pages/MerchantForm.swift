@@ -52,7 +52,10 @@ enum MerchantForm {
                 "Online shops and marketplaces (one address per line)"))</label>
             <textarea id="links" name="links" rows="3">\(profile.links.joined(separator: "\n"))</textarea>
             <label for="openingHours">\(t("Horaires d'ouverture", "Opening hours"))</label>
-            <input id="openingHours" name="openingHours" maxlength="200" value="\(profile.openingHours ?? "")">
+            <input id="openingHours" name="openingHours" maxlength="200" value="\(profile.openingHours ?? "")" \
+            aria-describedby="openingHours-hint" placeholder="Tu-Sa 09:00-12:00,14:00-19:00; PH off">
+            <p class="hint" id="openingHours-hint">\(t("Format OpenStreetMap : jours Mo Tu We Th Fr Sa Su, PH pour les jours fériés, off pour fermé.",
+                "OpenStreetMap format: days Mo Tu We Th Fr Sa Su, PH for public holidays, off for closed."))</p>
             <label for="siret">SIRET</label>
             <input id="siret" name="siret" inputmode="numeric" value="\(profile.siret ?? "")">
             """

@@ -32,6 +32,8 @@ struct PublicPagesController {
             <p class="lead">\(t("Offres, nouveautés et événements des commerçants près de chez vous.",
                 "Offers, news and events from the shops near you."))</p>
             \(searchForm(query: "", t))
+            <p><a href="/directory">\(t("Annuaire des commerces", "Shop directory"))</a> · \
+            <a href="/search">\(t("Rechercher un produit ou un commerce", "Search for a product or a shop"))</a></p>
             <h2>\(t("Les zones", "Zones"))</h2>
             <ul class="zones">\(cards)</ul>
             \(FeedLinks.follow("/feed", t))
@@ -101,6 +103,7 @@ struct PublicPagesController {
             """
             <h1>\(zone.name)</h1>
             <p class="lead">\(zone.definition.description)</p>
+            <p><a href="/zones/\(zone.slug)/directory">\(t("Annuaire des commerces de la zone", "The zone's shop directory"))</a></p>
             <nav class="filters" aria-label="\(t("Catégories", "Categories"))">\(filters)</nav>
             <h2>\(t("Dernières publications", "Latest posts"))</h2>
             \(list)
@@ -108,7 +111,8 @@ struct PublicPagesController {
             \(FeedLinks.follow(feed, t))
             <p class="meta"><a href="/zones/\(zone.slug)/pop-ups">\(t("Boutiques éphémères", "Pop-up shops"))</a></p>
             <p class="meta"><a href="/zones/\(zone.slug)/transparency">\(t("Transparence de la modération", "Moderation transparency"))</a></p>
-            """, context: context, head: FeedLinks.head(feed, title: feedTitle))
+            """, context: context,
+            head: "\(FeedLinks.head(feed, title: feedTitle))\n\(SEOHead.tags(path: "/zones/\(zone.slug)", title: zone.name, description: zone.definition.description, base: hub.settings.publicURL))")
     }
 
     func post(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -147,7 +151,10 @@ struct PublicPagesController {
                     "<p class=\"meta\"><a href=\"/sign-in\">\(t("Connectez-vous pour signaler cette publication", "Sign in to report this post"))</a></p>"
             }
         }
-        return PageRenderer.page(post.content.title, "\(PostCard.page(post, t))\(report)\(admin)", context: context)
+        let seller = try? await hub.merchants.merchant(slug: post.merchantSlug)
+        return PageRenderer.page(
+            post.content.title, "\(PostCard.page(post, t))\(report)\(admin)", context: context,
+            head: SEOHead.post(post, merchant: seller, base: hub.settings.publicURL))
     }
 
     func merchant(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -167,7 +174,7 @@ struct PublicPagesController {
         if let website = profile.website {
             facts.append("<li><a href=\"\(website)\" rel=\"noopener\">\(website)</a></li>")
         }
-        if let hours = profile.openingHours { facts.append("<li>\(t("Horaires", "Opening hours")) : \(hours)</li>") }
+        if let hours = profile.openingHours { facts.append(OpeningHoursText.fact(hours, at: hub.clock.now(), t)) }
         if let siret = profile.siret { facts.append("<li>SIRET \(siret)</li>") }
         let links: [HTML] = profile.links.map { "<li><a href=\"\($0)\" rel=\"noopener\">\($0)</a></li>" }
         let shops: HTML = links.isEmpty ? "" : "<h2>\(t("Boutiques en ligne", "Online shops"))</h2><ul>\(links)</ul>"
@@ -182,11 +189,13 @@ struct PublicPagesController {
             <p class="meta">\(profile.categories.map { Formats.category($0, t) }.joined(separator: " · "))</p>
             <div class="body">\(HTML.text(profile.description))</div>
             <ul class="facts">\(facts)</ul>
+            \(ListingViews.freshness(merchant, viewer: context.user, listings: hub.listings, t))
             \(shops)
             <h2>\(t("Publications", "Posts"))</h2>
             \(list)
             \(FeedLinks.follow("/merchants/\(merchant.slug)/feed", t))
-            """, context: context, head: FeedLinks.head("/merchants/\(merchant.slug)/feed", title: merchant.name))
+            """, context: context,
+            head: "\(FeedLinks.head("/merchants/\(merchant.slug)/feed", title: merchant.name))\n\(SEOHead.merchant(merchant, base: hub.settings.publicURL))")
     }
 
     private func searchForm(query: String, _ t: Language) -> HTML {

@@ -10,7 +10,7 @@ enum UserMessages {
     static func text(code: String, message: String, _ t: Language) -> String {
         // Blocking messages are written by the zone's admins, in French already.
         guard t == .fr, code != "post_blocked" else { return message }
-        return french[code] ?? message
+        return french[code] ?? DirectoryMessages.french[code] ?? message
     }
 
     static let french: [String: String] = [
@@ -37,7 +37,8 @@ enum UserMessages {
         "invalid_email": "L'adresse e-mail n'est pas valide.",
         "invalid_website": "Le site web doit être une adresse commençant par https://.",
         "invalid_links": "Chaque lien doit être une adresse commençant par https:// (10 au plus).",
-        "invalid_openingHours": "Les horaires font 200 caractères au plus.",
+        "invalid_openingHours":
+            "Les horaires s'écrivent au format OpenStreetMap, par exemple « Tu-Sa 09:00-12:00,14:00-19:00; PH off ».",
         "invalid_siret": "Le SIRET a 14 chiffres et sa clé de contrôle doit être juste.",
         "invalid_password": "Le mot de passe doit compter de 10 à 72 caractères.",
         "invalid_reason": "Choisissez un motif de la liste.",

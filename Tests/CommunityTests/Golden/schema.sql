@@ -14,6 +14,95 @@ CREATE TRIGGER decision_is_append_only_delete BEFORE DELETE ON decision
 BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
 CREATE TRIGGER decision_is_append_only_update BEFORE UPDATE ON decision
 BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+CREATE TRIGGER merchantCategory_search_delete AFTER DELETE ON merchantCategory
+BEGIN
+    DELETE FROM merchantSearch WHERE rowid = -OLD.merchantId;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
+    coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
+  replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  'kdmerchant cm' || replace(m.communeKey, ' ', '') ||
+    coalesce((SELECT group_concat(' zn' || zoneId, '') FROM merchantZone WHERE merchantId = m.id), '') ||
+    coalesce((SELECT group_concat(' ct' || replace(category, '-', ''), '') FROM merchantCategory
+      WHERE merchantId = m.id), '')
+FROM merchant m WHERE m.id = OLD.merchantId;
+END;
+CREATE TRIGGER merchantCategory_search_insert AFTER INSERT ON merchantCategory
+BEGIN
+    DELETE FROM merchantSearch WHERE rowid = -NEW.merchantId;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
+    coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
+  replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  'kdmerchant cm' || replace(m.communeKey, ' ', '') ||
+    coalesce((SELECT group_concat(' zn' || zoneId, '') FROM merchantZone WHERE merchantId = m.id), '') ||
+    coalesce((SELECT group_concat(' ct' || replace(category, '-', ''), '') FROM merchantCategory
+      WHERE merchantId = m.id), '')
+FROM merchant m WHERE m.id = NEW.merchantId;
+END;
+CREATE TRIGGER merchantZone_search_delete AFTER DELETE ON merchantZone
+BEGIN
+    DELETE FROM merchantSearch WHERE rowid = -OLD.merchantId;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
+    coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
+  replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  'kdmerchant cm' || replace(m.communeKey, ' ', '') ||
+    coalesce((SELECT group_concat(' zn' || zoneId, '') FROM merchantZone WHERE merchantId = m.id), '') ||
+    coalesce((SELECT group_concat(' ct' || replace(category, '-', ''), '') FROM merchantCategory
+      WHERE merchantId = m.id), '')
+FROM merchant m WHERE m.id = OLD.merchantId;
+END;
+CREATE TRIGGER merchantZone_search_insert AFTER INSERT ON merchantZone
+BEGIN
+    DELETE FROM merchantSearch WHERE rowid = -NEW.merchantId;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
+    coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
+  replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  'kdmerchant cm' || replace(m.communeKey, ' ', '') ||
+    coalesce((SELECT group_concat(' zn' || zoneId, '') FROM merchantZone WHERE merchantId = m.id), '') ||
+    coalesce((SELECT group_concat(' ct' || replace(category, '-', ''), '') FROM merchantCategory
+      WHERE merchantId = m.id), '')
+FROM merchant m WHERE m.id = NEW.merchantId;
+END;
+CREATE TRIGGER merchant_search_delete AFTER DELETE ON merchant
+BEGIN
+    DELETE FROM merchantSearch WHERE rowid = -OLD.id;
+END;
+CREATE TRIGGER merchant_search_insert AFTER INSERT ON merchant
+BEGIN
+    DELETE FROM merchantSearch WHERE rowid = -NEW.id;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
+    coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
+  replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  'kdmerchant cm' || replace(m.communeKey, ' ', '') ||
+    coalesce((SELECT group_concat(' zn' || zoneId, '') FROM merchantZone WHERE merchantId = m.id), '') ||
+    coalesce((SELECT group_concat(' ct' || replace(category, '-', ''), '') FROM merchantCategory
+      WHERE merchantId = m.id), '')
+FROM merchant m WHERE m.id = NEW.id;
+END;
+CREATE TRIGGER merchant_search_update AFTER UPDATE OF name, profile, communeKey ON merchant
+BEGIN
+    DELETE FROM merchantSearch WHERE rowid = -NEW.id;
+INSERT INTO merchantSearch (rowid, name, body, place, facets) SELECT -m.id, replace(replace(replace(replace(m.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  replace(replace(replace(replace(json_extract(m.profile, '$.description'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' ||
+    coalesce((SELECT group_concat(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
+  replace(replace(replace(replace(json_extract(m.profile, '$.commune') || ' ' || json_extract(m.profile, '$.postcode') || ' ' || json_extract(m.profile, '$.address'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  'kdmerchant cm' || replace(m.communeKey, ' ', '') ||
+    coalesce((SELECT group_concat(' zn' || zoneId, '') FROM merchantZone WHERE merchantId = m.id), '') ||
+    coalesce((SELECT group_concat(' ct' || replace(category, '-', ''), '') FROM merchantCategory
+      WHERE merchantId = m.id), '')
+FROM merchant m WHERE m.id = NEW.id;
+    DELETE FROM postSearch WHERE rowid IN (SELECT -id FROM post WHERE merchantId = NEW.id);
+    INSERT INTO postSearch (rowid, title, body, place, facets) SELECT -p.id, replace(replace(replace(replace(p.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(p.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' || p.category,
+  replace(replace(replace(replace(m.name || ' ' || json_extract(m.profile, '$.commune'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  'kd' || p.kind || ' zn' || p.zoneId || ' ct' || replace(p.category, '-', '') || ' cm' ||
+    replace(m.communeKey, ' ', '')
+FROM post p JOIN merchant m ON m.id = p.merchantId
+    WHERE p.merchantId = NEW.id AND p.status = 'published';
+END;
 CREATE TRIGGER popUpBooking_capacity_insert BEFORE INSERT ON popUpBooking
 WHEN NEW.status IN ('requested', 'confirmed', 'offered')
   AND (SELECT count(*) FROM popUpBooking WHERE slotId = NEW.slotId AND status IN ('requested', 'confirmed', 'offered')) >= (SELECT capacity FROM popUpSlot WHERE id = NEW.slotId)
@@ -61,6 +150,28 @@ CREATE TRIGGER popUpSlot_capacity_not_below_bookings BEFORE UPDATE OF capacity O
 WHEN NEW.capacity < (SELECT count(*) FROM popUpBooking
     WHERE slotId = NEW.id AND status IN ('requested', 'confirmed', 'offered'))
 BEGIN SELECT RAISE(ABORT, 'popup_capacity_below_bookings'); END;
+CREATE TRIGGER post_search_delete AFTER DELETE ON post
+BEGIN
+    DELETE FROM postSearch WHERE rowid = -OLD.id;
+END;
+CREATE TRIGGER post_search_insert AFTER INSERT ON post WHEN NEW.status = 'published'
+BEGIN
+    INSERT INTO postSearch (rowid, title, body, place, facets) SELECT -p.id, replace(replace(replace(replace(p.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(p.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' || p.category,
+  replace(replace(replace(replace(m.name || ' ' || json_extract(m.profile, '$.commune'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  'kd' || p.kind || ' zn' || p.zoneId || ' ct' || replace(p.category, '-', '') || ' cm' ||
+    replace(m.communeKey, ' ', '')
+FROM post p JOIN merchant m ON m.id = p.merchantId WHERE p.id = NEW.id;
+END;
+CREATE TRIGGER post_search_update AFTER UPDATE OF title, body, category, kind, zoneId, merchantId, status ON post
+BEGIN
+    DELETE FROM postSearch WHERE rowid = -OLD.id;
+    INSERT INTO postSearch (rowid, title, body, place, facets) SELECT -p.id, replace(replace(replace(replace(p.title, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(p.body, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') || ' ' || p.category,
+  replace(replace(replace(replace(m.name || ' ' || json_extract(m.profile, '$.commune'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'),
+  'kd' || p.kind || ' zn' || p.zoneId || ' ct' || replace(p.category, '-', '') || ' cm' ||
+    replace(m.communeKey, ' ', '')
+FROM post p JOIN merchant m ON m.id = p.merchantId
+    WHERE p.id = NEW.id AND p.status = 'published';
+END;
 CREATE TABLE auditEntry (
     id INTEGER PRIMARY KEY,
     at DATETIME NOT NULL,
@@ -110,6 +221,41 @@ CREATE TABLE hubSecret (
     name TEXT PRIMARY KEY,
     value BLOB NOT NULL CHECK (length(value) >= 32)
 );
+CREATE TABLE market (
+    id INTEGER PRIMARY KEY,
+    zoneId INTEGER NOT NULL REFERENCES zone(id),
+    slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+    description TEXT NOT NULL CHECK (length(description) <= 4000),
+    startsAt DATETIME NOT NULL,
+    endsAt DATETIME NOT NULL,
+    applicationsOpenAt DATETIME NOT NULL,
+    applicationsCloseAt DATETIME NOT NULL,
+    createdBy INTEGER NOT NULL REFERENCES user(id),
+    createdAt DATETIME NOT NULL,
+    updatedAt DATETIME NOT NULL,
+    CHECK (startsAt < endsAt),
+    CHECK (applicationsOpenAt < applicationsCloseAt),
+    CHECK (applicationsCloseAt <= endsAt)
+);
+CREATE TABLE marketApplication (
+    id INTEGER PRIMARY KEY,
+    marketId INTEGER NOT NULL REFERENCES market(id),
+    merchantId INTEGER NOT NULL REFERENCES merchant(id),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'withdrawn')),
+    note TEXT CHECK (note IS NULL OR length(note) <= 1000),
+    createdAt DATETIME NOT NULL,
+    updatedAt DATETIME NOT NULL,
+    decidedBy INTEGER REFERENCES user(id),
+    decidedAt DATETIME,
+    UNIQUE (marketId, merchantId),
+    CHECK (status NOT IN ('approved', 'rejected') OR decidedBy IS NOT NULL)
+);
+CREATE TABLE marketOffer (
+    applicationId INTEGER NOT NULL REFERENCES marketApplication(id) ON DELETE CASCADE,
+    postId INTEGER NOT NULL REFERENCES post(id),
+    PRIMARY KEY (applicationId, postId)
+);
 CREATE TABLE merchant (
     id INTEGER PRIMARY KEY,
     ownerId INTEGER NOT NULL REFERENCES user(id),
@@ -119,12 +265,19 @@ CREATE TABLE merchant (
     siret TEXT UNIQUE CHECK (siret IS NULL OR (length(siret) = 14 AND siret NOT GLOB '*[^0-9]*')),
     createdAt DATETIME NOT NULL,
     updatedAt DATETIME NOT NULL
-, contactChangedAt DATETIME);
+, contactChangedAt DATETIME, communeKey TEXT NOT NULL DEFAULT '', confirmedAt DATETIME, confirmReminderAt DATETIME);
 CREATE TABLE merchantCategory (
     merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
     category TEXT NOT NULL,
     PRIMARY KEY (merchantId, category)
 );
+CREATE VIRTUAL TABLE merchantSearch USING fts5(
+    name, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5');
+CREATE TABLE 'merchantSearch_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE 'merchantSearch_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3);
+CREATE TABLE 'merchantSearch_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'merchantSearch_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'merchantSearch_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE merchantTrust (
     merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
     zoneId INTEGER NOT NULL REFERENCES zone(id),
@@ -248,6 +401,13 @@ CREATE TABLE post (
     CHECK (kind <> 'event' OR eventAt IS NOT NULL),
     CHECK (status <> 'published' OR publishedAt IS NOT NULL)
 );
+CREATE VIRTUAL TABLE postSearch USING fts5(
+    title, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5');
+CREATE TABLE 'postSearch_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE 'postSearch_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3);
+CREATE TABLE 'postSearch_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'postSearch_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'postSearch_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE report (
     id INTEGER PRIMARY KEY,
     postId INTEGER NOT NULL REFERENCES post(id),
@@ -322,7 +482,11 @@ CREATE INDEX commune_on_postcode ON commune(postcode);
 CREATE INDEX consentEvent_on_subscriptionId ON consentEvent(subscriptionId, id);
 CREATE INDEX decision_on_postId ON decision(postId, id);
 CREATE INDEX decision_on_zoneId_merchantId ON decision(zoneId, merchantId, id);
+CREATE INDEX marketOffer_on_postId ON marketOffer(postId);
+CREATE INDEX market_on_zoneId ON market(zoneId, endsAt);
 CREATE INDEX merchantZone_on_zoneId ON merchantZone(zoneId);
+CREATE INDEX merchant_on_communeKey ON merchant(communeKey, name);
+CREATE INDEX merchant_on_confirmedAt ON merchant(confirmedAt);
 CREATE INDEX merchant_on_ownerId ON merchant(ownerId);
 CREATE INDEX outboxMessage_on_recipient ON outboxMessage(recipient, status);
 CREATE INDEX outboxMessage_on_status_nextAttemptAt ON outboxMessage(status, nextAttemptAt, id);

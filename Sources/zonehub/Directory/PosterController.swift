@@ -1,0 +1,59 @@
+import Community
+import Foundation
+import Hummingbird
+
+/// A printable A4 poster per merchant for the shop window: name, hours, and a QR code to its page.
+struct PosterController {
+    let hub: Hub
+
+    func addRoutes(to router: some RouterMethods<HubRequestContext>) {
+        router.get("/merchants/:slug/poster", use: poster)
+    }
+
+    func poster(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
+        let address = "\(hub.settings.publicURL)/merchants/\(merchant.slug)"
+        // A merchant page address is far shorter than the 213 bytes a version 10 code holds.
+        let code = QRCode(address).map { HTML(raw: $0.svg()) } ?? ""
+        let profile = merchant.profile
+        var hours: HTML = ""
+        if let text = profile.openingHours, let parsed = try? OpeningHours.parse(text) {
+            let rows: [HTML] = OpeningHoursText.week(parsed, .fr).map {
+                "<tr><th>\($0.days)</th><td>\($0.hours)</td></tr>"
+            }
+            hours = "<table class=\"hours\">\(rows)</table>"
+        }
+        let page: HTML = """
+            <!DOCTYPE html>
+            <html lang="fr">
+            <head>
+            <meta charset="utf-8">
+            <title>Affiche · \(merchant.name)</title>
+            <style>
+            @page { size: A4 portrait; margin: 15mm; }
+            body { font: 16pt/1.4 system-ui, sans-serif; color: #1d2a33; margin: 0 auto; max-width: 180mm; text-align: center; }
+            h1 { font-size: 34pt; margin: 10mm 0 4mm; }
+            .meta { color: #5b6b75; }
+            .qr svg { width: 90mm; height: 90mm; }
+            table.hours { margin: 6mm auto; border-collapse: collapse; text-align: left; }
+            table.hours th { font-weight: normal; padding-right: 8mm; }
+            .print { margin: 8mm; }
+            @media print { .print { display: none; } }
+            </style>
+            </head>
+            <body>
+            <h1>\(merchant.name)</h1>
+            <p class="meta">\(profile.categories.map(\.label).joined(separator: " · "))</p>
+            <p>\(profile.address.isEmpty ? "" : profile.address + ", ")\(profile.postcode) \(profile.commune)</p>
+            \(hours)
+            <div class="qr">\(code)</div>
+            <p>Nos offres et nouveautés : scannez le code ou rendez-vous sur<br><strong>\(address)</strong></p>
+            <p class="print"><a href="/merchants/\(merchant.slug)">← Retour à la fiche</a></p>
+            </body>
+            </html>
+            """
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.rendered)))
+    }
+}

@@ -1,0 +1,34 @@
+import Community
+import Hummingbird
+
+/// Reads a search from query parameters (`q`, `zone`, `commune`, `category`, `kind`, `offset`, `limit`), for the
+/// page and the API alike; empty parameters mean no filter (forms send them empty).
+enum SearchRequest {
+    static func query(_ request: Request, limit defaultLimit: Int = 20) throws -> SearchQuery {
+        let parameters = request.uri.queryParameters
+        func value(_ name: String) -> String? {
+            parameters.get(name).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
+        let kind = try value("kind").map { text throws(CommunityError) -> SearchKind in
+            guard let kind = SearchKind(rawValue: text) else {
+                throw .invalid("kind", "one of merchant, offer, news, event")
+            }
+            return kind
+        }
+        return SearchQuery(
+            text: parameters.get("q") ?? "", zone: value("zone"), commune: value("commune"),
+            category: try value("category").map { try Category.parse($0) }, kind: kind,
+            limit: try APIController.integer(value("limit"), "limit", in: 1...50) ?? defaultLimit,
+            offset: try APIController.integer(value("offset"), "offset", in: 0...Int.max) ?? 0)
+    }
+}
+
+/// The French wording of the directory's error codes.
+enum DirectoryMessages {
+    static let french: [String: String] = [
+        "invalid_search": "Tapez au moins un mot de deux lettres.",
+        "invalid_offset": "Cette page de résultats n'existe pas.",
+        "invalid_limit": "Le nombre de résultats va de 1 à 50.",
+        "invalid_commune_filter": "Le nom de commune fait 80 caractères au plus.",
+    ]
+}

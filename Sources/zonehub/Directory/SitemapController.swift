@@ -1,0 +1,85 @@
+import Community
+import Foundation
+import Hummingbird
+
+/// `robots.txt`, and `sitemap.xml` as an index of sitemaps: the hub's pages, merchants and live posts by blocks.
+struct SitemapController {
+    let hub: Hub
+    var base: String { hub.settings.publicURL }
+
+    func addRoutes(to router: some RouterMethods<HubRequestContext>) {
+        router.get("/robots.txt", use: robots)
+        router.get("/sitemap.xml", use: index)
+        router.get("/sitemaps/:name", use: sitemap)
+    }
+
+    func robots(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let text = """
+            User-agent: *
+            Disallow: /api/
+            Disallow: /dashboard
+            Disallow: /sign-in
+            Disallow: /search
+            Disallow: /subscriptions/
+            Allow: /
+
+            Sitemap: \(base)/sitemap.xml
+
+            """
+        return Self.response(text, type: "text/plain; charset=utf-8")
+    }
+
+    func index(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let chunks = try await hub.sitemaps.chunks()
+        let items =
+            ["<sitemap><loc>\(base)/sitemaps/pages.xml</loc></sitemap>"]
+            + chunks.map {
+                "<sitemap><loc>\(base)/sitemaps/\($0.kind.rawValue)-\($0.number).xml</loc>"
+                    + "<lastmod>\(StructuredData.machineDate($0.lastModified))</lastmod></sitemap>"
+            }
+        return Self.response(
+            Self.xml("sitemapindex", items), type: "application/xml; charset=utf-8")
+    }
+
+    /// `pages.xml`, `merchants-N.xml` or `posts-N.xml`; any other name is a 404.
+    func sitemap(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let name = try context.parameters.require("name")
+        var urls: [(String, Date?)] = []
+        if name == "pages.xml" {
+            urls = [("/", nil), ("/directory", nil)]
+            for zone in try await hub.zones.active() {
+                urls += [("/zones/\(zone.slug)", nil), ("/zones/\(zone.slug)/directory", nil)]
+                urls += try await hub.markets.current(zone: zone).map { ("/markets/\($0.slug)", nil) }
+            }
+        } else {
+            let match = name.wholeMatch(of: /(merchants|posts)-([0-9]{1,7})\.xml/)
+            guard let match, let kind = SitemapChunk.Kind(rawValue: String(match.1)), let number = Int(match.2) else {
+                throw CommunityError.notFound("sitemap")
+            }
+            let prefix = kind == .merchants ? "/merchants/" : "/posts/"
+            urls = try await hub.sitemaps.entries(kind, number: number).map { (prefix + $0.key, $0.lastModified) }
+        }
+        let items = urls.map { path, date in
+            "<url><loc>\(HTML.escape(base + path))</loc>"
+                + (date.map { "<lastmod>\(StructuredData.machineDate($0))</lastmod>" } ?? "") + "</url>"
+        }
+        return Self.response(Self.xml("urlset", items), type: "application/xml; charset=utf-8")
+    }
+
+    static func xml(_ root: String, _ items: [String]) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <\(root) xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        \(items.joined(separator: "\n"))
+        </\(root)>
+
+        """
+    }
+
+    static func response(_ text: String, type: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,20 @@
+import Community
+
+extension TestHub {
+    /// Full-text search on this hub's database.
+    package var search: SearchService {
+        SearchService(search: SQLiteSearchStore(database: database), zones: zoneStore, clock: clock)
+    }
+
+    /// A merchant with every search-relevant field chosen by the test.
+    package func merchant(
+        _ name: String, owner: User, description: String, categories: [Category] = [.alimentation],
+        commune: (String, String) = ("Corbeil-Essonnes", "91100"), zone: String = "alpha"
+    ) async throws -> Merchant {
+        try await merchants.create(
+            MerchantProfile(
+                name: name, description: description, categories: categories, commune: commune.0,
+                postcode: commune.1, zones: [zone]),
+            owner: owner)
+    }
+}
