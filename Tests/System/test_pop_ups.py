@@ -82,7 +82,7 @@ def test_a_merchant_joins_a_waitlist_from_the_slot_page(zonehub, browser):
     browser.get(f"{zonehub}/pop-up-slots/{full['id']}")
     assert "Complet" in element(browser, "p.places").text
     statuses = [item.text for item in browser.find_elements(By.CSS_SELECTOR, "main li")]
-    assert len(statuses) == 2 and all("Confirmée" in text for text in statuses)
+    assert len(statuses) == 2 and "Confirmée" in statuses[0] and "Liste d'attente" in statuses[1]
     browser.get(f"{zonehub}/zones/{zone}/pop-ups")
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.pop-up-slots tbody tr")) >= 9
     click_and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, "Stand du marché couvert"))

@@ -26,8 +26,8 @@ struct PopUpDemoLoader {
                 zoneSlug: zone.slug,
                 details: PopUpVenueDetails(
                     name: "L'Ancienne Mercerie", address: "12 rue du Commerce", commune: commune,
-                    description: "Une boutique vide prêtée par la commune, vitrine sur rue, deux emplacements.",
-                    capacity: 2, accessibility: "Plain-pied, porte de 90 cm.",
+                    description: "Une boutique vide prêtée par la commune, vitrine sur rue.",
+                    capacity: 1, accessibility: "Plain-pied, porte de 90 cm.",
                     houseRules: "Installation à partir de 8 h, rangement avant 19 h.", cancellationHours: 48),
                 by: admin)
             var lastDay = saturday
@@ -66,6 +66,8 @@ struct PopUpDemoLoader {
                     end: LocalDateTime(day: later, hour: 19, minute: 0)),
                 by: admin)
             let bookings = services.bookings
+            // Each confirmed booking publishes an event post, which counts towards trust: only the first shop's
+            // bookings are confirmed, so that the other stays a new merchant whose posts review zones hold.
             for (slot, merchant) in [
                 (series[0], shops[0]), (series[0], shops[1]), (morning, shops[0]), (morning, shops[1]),
                 (fair, shops[1]),
