@@ -1,24 +1,8 @@
 import Foundation
 
 extension OpenAPIDocument {
-    /// The served document: the core API with the pop-up shop operations and schemas merged in.
-    static let json: String = merged(core, paths: popUpPaths, schemas: popUpSchemas)
-
-    static func merged(_ core: String, paths: [String: [String: Any]], schemas: [String: Any]) -> String {
-        guard var document = try? JSONSerialization.jsonObject(with: Data(core.utf8)) as? [String: Any],
-            var allPaths = document["paths"] as? [String: Any],
-            var components = document["components"] as? [String: Any],
-            var allSchemas = components["schemas"] as? [String: Any]
-        else { return core }
-        allPaths.merge(paths) { old, _ in old }
-        allSchemas.merge(schemas) { old, _ in old }
-        components["schemas"] = allSchemas
-        document["paths"] = allPaths
-        document["components"] = components
-        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? JSONSerialization.data(withJSONObject: document, options: options) else { return core }
-        return String(decoding: data, as: UTF8.self)
-    }
+    /// The pop-up shop operations and schemas, as a fragment merged into the served document.
+    static var popUps: [String: Any] { ["paths": popUpPaths, "schemas": popUpSchemas] }
 
     /// One operation: path parameters from the template, a JSON body when given, and the usual error answers.
     static func operation(
