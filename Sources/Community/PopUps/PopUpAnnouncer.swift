@@ -80,11 +80,7 @@ package struct PopUpAnnouncer: Sendable {
 /// Dates in French words for the texts Community writes ("samedi 14 mars", "9 h 30").
 package enum FrenchDates {
     package static func day(_ date: Date, _ timeZone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "fr_FR")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "EEEE d MMMM"
-        return formatter.string(from: date)
+        DateText.format(date, locale: "fr_FR", timeZone: timeZone, pattern: "EEEE d MMMM")
     }
 
     package static func time(_ local: LocalDateTime) -> String {

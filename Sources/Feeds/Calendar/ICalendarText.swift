@@ -1,3 +1,4 @@
+import Community
 import Foundation
 
 /// The text rules of RFC 5545: escaped values, content lines folded at 75 octets, CRLF line ends.
@@ -51,11 +52,6 @@ package enum ICalendarText {
     }
 
     private static func format(_ date: Date, _ timeZone: TimeZone, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.timeZone = timeZone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
+        DateText.format(date, locale: "en_US_POSIX", timeZone: timeZone, pattern: pattern)
     }
 }

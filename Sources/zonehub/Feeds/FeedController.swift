@@ -184,18 +184,16 @@ struct FeedController {
 
 extension Date {
     /// IMF-fixdate for HTTP headers: "Sat, 14 Mar 2026 10:00:00 GMT".
-    var httpDate: String { Self.httpDateFormatter().string(from: self) }
+    var httpDate: String {
+        DateText.format(self, locale: "en_US_POSIX", timeZone: Self.gmt, pattern: Self.httpDatePattern)
+    }
 
     init?(httpDate text: String) {
-        guard let date = Self.httpDateFormatter().date(from: text) else { return nil }
+        guard let date = DateText.parse(text, locale: "en_US_POSIX", timeZone: Self.gmt, pattern: Self.httpDatePattern)
+        else { return nil }
         self = date
     }
 
-    private static func httpDateFormatter() -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter
-    }
+    private static let gmt = TimeZone(identifier: "GMT")!
+    private static let httpDatePattern = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
 }

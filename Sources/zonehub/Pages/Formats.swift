@@ -16,11 +16,9 @@ enum Formats {
     private static func format(_ date: Date, _ language: Language, _ zone: TimeZone, french: String, english: String)
         -> String
     {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
-        formatter.timeZone = zone
-        formatter.dateFormat = language == .fr ? french : english
-        return formatter.string(from: date)
+        DateText.format(
+            date, locale: language == .fr ? "fr_FR" : "en_GB", timeZone: zone,
+            pattern: language == .fr ? french : english)
     }
 
     /// "12,50 €" in French, "€12.50" in English.
@@ -55,12 +53,10 @@ enum Formats {
 
     /// Parses a `datetime-local` form value ("2026-03-14T10:00") in `timeZone`.
     static func localDateTime(_ text: String, timeZone: TimeZone = paris) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
         for pattern in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"] {
-            formatter.dateFormat = pattern
-            if let date = formatter.date(from: text) { return date }
+            if let date = DateText.parse(text, locale: "en_US_POSIX", timeZone: timeZone, pattern: pattern) {
+                return date
+            }
         }
         return nil
     }
@@ -68,10 +64,6 @@ enum Formats {
     /// The `datetime-local` form value of `date` in `timeZone`.
     static func localInput(_ date: Date?, timeZone: TimeZone = paris) -> String {
         guard let date else { return "" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
-        return formatter.string(from: date)
+        return DateText.format(date, locale: "en_US_POSIX", timeZone: timeZone, pattern: "yyyy-MM-dd'T'HH:mm")
     }
 }

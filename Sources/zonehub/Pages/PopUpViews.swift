@@ -119,11 +119,7 @@ enum PopUpViews {
 extension DateFormatter {
     /// "samedi" / "Saturday".
     static func weekday(_ date: Date, _ t: Language, _ zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: t == .fr ? "fr_FR" : "en_GB")
-        formatter.timeZone = zone
-        formatter.dateFormat = "EEEE"
-        return formatter.string(from: date)
+        DateText.format(date, locale: t == .fr ? "fr_FR" : "en_GB", timeZone: zone, pattern: "EEEE")
     }
 }
 
