@@ -28,6 +28,8 @@ package protocol SubscriptionStore: Sendable {
     func unsubscribe(_ id: Subscription.ID, consent: ConsentRecord, at date: Date) async throws -> Subscription
     func subscription(id: Subscription.ID) async throws -> Subscription?
     func subscription(email: String) async throws -> Subscription?
+    /// The subscriptions with these ids that exist, in no particular order (one read for a batch of mail).
+    func subscriptions(ids: [Subscription.ID]) async throws -> [Subscription]
     /// A confirmed subscriber's consent history, oldest first.
     func consent(_ id: Subscription.ID) async throws -> [(action: String, wording: String, source: String, at: Date)]
 

@@ -39,27 +39,27 @@ package struct SQLiteOutboxStore: OutboxStore {
 
     package func claim(limit: Int, sender: String, now: Date) async throws -> [OutboxMessage] {
         try await database.write { db in
-            try Row.fetchAll(
-                db,
+            // Cached statements: a delivery run claims and marks many thousands of messages.
+            let statement = try db.cachedStatement(
                 sql: """
                     UPDATE outboxMessage SET status = 'sending', claimedBy = ?
                     WHERE id IN (SELECT id FROM outboxMessage WHERE status = 'pending' AND nextAttemptAt <= ?
                                  ORDER BY nextAttemptAt, id LIMIT ?)
                     RETURNING *
-                    """,
-                arguments: [sender, now, limit]
-            ).map(Self.message(from:)).sorted { $0.id < $1.id }
+                    """)
+            return try Row.fetchAll(statement, arguments: [sender, now, limit]).map(Self.message(from:))
+                .sorted { $0.id < $1.id }
         }
     }
 
     package func markSent(_ id: OutboxMessage.ID, at date: Date) async throws {
         try await database.write { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, claimedBy = NULL
                     WHERE id = ?
-                    """,
-                arguments: [date, id])
+                    """
+            ).execute(arguments: [date, id])
         }
     }
 

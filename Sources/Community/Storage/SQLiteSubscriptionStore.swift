@@ -122,6 +122,16 @@ package struct SQLiteSubscriptionStore: SubscriptionStore {
         try await database.read { db in try Self.subscription(email: email, db) }
     }
 
+    package func subscriptions(ids: [Subscription.ID]) async throws -> [Subscription] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { db in
+            try Row.fetchAll(
+                db, sql: Self.select + " WHERE s.id IN (\(databaseQuestionMarks(count: ids.count)))",
+                arguments: StatementArguments(ids)
+            ).map(Self.subscription(from:))
+        }
+    }
+
     package func consent(
         _ id: Subscription.ID
     ) async throws -> [(action: String, wording: String, source: String, at: Date)] {

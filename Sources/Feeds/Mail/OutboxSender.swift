@@ -9,9 +9,18 @@ package enum RenderedOutboxMessage: Sendable {
     case cancel(String)
 }
 
-/// Turns an outbox message's recipe into the message to send, at send time.
+/// Turns outbox messages' recipes into the messages to send, at send time.
 package protocol OutboxRenderer: Sendable {
-    func render(_ message: OutboxMessage) async throws -> RenderedOutboxMessage
+    /// Renders a claimed batch, reading what the whole batch needs at once: one result per message, in order. A
+    /// message that cannot be rendered gets its error, and the others are still sent.
+    func render(_ batch: [OutboxMessage]) async -> [Result<RenderedOutboxMessage, any Error>]
+}
+
+extension OutboxRenderer {
+    /// Renders one message on its own (previews, tests).
+    package func render(_ message: OutboxMessage) async throws -> RenderedOutboxMessage {
+        try await render([message])[0].get()
+    }
 }
 
 /// What a delivery run did.
@@ -37,12 +46,14 @@ package struct OutboxSender: Sendable {
     /// Who claims messages, so that claims of a sender that died can be released ("host:pid").
     let senderID: String
     let connections: Int
+    /// How many messages a connection claims and renders at once.
+    let batchSize: Int
     let clock: any HubClock
     let logger: Logger
 
     package init(
         outbox: any OutboxStore, renderer: any OutboxRenderer, transport: any MailTransport, envelopeSender: String,
-        senderID: String, connections: Int = 4, clock: any HubClock, logger: Logger
+        senderID: String, connections: Int = 4, batchSize: Int = 32, clock: any HubClock, logger: Logger
     ) {
         self.outbox = outbox
         self.renderer = renderer
@@ -50,6 +61,7 @@ package struct OutboxSender: Sendable {
         self.envelopeSender = envelopeSender
         self.senderID = senderID
         self.connections = max(1, connections)
+        self.batchSize = max(1, batchSize)
         self.clock = clock
         self.logger = logger
     }
@@ -71,17 +83,18 @@ package struct OutboxSender: Sendable {
     private func work(tally: Tally, onProgress: @escaping @Sendable (DeliverySummary) -> Void) async throws {
         let line = Line(transport.connect())
         while true {
-            let batch = try await outbox.claim(limit: 8, sender: senderID, now: clock.now())
+            let batch = try await outbox.claim(limit: batchSize, sender: senderID, now: clock.now())
             if batch.isEmpty { return }
+            let rendered = await renderer.render(batch)
             var refused: Set<String> = []
-            for (index, message) in batch.enumerated() {
+            for (index, (message, rendering)) in zip(batch, rendered).enumerated() {
                 // The server refused this address for good earlier in the batch: it is suppressed now.
                 if refused.contains(message.recipient.lowercased()) {
                     try await outbox.cancel(message.id, reason: "address suppressed", at: clock.now())
                     onProgress(await tally.add(nil))
                     continue
                 }
-                let outcome = try await deliver(message, on: line)
+                let outcome = try await deliver(message, rendering, on: line)
                 if case .permanentFailure = outcome { refused.insert(message.recipient.lowercased()) }
                 onProgress(await tally.add(outcome))
                 if case .unreachable(let reason) = outcome {
@@ -94,10 +107,12 @@ package struct OutboxSender: Sendable {
         }
     }
 
-    private func deliver(_ message: OutboxMessage, on line: Line) async throws -> DeliveryOutcome? {
+    private func deliver(
+        _ message: OutboxMessage, _ rendering: Result<RenderedOutboxMessage, any Error>, on line: Line
+    ) async throws -> DeliveryOutcome? {
         let rendered: RenderedOutboxMessage
         do {
-            rendered = try await renderer.render(message)
+            rendered = try rendering.get()
         } catch {
             logger.error("cannot render an outbox message", metadata: ["id": "\(message.id)", "error": "\(error)"])
             try await outbox.markFailedTemporarily(

@@ -54,4 +54,9 @@ import Testing
             #expect(Self.lines(encoded).allSatisfy { $0.utf8.count <= 76 })
         }
     }
+
+    @Test func aCarriageReturnOutsideALineEndingIsEncoded() {
+        let encoded = String(decoding: QuotedPrintable.encode("a\rb\r\nc\n\nd"), as: UTF8.self)
+        #expect(encoded == "a=0Db\r\nc\r\n\r\nd\r\n")
+    }
 }
