@@ -22,7 +22,7 @@ struct Hub: Sendable {
     let mailRenderer: HubMailRenderer
     let linkTokens: LinkTokens
     let feedCache = FeedCache()
-    /// Empties the feed cache whenever posts, merchants or zones change, and pings the WebSub hub.
+    /// Empties the feed cache whenever posts, merchants, zones or markets change, and pings the WebSub hub.
     let feedInvalidation: ChangeObservation
     let webSub: WebSubPublisher?
     let popUps: PopUpServices
@@ -88,7 +88,7 @@ struct Hub: Sendable {
             WebSubPublisher(hubURL: $0, logger: Logger(label: "zonehub.websub"))
         }
         webSub = publisher
-        feedInvalidation = database.observeChanges(to: ["post", "merchant", "zone"]) {
+        feedInvalidation = database.observeChanges(to: ["post", "merchant", "zone", "market", "marketApplication", "marketOffer"]) {
             [feedCache, zones, base = settings.publicURL] in
             let read = feedCache.invalidate()
             guard let publisher else { return }

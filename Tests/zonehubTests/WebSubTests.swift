@@ -25,6 +25,18 @@ import Testing
                 self.waiter = nil
                 waiter.continuation.resume()
             }
+            if let feedWaiter, feeds.contains(feedWaiter.url) {
+                self.feedWaiter = nil
+                feedWaiter.continuation.resume()
+            }
+        }
+
+        var feedWaiter: (url: String, continuation: CheckedContinuation<Void, Never>)?
+
+        /// Returns once `url` was pinged.
+        func wait(forFeed url: String) async {
+            if feeds.contains(url) { return }
+            await withCheckedContinuation { feedWaiter = (url, $0) }
         }
 
         /// Returns once `count` pings arrived.
@@ -71,6 +83,56 @@ import Testing
                 #expect(pinged.contains("http://127.0.0.1:8080/feed.\(format)"))
             }
             #expect(hub.webSub?.counts.failed == 0)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func approvingAMarketApplicationPingsTheMarketFeedBeingRead() async throws {
+        let received = Received()
+        let router = Router()
+        router.post("/hub") { request, context -> HTTPResponse.Status in
+            var request = request
+            await received.add(String(buffer: try await request.collectBody(upTo: 10_000)))
+            return .noContent
+        }
+        try await Application(router: router).test(.live) { hubClient in
+            let port = try #require(hubClient.port)
+            let settings = try Settings(
+                database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(port)/hub"])
+            let hub = try Hub(database: try AppDatabase.inMemory(), settings: settings)
+            _ = try await hub.syncZones(from: TestApp.zonesDirectory)
+            let admin = try await hub.accounts.add(
+                email: "admin@example.org", displayName: nil, role: .zoneAdmin, zoneSlugs: ["dordogne"],
+                password: "mot-de-passe-1", by: nil)
+            let owner = try await hub.accounts.add(
+                email: "cave@example.org", displayName: nil, role: .merchant, zoneSlugs: [], password: "mot-de-passe-1",
+                by: nil)
+            let merchant = try await hub.merchants.create(
+                MerchantProfile(
+                    name: "Cave", categories: [.alimentation], commune: "Bergerac", postcode: "24100",
+                    zones: ["dordogne"]),
+                owner: owner)
+            let offer = try await hub.posts.create(
+                PostContent(kind: .offer, title: "Coffret", body: "", category: .alimentation),
+                merchantSlug: merchant.slug, zoneSlug: "dordogne", by: owner)
+            _ = try await hub.posts.submit(offer.id, by: owner)
+            let day: TimeInterval = 86_400
+            let now = Date()
+            let market = try await hub.markets.create(
+                MarketDraft(
+                    title: "Marché de Noël", description: "", startsAt: now + 10 * day, endsAt: now + 20 * day,
+                    applicationsOpenAt: now - day, applicationsCloseAt: now + 5 * day),
+                zoneSlug: "dordogne", by: admin)
+            let application = try await hub.markets.apply(
+                market.slug, merchantSlug: merchant.slug, postIDs: [offer.id], by: owner)
+            let feed = "/markets/\(market.slug)/feed.atom"
+            let read = try await Application(router: buildRouter(hub: hub)).test(.router) {
+                try await $0.send(.get, feed)
+            }
+            #expect(read.status == .ok)
+            #expect(!(await received.feeds.contains("http://127.0.0.1:8080\(feed)")))
+            _ = try await hub.markets.decide(market.slug, application: application.id, approve: true, by: admin)
+            // The time limit fails the test if the market's feed, read above, is never pinged.
+            await received.wait(forFeed: "http://127.0.0.1:8080\(feed)")
         }
     }
 

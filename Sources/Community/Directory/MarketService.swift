@@ -103,6 +103,26 @@ package struct MarketService: Sendable {
         return try await markets.applications(market.id)
     }
 
+    /// The actor's merchants in the market's zone, each with the live offers it could bring, and the application
+    /// each has already made (nil when none).
+    package func choices(_ market: Market, for actor: User) async throws
+        -> [(merchant: Merchant, offers: [Post], application: MarketApplication?)]
+    {
+        let mine = try await merchantStore.merchants(ownedBy: actor.id).filter { $0.zoneIDs.contains(market.zoneID) }
+        guard !mine.isEmpty else { return [] }
+        let applications = try await markets.applications(market.id)
+        var choices: [(merchant: Merchant, offers: [Post], application: MarketApplication?)] = []
+        for merchant in mine {
+            var query = PostQuery.live(at: clock.now(), limit: 50)
+            query.zoneID = market.zoneID
+            query.merchantID = merchant.id
+            query.kind = .offer
+            let offers = try await posts.posts(query)
+            choices.append((merchant, offers, applications.first { $0.merchantID == merchant.id }))
+        }
+        return choices
+    }
+
     /// Markets of the zone that have not ended.
     package func current(zone: Zone) async throws -> [Market] {
         try await markets.markets(zoneID: zone.id, endingAfter: clock.now())

@@ -7,7 +7,8 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Atom, RSS and JSON feeds of the hub, each zone, each zone and category, and each merchant; and the OPML list.
+/// Atom, RSS and JSON feeds of the hub, each zone, each zone and category, each merchant and each seasonal market;
+/// and the OPML list.
 struct FeedController {
     let hub: Hub
     let cache: FeedCache
@@ -19,7 +20,7 @@ struct FeedController {
             for (path, handler) in [
                 ("/feed.\(ext)", hubFeed), ("/zones/:slug/feed.\(ext)", zoneFeed),
                 ("/zones/:slug/categories/:category/feed.\(ext)", categoryFeed),
-                ("/merchants/:slug/feed.\(ext)", merchantFeed),
+                ("/merchants/:slug/feed.\(ext)", merchantFeed), ("/markets/:slug/feed.\(ext)", marketFeed),
             ] as [(String, @Sendable (Request, HubRequestContext, FeedFormat) async throws -> Response)] {
                 router.get(RouterPath(path)) { request, context in try await handler(request, context, format) }
                 router.head(RouterPath(path)) { request, context in try await handler(request, context, format) }
@@ -75,6 +76,22 @@ struct FeedController {
         }
     }
 
+    /// A seasonal market's offers; the cached feed goes stale when the market ends, and empties then.
+    @Sendable func marketFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws
+        -> Response
+    {
+        try await serve(
+            request, format: format,
+            expiring: {
+                let (market, _, offers) = try await hub.markets.showcase(context.parameters.require("slug"))
+                let feed = FeedDescriptor(
+                    title: market.draft.title, subtitle: String(market.draft.description.prefix(280)),
+                    pageURL: "\(base)/markets/\(market.slug)", feedBaseURL: "\(base)/markets/\(market.slug)/feed")
+                let ends = market.draft.endsAt > hub.clock.now() ? market.draft.endsAt : nil
+                return (feed, Array(offers.prefix(FeedRenderer.itemLimit)), ends)
+            })
+    }
+
     /// Every zone's feeds, for readers that import a list.
     @Sendable func opml(_ request: Request, context: HubRequestContext) async throws -> Response {
         let zones = try await hub.zones.active()
@@ -107,16 +124,30 @@ struct FeedController {
     private func serve(
         _ request: Request, format: FeedFormat, load: () async throws -> (FeedDescriptor, [Post])
     ) async throws -> Response {
+        try await serve(
+            request, format: format,
+            expiring: {
+                let (feed, posts) = try await load()
+                return (feed, posts, nil)
+            })
+    }
+
+    /// As above, for a feed that also goes stale at a date of its own (`staleAt`).
+    private func serve(
+        _ request: Request, format: FeedFormat,
+        expiring load: () async throws -> (FeedDescriptor, [Post], staleAt: Date?)
+    ) async throws -> Response {
         let key = request.uri.path
         let entry: FeedCache.Entry
         if let cached = cache.entry(key, now: hub.clock.now()) {
             entry = cached
         } else {
             let generation = cache.generation
-            let (feed, posts) = try await load()
+            let (feed, posts, staleAt) = try await load()
             let text = FeedRenderer.render(
                 feed, posts: posts, format: format, baseURL: base, hub: hub.settings.webSubHub)
-            entry = Self.entry(text, posts: posts, headers: headers(format: format, selfURL: base + key))
+            entry = Self.entry(
+                text, posts: posts, staleAt: staleAt, headers: headers(format: format, selfURL: base + key))
             cache.store(entry, for: key, renderedAt: generation)
         }
         if Self.notModified(request, entry) { return Response(status: .notModified, headers: entry.headers) }
@@ -137,7 +168,9 @@ struct FeedController {
         return headers
     }
 
-    static func entry(_ text: String, posts: [Post], headers base: HTTPFields) -> FeedCache.Entry {
+    static func entry(_ text: String, posts: [Post], staleAt: Date? = nil, headers base: HTTPFields)
+        -> FeedCache.Entry
+    {
         let body = ByteBuffer(string: text)
         let digest = SHA256.hash(data: Data(text.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
         var source = body
@@ -153,7 +186,8 @@ struct FeedController {
         compressed[.contentLength] = String(gzipped?.readableBytes ?? 0)
         return FeedCache.Entry(
             body: body, gzipped: gzipped, etag: "\"\(digest)\"", lastModified: lastModified,
-            expiresAt: posts.compactMap(\.content.validUntil).min(), headers: headers, plainHeaders: plain,
+            expiresAt: (posts.compactMap(\.content.validUntil) + [staleAt].compactMap { $0 }).min(), headers: headers,
+            plainHeaders: plain,
             gzipHeaders: compressed)
     }
 

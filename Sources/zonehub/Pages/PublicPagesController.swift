@@ -96,6 +96,9 @@ struct PublicPagesController {
             ? "<p class=\"empty\">\(t("Pas encore de publication ici.", "Nothing published here yet."))</p>"
             : "<div class=\"posts\">\(posts.map { PostCard.card($0, t) })</div>"
         let communes = zone.definition.communes.map(\.name).joined(separator: ", ")
+        let markets: [HTML] = try await hub.markets.current(zone: zone).map {
+            "<a href=\"/markets/\($0.slug)\">\($0.draft.title)</a>"
+        }
         let feed = category.map { "/zones/\(zone.slug)/categories/\($0.rawValue)/feed" } ?? "/zones/\(zone.slug)/feed"
         let feedTitle = category.map { "\(zone.name) · \($0.label)" } ?? zone.name
         return PageRenderer.page(
@@ -104,11 +107,13 @@ struct PublicPagesController {
             <h1>\(zone.name)</h1>
             <p class="lead">\(zone.definition.description)</p>
             <p><a href="/zones/\(zone.slug)/directory">\(t("Annuaire des commerces de la zone", "The zone's shop directory"))</a></p>
+            \(markets.isEmpty ? "" : "<p class=\"markets\">\(t("Marchés de saison :", "Seasonal markets:")) \(markets.joined(separator: ", "))</p>" as HTML)
             <nav class="filters" aria-label="\(t("Catégories", "Categories"))">\(filters)</nav>
             <h2>\(t("Dernières publications", "Latest posts"))</h2>
             \(list)
             <details><summary>\(t("Communes de la zone", "Communes in this zone"))</summary><p>\(communes)</p></details>
             \(FeedLinks.follow(feed, t))
+            <p class="meta"><a href="/zones/\(zone.slug)/markets">\(t("Marchés de saison", "Seasonal markets"))</a></p>
             <p class="meta"><a href="/zones/\(zone.slug)/pop-ups">\(t("Boutiques éphémères", "Pop-up shops"))</a></p>
             <p class="meta"><a href="/zones/\(zone.slug)/transparency">\(t("Transparence de la modération", "Moderation transparency"))</a></p>
             """, context: context,
