@@ -33,6 +33,8 @@ struct Hub: Sendable {
     let merchantImporter: MerchantImporter
     let sitemaps: SitemapService
     let markets: MarketService
+    /// The outbox, review queue and bookings figures of `/metrics`.
+    let statistics: any StatisticsStore
 
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
@@ -42,6 +44,7 @@ struct Hub: Sendable {
         self.settings = settings
         self.clock = clock
         let zoneStore = SQLiteZoneStore(database: database)
+        statistics = SQLiteStatisticsStore(database: database)
         let merchantStore = SQLiteMerchantStore(database: database)
         zones = ZoneService(zones: zoneStore, clock: clock)
         accounts = AccountService(
@@ -88,7 +91,9 @@ struct Hub: Sendable {
             WebSubPublisher(hubURL: $0, logger: Logger(label: "zonehub.websub"))
         }
         webSub = publisher
-        feedInvalidation = database.observeChanges(to: ["post", "merchant", "zone", "market", "marketApplication", "marketOffer"]) {
+        feedInvalidation = database.observeChanges(to: [
+            "post", "merchant", "zone", "market", "marketApplication", "marketOffer",
+        ]) {
             [feedCache, zones, base = settings.publicURL] in
             let read = feedCache.invalidate()
             guard let publisher else { return }

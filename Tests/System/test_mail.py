@@ -48,6 +48,15 @@ class SMTPServer:
             time.sleep(0.05)  # poll interval, not a wait for a particular event
         return self.files()
 
+    def to(self, address: str) -> list[Path]:
+        """The messages that arrived for `address`, waiting for the first one."""
+        deadline = time.monotonic() + DEADLINE
+        header = f"To: {address}\r\n".encode()
+        while not (found := [path for path in self.files() if header in path.read_bytes()]):
+            assert time.monotonic() < deadline, f"no message for {address} among {len(self.files())}"
+            time.sleep(0.05)  # poll interval, not a wait for a particular event
+        return found
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
@@ -128,7 +137,8 @@ def test_subscribe_confirm_receive_a_digest_and_leave_in_one_click(hub):
     assert status == 200 and "Vérifiez votre boîte mail" in page
 
     # The server's own schedule delivers the confirmation; nothing else goes to the address before it is used.
-    [path] = server.wait_for(1)
+    # (Depending on the time of day, it may also be sending the demo subscribers' digests.)
+    [path] = server.to("nouvelle.habitante@example.org")
     confirmation = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     assert confirmation["To"] == "nouvelle.habitante@example.org"
     assert MAIL_FROM in confirmation["From"]
@@ -145,10 +155,11 @@ def test_subscribe_confirm_receive_a_digest_and_leave_in_one_click(hub):
     status, _ = http(f"{base_url}/subscriptions/confirm", {"token": token[:-4] + "AAAA"})
     assert status in (400, 404)
 
+    # The server's schedule may already have sent today's digests (when their send time passed within the catch-up
+    # delay); then this run has nothing new to send.
     summary = run("digest", "send", "--db", database, environment=environment)
-    assert re.search(r"delivered to smtp://127\.0\.0\.1:\d+: [1-9]\d* sent, 0 deferred", summary), summary
-    raw = next(path.read_bytes() for path in server.files()
-               if b"To: habitant.dordogne@example.org\r\n" in path.read_bytes())
+    assert re.search(r"delivered to smtp://127\.0\.0\.1:\d+: \d+ sent, 0 deferred", summary), summary
+    raw = server.to("habitant.dordogne@example.org")[-1].read_bytes()
     assert raw.count(b"\n") == raw.count(b"\r\n"), "every line ends in CRLF"
     digest = email.message_from_bytes(raw, policy=email.policy.default)
     assert digest.get_content_type() == "multipart/alternative"

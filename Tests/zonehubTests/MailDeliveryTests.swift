@@ -3,6 +3,7 @@ import Feeds
 import Foundation
 import HubTestSupport
 import Logging
+import Synchronization
 import Testing
 
 @testable import zonehub
@@ -47,6 +48,22 @@ import Testing
         let first = String(decoding: try server.messages()[0], as: UTF8.self)
         #expect(first.contains("From: \"zonehub\" <zonehub@zones.example.org>\r\n"))
         #expect(first.contains("Auto-Submitted: auto-generated\r\n"))
+    }
+
+    @Test func aStopFinishesTheMessageBeingSentAndGivesTheRestOfTheBatchBack() async throws {
+        let server = try SMTPServer()
+        let hub = try hub(["ZONEHUB_SMTP_URL": server.url, "ZONEHUB_SMTP_CONNECTIONS": "2"])
+        try await enqueue(hub, (1...40).map { "r\($0)@example.org" })
+        let sent = Mutex(0)
+        let summary = try await hub.outboxSender(logger: Logger(label: "test")).drain(
+            stopWhen: { sent.withLock { $0 >= 5 } }, onProgress: { progress in sent.withLock { $0 = progress.sent } })
+        // Each connection stops after the message it was sending when the stop came: no more than one each.
+        #expect((5...6).contains(summary.sent))
+        #expect(try server.messages().count == summary.sent)
+        #expect(try await hub.outbox.counts() == [.sent: summary.sent, .pending: 40 - summary.sent])
+        let rest = try await drain(hub)
+        #expect(rest.sent == 40 - summary.sent)
+        #expect(try server.messages().count == 40)
     }
 
     @Test func aServerThatIsDownLosesNothing() async throws {

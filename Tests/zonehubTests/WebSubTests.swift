@@ -48,28 +48,9 @@ import Testing
 
     @Test(.timeLimit(.minutes(1))) func aPublishedPostPingsTheHubForItsZoneAndHubFeeds() async throws {
         let received = Received()
-        let router = Router()
-        router.post("/hub") { request, context -> HTTPResponse.Status in
-            var request = request
-            let body = try await request.collectBody(upTo: 10_000)
-            await received.add(String(buffer: body))
-            return .noContent
-        }
-        try await Application(router: router).test(.live) { hubClient in
-            let port = try #require(hubClient.port)
-            let settings = try Settings(
-                database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(port)/hub"])
-            let hub = try Hub(database: try AppDatabase.inMemory(), settings: settings)
-            _ = try await hub.syncZones(from: TestApp.zonesDirectory)
+        try await Self.withReceivingHub(received) { hub in
             await received.wait(for: 15)  // syncing zones changed every feed
-            let owner = try await hub.accounts.add(
-                email: "cave@example.org", displayName: nil, role: .merchant, zoneSlugs: [], password: "mot-de-passe-1",
-                by: nil)
-            let merchant = try await hub.merchants.create(
-                MerchantProfile(
-                    name: "Cave", categories: [.alimentation], commune: "Bergerac", postcode: "24100",
-                    zones: ["dordogne"]),
-                owner: owner)
+            let (owner, merchant) = try await Self.cave(in: hub)
             let draft = try await hub.posts.create(
                 PostContent(kind: .news, title: "Vendanges", body: "", category: .alimentation),
                 merchantSlug: merchant.slug,
@@ -88,29 +69,11 @@ import Testing
 
     @Test(.timeLimit(.minutes(1))) func approvingAMarketApplicationPingsTheMarketFeedBeingRead() async throws {
         let received = Received()
-        let router = Router()
-        router.post("/hub") { request, context -> HTTPResponse.Status in
-            var request = request
-            await received.add(String(buffer: try await request.collectBody(upTo: 10_000)))
-            return .noContent
-        }
-        try await Application(router: router).test(.live) { hubClient in
-            let port = try #require(hubClient.port)
-            let settings = try Settings(
-                database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(port)/hub"])
-            let hub = try Hub(database: try AppDatabase.inMemory(), settings: settings)
-            _ = try await hub.syncZones(from: TestApp.zonesDirectory)
+        try await Self.withReceivingHub(received) { hub in
             let admin = try await hub.accounts.add(
                 email: "admin@example.org", displayName: nil, role: .zoneAdmin, zoneSlugs: ["dordogne"],
                 password: "mot-de-passe-1", by: nil)
-            let owner = try await hub.accounts.add(
-                email: "cave@example.org", displayName: nil, role: .merchant, zoneSlugs: [], password: "mot-de-passe-1",
-                by: nil)
-            let merchant = try await hub.merchants.create(
-                MerchantProfile(
-                    name: "Cave", categories: [.alimentation], commune: "Bergerac", postcode: "24100",
-                    zones: ["dordogne"]),
-                owner: owner)
+            let (owner, merchant) = try await Self.cave(in: hub)
             let offer = try await hub.posts.create(
                 PostContent(kind: .offer, title: "Coffret", body: "", category: .alimentation),
                 merchantSlug: merchant.slug, zoneSlug: "dordogne", by: owner)
@@ -145,6 +108,36 @@ import Testing
             database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(closed)/hub"])
         let hub = try Hub(database: try AppDatabase.inMemory(), settings: settings)
         _ = try await hub.syncZones(from: TestApp.zonesDirectory)
+        let (owner, merchant) = try await Self.cave(in: hub)
+        let draft = try await hub.posts.create(
+            PostContent(kind: .news, title: "Vendanges", body: "", category: .alimentation),
+            merchantSlug: merchant.slug,
+            zoneSlug: "dordogne", by: owner)
+        #expect(try await hub.posts.submit(draft.id, by: owner).status == .published)
+    }
+
+    /// Runs `body` with a hub whose WebSub hub is a live server in the test, telling `received` what it is pinged.
+    static func withReceivingHub(_ received: Received, _ body: @Sendable @escaping (Hub) async throws -> Void)
+        async throws
+    {
+        let router = Router()
+        router.post("/hub") { request, context -> HTTPResponse.Status in
+            var request = request
+            await received.add(String(buffer: try await request.collectBody(upTo: 10_000)))
+            return .noContent
+        }
+        try await Application(router: router).test(.live) { hubClient in
+            let port = try #require(hubClient.port)
+            let settings = try Settings(
+                database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(port)/hub"])
+            let hub = try Hub(database: try AppDatabase.inMemory(), settings: settings)
+            _ = try await hub.syncZones(from: TestApp.zonesDirectory)
+            try await body(hub)
+        }
+    }
+
+    /// A merchant of Dordogne and its owner.
+    static func cave(in hub: Hub) async throws -> (User, Merchant) {
         let owner = try await hub.accounts.add(
             email: "cave@example.org", displayName: nil, role: .merchant, zoneSlugs: [], password: "mot-de-passe-1",
             by: nil)
@@ -152,11 +145,7 @@ import Testing
             MerchantProfile(
                 name: "Cave", categories: [.alimentation], commune: "Bergerac", postcode: "24100", zones: ["dordogne"]),
             owner: owner)
-        let draft = try await hub.posts.create(
-            PostContent(kind: .news, title: "Vendanges", body: "", category: .alimentation),
-            merchantSlug: merchant.slug,
-            zoneSlug: "dordogne", by: owner)
-        #expect(try await hub.posts.submit(draft.id, by: owner).status == .published)
+        return (owner, merchant)
     }
 
     /// A loopback port nothing listens on: bound, then released.

@@ -66,23 +66,28 @@ package struct OutboxSender: Sendable {
         self.logger = logger
     }
 
-    /// Sends every message due now and returns when none is left, or when the server cannot be reached.
-    package func drain(onProgress: @escaping @Sendable (DeliverySummary) -> Void = { _ in }) async throws
-        -> DeliverySummary
-    {
+    /// Sends every message due now and returns when none is left, when the server cannot be reached, or, once
+    /// `stopWhen` says so, as soon as each connection has finished the message it is sending (the rest of its
+    /// batch goes back to the outbox): a shutdown neither cuts a send short nor leaves a message claimed.
+    package func drain(
+        stopWhen: @escaping @Sendable () -> Bool = { false },
+        onProgress: @escaping @Sendable (DeliverySummary) -> Void = { _ in }
+    ) async throws -> DeliverySummary {
         let tally = Tally()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<connections {
-                group.addTask { try await work(tally: tally, onProgress: onProgress) }
+                group.addTask { try await work(tally: tally, stopWhen: stopWhen, onProgress: onProgress) }
             }
             try await group.waitForAll()
         }
         return await tally.summary
     }
 
-    private func work(tally: Tally, onProgress: @escaping @Sendable (DeliverySummary) -> Void) async throws {
+    private func work(
+        tally: Tally, stopWhen: @Sendable () -> Bool, onProgress: @escaping @Sendable (DeliverySummary) -> Void
+    ) async throws {
         let line = Line(transport.connect())
-        while true {
+        while !stopWhen() {
             let batch = try await outbox.claim(limit: batchSize, sender: senderID, now: clock.now())
             if batch.isEmpty { return }
             let rendered = await renderer.render(batch)
@@ -100,6 +105,10 @@ package struct OutboxSender: Sendable {
                 if case .unreachable(let reason) = outcome {
                     // The server is down: give back what this connection claimed and stop; the run ends soon.
                     logger.warning("mail server unreachable", metadata: ["reason": "\(reason)"])
+                    try await outbox.release(batch[(index + 1)...].map(\.id))
+                    return
+                }
+                if stopWhen() {
                     try await outbox.release(batch[(index + 1)...].map(\.id))
                     return
                 }

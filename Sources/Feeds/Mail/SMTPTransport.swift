@@ -44,6 +44,13 @@ package struct SMTPTransport: MailTransport {
         _ = Self.initialised
         return SMTPConnection(settings: settings)
     }
+
+    /// Connects as a delivery would (greeting, EHLO, STARTTLS, login) and sends NOOP; nil when the server
+    /// answered, else why not. Blocks for at most the configured timeout.
+    package func probe() -> String? {
+        _ = Self.initialised
+        return SMTPConnection(settings: settings).noop()
+    }
 }
 
 final class SMTPConnection: MailConnection {
@@ -72,6 +79,20 @@ final class SMTPConnection: MailConnection {
     deinit {
         if let handle { curl_easy_cleanup(handle) }
         errorBuffer.deallocate()
+    }
+
+    /// NOOP, with no message: libcurl runs a custom command when there is no recipient and nothing to upload.
+    func noop() -> String? {
+        guard let handle else { return "libcurl is unavailable" }
+        _ = zonehub_curl_set_string(handle, CURLOPT_CUSTOMREQUEST, "NOOP")
+        _ = zonehub_curl_discard_body(handle)
+        errorBuffer[0] = 0
+        let code = curl_easy_perform(handle)
+        guard code != CURLE_OK else { return nil }
+        var reply = 0
+        _ = zonehub_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &reply)
+        let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+        return reply > 0 ? "\(reply) \(detail)" : detail
     }
 
     func send(_ message: [UInt8], from envelopeSender: String, to recipient: String) -> DeliveryOutcome {

@@ -49,9 +49,9 @@ struct DigestCommand: AsyncParsableCommand {
                 if released > 0 { print("taking back \(released) messages claimed by a stopped process") }
                 let due = try await hub.outbox.counts()[.pending] ?? 0
                 let sendingStarted = Date()
-                let delivered = try await hub.outboxSender(logger: logger).drain { summary in
+                let delivered = try await hub.outboxSender(logger: logger).drain(onProgress: { summary in
                     progress.bar(done: summary.handled, total: due, label: "messages")
-                }
+                })
                 progress.finish()
                 let seconds = Date().timeIntervalSince(sendingStarted)
                 let rate = seconds > 0 ? Double(delivered.sent) / seconds : 0

@@ -13,6 +13,7 @@ struct ZonehubCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, ZonesCommand.self, UsersCommand.self, ModerationCommand.self,
             DemoCommand.self, DigestCommand.self, MailCommand.self, PopUpCommand.self, MerchantsCommand.self,
+            BackupCommand.self, RestoreCommand.self, CheckCommand.self,
         ])
 
     /// Runs a subcommand body, turning failures into `error: <message>` and a non-zero exit.

@@ -52,6 +52,8 @@ struct ListingReminderService: Service {
                 do {
                     let queued = try await ListingReminders(hub: hub).run()
                     if queued > 0 { logger.info("listing reminders queued", metadata: ["count": "\(queued)"]) }
+                } catch is CancellationError {
+                    break  // shutting down
                 } catch {
                     logger.error("listing reminder round failed", metadata: ["error": "\(error)"])
                 }

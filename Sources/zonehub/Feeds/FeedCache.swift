@@ -35,6 +35,9 @@ final class FeedCache: Sendable {
         }
     }
 
+    /// How many feeds are held.
+    var count: Int { state.withLock { $0.entries.count } }
+
     /// Stores `entry` unless the data changed since `generation` was read.
     func store(_ entry: Entry, for key: String, renderedAt generation: Int) {
         state.withLock { state in

@@ -4,10 +4,11 @@ import Hummingbird
 import Logging
 
 /// Builds the router with every route and middleware; shared by `serve` and the HTTP tests.
-func buildRouter(hub: Hub) -> Router<HubRequestContext> {
+func buildRouter(hub: Hub, metrics: RequestMetrics = RequestMetrics()) -> Router<HubRequestContext> {
     let router = Router(context: HubRequestContext.self)
+    router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
-    router.get("/healthz") { _, _ in "ok" }
+    OperationsController(hub: hub, metrics: metrics).addRoutes(to: router)
     router.get("/static/site.css") { _, _ in
         var headers = HTTPFields()
         headers[.contentType] = "text/css; charset=utf-8"

@@ -14,6 +14,8 @@ struct PopUpSweeper: Service {
                 do {
                     let offered = try await bookings.advance()
                     if offered > 0 { logger.info("pop-up places offered", metadata: ["offers": "\(offered)"]) }
+                } catch is CancellationError {
+                    break  // shutting down
                 } catch {
                     logger.error("pop-up sweep failed", metadata: ["error": "\(error)"])
                 }

@@ -19,6 +19,8 @@ struct PostSweeper: Service {
                 if published + expired > 0 {
                     logger.info("posts advanced", metadata: ["published": "\(published)", "expired": "\(expired)"])
                 }
+            } catch is CancellationError {
+                break  // shutting down
             } catch {
                 logger.error("post sweep failed", metadata: ["error": "\(error)"])
             }

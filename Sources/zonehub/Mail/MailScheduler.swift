@@ -3,6 +3,7 @@ import Feeds
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// While the server runs: composes each zone's digests when its send time comes (once per zone, frequency and
 /// moment, even with several processes), and delivers the outbox every few seconds.
@@ -14,22 +15,30 @@ struct MailScheduler: Service {
     static let catchUp: TimeInterval = 6 * 3600
 
     func run() async throws {
-        await cancelWhenGracefulShutdown { await loop() }
+        // Not cancelled on shutdown: the round in progress finishes the messages being sent, then stops.
+        let stopping = Mutex(false)
+        await withGracefulShutdownHandler {
+            await loop(stopping: { stopping.withLock { $0 } })
+        } onGracefulShutdown: {
+            stopping.withLock { $0 = true }
+        }
     }
 
-    private func loop() async {
+    private func loop(stopping: @escaping @Sendable () -> Bool) async {
         do {
             let released = try await hub.outbox.releaseClaims(isAlive: SenderIdentity.isAlive)
-            if released > 0 { logger.notice("taking back messages claimed by a stopped process", metadata: ["count": "\(released)"]) }
+            if released > 0 {
+                logger.notice("taking back messages claimed by a stopped process", metadata: ["count": "\(released)"])
+            }
         } catch {
             logger.error("cannot release outbox claims", metadata: ["error": "\(error)"])
         }
         let sender = hub.outboxSender(logger: logger)
-        while !Task.isCancelled {
+        while !stopping() {
             do {
                 try await composeDueDigests()
                 if let next = try await hub.outbox.nextAttempt(), next <= hub.clock.now() {
-                    let summary = try await sender.drain()
+                    let summary = try await sender.drain(stopWhen: stopping)
                     logger.info(
                         "outbox delivered",
                         metadata: [
@@ -39,7 +48,8 @@ struct MailScheduler: Service {
             } catch {
                 logger.error("mail round failed", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            // Only the wait between rounds is cut short by a shutdown.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 

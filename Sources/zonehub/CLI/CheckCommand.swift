@@ -1,0 +1,79 @@
+import ArgumentParser
+import Community
+import Feeds
+import Foundation
+
+/// `zonehub check`: what an operator looks at before and after an upgrade, a restore or a move.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the database, its migrations, the configuration, the zone files and the SMTP server.",
+        discussion: "Prints one line per check and exits 1 when one fails. Changes nothing.")
+
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Directory of zone files (ZONEHUB_ZONES_DIR; default ./zones).") var zones: String?
+
+    func run() async throws {
+        try await run {
+            let settings = try Settings(database: database.path, zones: zones)
+            var checks: [Check] = [Self.database(settings.databasePath)]
+            checks.append(.pass("configuration", "public URL \(settings.publicURL), mail from \(settings.mailFrom)"))
+            checks.append(Self.zoneFiles(settings.zonesDirectory))
+            checks.append(Self.smtp(settings))
+            for check in checks { print(check.line) }
+            let failed = checks.filter { !$0.passed }.count
+            guard failed == 0 else { throw CLIError("\(failed) of \(checks.count) checks failed") }
+            print("all \(checks.count) checks passed")
+        }
+    }
+
+    static func database(_ path: String) -> Check {
+        let report: DatabaseFile.Report
+        do {
+            report = try DatabaseFile.inspect(path)
+        } catch {
+            return .fail("database", "\(error)")
+        }
+        guard report.isSound else { return .fail("database", "\(path) is damaged: \(report.problems)") }
+        guard report.unknown.isEmpty else {
+            return .fail(
+                "database",
+                "\(path) has migrations this zonehub does not know: \(report.unknown.joined(separator: ", "))")
+        }
+        let pending =
+            report.pending.isEmpty
+            ? "none pending" : "pending: \(report.pending.joined(separator: ", ")) (run `zonehub migrate`)"
+        return .pass("database", "\(path): integrity ok, \(report.applied.count) migrations applied, \(pending)")
+    }
+
+    static func zoneFiles(_ directory: String) -> Check {
+        do {
+            let catalog = try ZoneCatalog.load(directory: URL(fileURLWithPath: directory))
+            return .pass("zones", "\(catalog.definitions.count) zone file(s) valid in \(directory)")
+        } catch {
+            return .fail("zones", error.description)
+        }
+    }
+
+    static func smtp(_ settings: Settings) -> Check {
+        guard let smtp = settings.smtp else {
+            return .pass("smtp", "no SMTP server set: mail is written to \(settings.mailDirectory)")
+        }
+        if let problem = SMTPTransport(settings: smtp).probe() {
+            return .fail("smtp", "\(smtp.url) did not answer: \(problem)")
+        }
+        return .pass("smtp", "\(smtp.url) answered (EHLO \(smtp.heloName)\(smtp.username == nil ? "" : ", logged in"))")
+    }
+
+    /// One line of the report.
+    struct Check {
+        let passed: Bool
+        let name: String
+        let detail: String
+
+        static func pass(_ name: String, _ detail: String) -> Check { Check(passed: true, name: name, detail: detail) }
+        static func fail(_ name: String, _ detail: String) -> Check { Check(passed: false, name: name, detail: detail) }
+
+        var line: String { "\(passed ? "ok  " : "FAIL") \(name): \(detail)" }
+    }
+}

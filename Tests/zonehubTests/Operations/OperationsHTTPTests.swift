@@ -1,0 +1,77 @@
+import Community
+import Foundation
+import HubTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import zonehub
+
+/// `/readyz` and `/metrics` through the router, on a real in-memory database.
+@Suite struct OperationsHTTPTests {
+    @Test func readyzAnswersWhenTheZonesAreLoadedAndNotBefore() async throws {
+        let app = try await TestApp()
+        let ready = try await app.test { try await $0.send(.get, "/readyz") }
+        #expect(ready.status == .ok && ready.body == "ready\n")
+        let settings = try Settings(database: ":memory:", environment: [:])
+        let empty = try Hub(database: try AppDatabase.inMemory(), settings: settings)
+        let answer = try await Application(router: buildRouter(hub: empty)).test(.router) {
+            try await $0.send(.get, "/readyz")
+        }
+        #expect(answer.status == .serviceUnavailable && answer.body == "not ready: no zone is loaded\n")
+    }
+
+    /// Series of the exposition text: `name{labels}` to value.
+    static func samples(_ text: String) -> [String: Double] {
+        var samples: [String: Double] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let value = Double(parts[1]) else { continue }
+            samples[String(parts[0])] = value
+        }
+        return samples
+    }
+
+    @Test func metricsCountRequestsByRoutePatternAndShowTheQueues() async throws {
+        let clock = FixedClock()
+        let app = try await TestApp(clock: clock)
+        let (token, slug) = try await app.merchant("oise@example.org", zone: "oise")
+        let text = try await app.test { client in
+            for path in ["/zones/dordogne", "/zones/oise", "/zones/nowhere", "/no/such/page"] {
+                _ = try await client.send(.get, path)
+            }
+            // Oise holds a new merchant's first posts for review.
+            _ = try await client.send(
+                .post, "/api/v1/posts", token: token,
+                json: """
+                    {"merchant": "\(slug)", "zone": "oise", "kind": "news", "title": "Ouverture",
+                     "body": "Nous ouvrons samedi.", "category": "alimentation", "submit": true}
+                    """)
+            clock.advance(by: 3600)
+            return try await client.send(.get, "/metrics")
+        }
+        #expect(text.status == .ok, "\(text.body)")
+        #expect(text.headers[.contentType] == "text/plain; version=0.0.4; charset=utf-8")
+        let samples = Self.samples(text.body)
+        #expect(samples[#"zonehub_http_requests_total{route="/zones/{slug}",method="GET",status="200"}"#] == 2)
+        #expect(samples[#"zonehub_http_requests_total{route="/zones/{slug}",method="GET",status="404"}"#] == 1)
+        #expect(samples[#"zonehub_http_requests_total{route="NotFound",method="GET",status="404"}"#] == 1)
+        #expect(samples[#"zonehub_http_request_duration_seconds_count{route="/zones/{slug}"}"#] == 3)
+        #expect(samples[#"zonehub_http_request_duration_seconds_bucket{route="/zones/{slug}",le="+Inf"}"#] == 3)
+        #expect(samples["zonehub_moderation_held_posts"] == 1)
+        #expect(samples["zonehub_moderation_oldest_held_seconds"] == 3600)
+        #expect(samples["zonehub_outbox_depth"] == 0)
+        #expect(samples[#"zonehub_pop_up_bookings{status="confirmed"}"#] == 0)
+        // Every sample line belongs to a family declared with its type.
+        let declared = Set(
+            text.body.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.map { $0.split(separator: " ")[2] })
+        for name in samples.keys {
+            let family = name.prefix { $0 != "{" }
+            let base = ["_bucket", "_sum", "_count"].reduce(String(family)) { name, suffix in
+                name.hasSuffix(suffix) && declared.contains(Substring(name.dropLast(suffix.count)))
+                    ? String(name.dropLast(suffix.count)) : name
+            }
+            #expect(declared.contains(Substring(base)), "\(name) has no # TYPE line")
+        }
+    }
+}
