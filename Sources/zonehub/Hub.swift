@@ -22,6 +22,10 @@ struct Hub: Sendable {
     let mailRenderer: HubMailRenderer
     let linkTokens: LinkTokens
     let feedCache = FeedCache()
+    /// Failed sign-ins per account and client, shared by the pages and the API.
+    let signInThrottle = SignInThrottle()
+    /// Twenty abuse reports per account an hour: enough for a resident, not for a campaign hiding posts.
+    let reportLimiter = RateLimiter(limit: 20, window: 3600)
     /// Empties the feed cache whenever posts, merchants, zones or markets change, and pings the WebSub hub.
     let feedInvalidation: ChangeObservation
     let webSub: WebSubPublisher?
@@ -104,6 +108,13 @@ struct Hub: Sendable {
                 let paths = listings.flatMap { path in FeedFormat.allCases.map { "\(path).\($0.rawValue)" } }
                 publisher.feedsChanged(Set(read + paths).map { base + $0 })
             }
+        }
+    }
+
+    /// Counts one report by `user`; fails with `rate_limited` past the limit.
+    func allowReport(by user: User) async throws {
+        guard await reportLimiter.allow("\(user.id.rawValue)", now: clock.now()) else {
+            throw CommunityError(.rateLimited, "rate_limited", "too many reports; try again later")
         }
     }
 

@@ -4,41 +4,43 @@ import Testing
 @testable import zonehub
 
 @Suite(.serialized) struct CLITests {
-    @Test func validatingTheShippedZonesSucceeds() throws {
-        let outcome = try Binary.run(["zones", "validate", TestApp.zonesDirectory])
+    @Test func validatingTheShippedZonesSucceeds() async throws {
+        let outcome = try await Binary.running(["zones", "validate", TestApp.zonesDirectory])
         #expect(outcome.status == 0)
         #expect(outcome.output.contains("4 zone file(s) valid"))
     }
 
-    @Test func aZoneFileWithATypoIsReportedAsFileFieldMessage() throws {
+    @Test func aZoneFileWithATypoIsReportedAsFileFieldMessage() async throws {
         let directory = try Binary.scratch()
         let good = try String(contentsOfFile: TestApp.zonesDirectory + "/oise.json", encoding: .utf8)
         try good.replacingOccurrences(of: "\"weeklyDay\"", with: "\"weeklyDya\"")
             .write(to: directory.appendingPathComponent("oise.json"), atomically: true, encoding: .utf8)
-        let outcome = try Binary.run(["zones", "validate", directory.path])
+        let outcome = try await Binary.running(["zones", "validate", directory.path])
         #expect(outcome.status != 0)
         #expect(outcome.output.contains("oise.json: digest.weeklyDya: unknown field (did you mean 'weeklyDay'?)"))
         #expect(outcome.output.contains("oise.json: digest.weeklyDay: is missing"))
         #expect(outcome.errors.hasPrefix("error: "))
     }
 
-    @Test func syncRefusesAnInvalidDirectoryAndLeavesTheDatabaseAsItWas() throws {
+    @Test func syncRefusesAnInvalidDirectoryAndLeavesTheDatabaseAsItWas() async throws {
         let directory = try Binary.scratch()
         let database = directory.appendingPathComponent("hub.sqlite").path
-        #expect(try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", database]).output.contains("added:"))
+        #expect(
+            try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", database]).output.contains(
+                "added:"))
         let broken = try Binary.scratch()
         try "{".write(to: broken.appendingPathComponent("oise.json"), atomically: true, encoding: .utf8)
-        let failed = try Binary.run(["zones", "sync", broken.path, "--db", database])
+        let failed = try await Binary.running(["zones", "sync", broken.path, "--db", database])
         #expect(failed.status != 0)
         #expect(failed.errors.contains("oise.json: -: not valid JSON"))
-        let again = try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        let again = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", database])
         #expect(again.output == "unchanged: bassin-d-arcachon, centre-essonne, dordogne, oise\n")
     }
 
-    @Test func addingUsersPrintsAPasswordAndRefusesBadInput() throws {
+    @Test func addingUsersPrintsAPasswordAndRefusesBadInput() async throws {
         let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
-        _ = try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", database])
-        let added = try Binary.run([
+        _ = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        let added = try await Binary.running([
             "users", "add", "--email", "admin@example.org", "--role", "zone-admin", "--zone", "oise", "--db", database,
         ])
         #expect(added.status == 0)
@@ -67,39 +69,41 @@ import Testing
             ),
         ]
         for (arguments, message) in cases {
-            let outcome = try Binary.run(["users", "add", "--db", database] + arguments)
+            let outcome = try await Binary.running(["users", "add", "--db", database] + arguments)
             #expect(outcome.status == 1, "\(arguments)")
             #expect(outcome.errors == message + "\n", "\(arguments)")
         }
     }
 
-    @Test func theDemoLoadsOnceAndRefusesAHubWithRealAccounts() throws {
+    @Test func theDemoLoadsOnceAndRefusesAHubWithRealAccounts() async throws {
         let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
-        let first = try Binary.run(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
+        let first = try await Binary.running(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
         #expect(first.status == 0)
         #expect(first.output.contains("added 8 account(s), 8 merchant(s), 18 post(s)"))
-        let second = try Binary.run(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
+        let second = try await Binary.running(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
         #expect(second.output.contains("added 0 account(s), 0 merchant(s), 0 post(s)"))
 
         let real = try Binary.scratch().appendingPathComponent("hub.sqlite").path
-        _ = try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", real])
-        _ = try Binary.run(["users", "add", "--email", "vraie@example.org", "--role", "merchant", "--db", real])
-        let refused = try Binary.run(["demo", "--db", real, "--zones", TestApp.zonesDirectory])
+        _ = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", real])
+        _ = try await Binary.running([
+            "users", "add", "--email", "vraie@example.org", "--role", "merchant", "--db", real,
+        ])
+        let refused = try await Binary.running(["demo", "--db", real, "--zones", TestApp.zonesDirectory])
         #expect(refused.status == 1)
         #expect(refused.errors == "error: this hub has real accounts: the demo loads only into a new hub\n")
-        let skipped = try Binary.run(["demo", "--if-new", "--db", real, "--zones", TestApp.zonesDirectory])
+        let skipped = try await Binary.running(["demo", "--if-new", "--db", real, "--zones", TestApp.zonesDirectory])
         #expect(skipped.status == 0)
         #expect(skipped.output == "demo: skipped, this hub has real accounts\n")
     }
 
-    @Test func theQueueIsWorkedFromTheCommandLine() throws {
+    @Test func theQueueIsWorkedFromTheCommandLine() async throws {
         let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
-        _ = try Binary.run(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
-        let nobody = try Binary.run(["moderation", "list", "--zone", "centre-essonne", "--db", database])
+        _ = try await Binary.running(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
+        let nobody = try await Binary.running(["moderation", "list", "--zone", "centre-essonne", "--db", database])
         #expect(nobody.status == 1)
         #expect(nobody.errors == "error: say who decides with --as EMAIL (the hub has 0 operator accounts)\n")
         let admin = ["--as", "admin.centre-essonne@demo.example.org", "--db", database]
-        let list = try Binary.run(["moderation", "list", "--zone", "centre-essonne", "--json"] + admin)
+        let list = try await Binary.running(["moderation", "list", "--zone", "centre-essonne", "--json"] + admin)
         #expect(list.status == 0)
         let items = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: String]])
         #expect(
@@ -110,26 +114,26 @@ import Testing
         let first = try #require(items.first?["id"])
         let second = try #require(items.last?["id"])
 
-        let approved = try Binary.run(["moderation", "approve", first] + admin)
+        let approved = try await Binary.running(["moderation", "approve", first] + admin)
         #expect(approved.output == "post \(first): approved by admin.centre-essonne\n")
-        let again = try Binary.run(["moderation", "approve", first] + admin)
+        let again = try await Binary.running(["moderation", "approve", first] + admin)
         #expect(again.status == 1)
         #expect(again.errors.hasPrefix("error: admin.centre-essonne already decided this post (approve)"))
-        let badReason = try Binary.run(["moderation", "reject", second, "--reason", "vibes"] + admin)
+        let badReason = try await Binary.running(["moderation", "reject", second, "--reason", "vibes"] + admin)
         #expect(badReason.status == 1)
         #expect(badReason.errors.hasPrefix("error: reason: unknown reason 'vibes'"))
-        let outsider = try Binary.run([
+        let outsider = try await Binary.running([
             "moderation", "approve", second, "--as", "admin.oise@demo.example.org", "--db", database,
         ])
         #expect(outsider.errors == "error: you do not administer the zone Centre-Essonne\n")
-        let rejected = try Binary.run(
+        let rejected = try await Binary.running(
             ["moderation", "reject", second, "--reason", "off_topic", "--note", "Hors sujet"] + admin)
         #expect(rejected.output == "post \(second): rejected (off_topic) by admin.centre-essonne\n")
-        let remaining = try Binary.run(["moderation", "list", "--zone", "centre-essonne"] + admin).output
+        let remaining = try await Binary.running(["moderation", "list", "--zone", "centre-essonne"] + admin).output
         #expect(remaining.split(separator: "\n").map { $0.prefix { $0 != "\t" } } == [Substring(items[1]["id"] ?? "")])
     }
 
-    @Test func settingsComeFromFlagsThenEnvironmentThenDefaults() throws {
+    @Test func settingsComeFromFlagsThenEnvironmentThenDefaults() async throws {
         let defaults = try Settings(environment: [:])
         #expect(defaults.databasePath == "./data/zonehub.sqlite")
         #expect(defaults.publicURL == "http://127.0.0.1:8080")
@@ -143,7 +147,7 @@ import Testing
         #expect(fromFlags.port == 7000 && fromFlags.databasePath == "/tmp/x.sqlite")
         #expect(throws: CLIError.self) { try Settings(environment: ["ZONEHUB_PORT": "http"]) }
         #expect(throws: CLIError.self) { try Settings(environment: ["ZONEHUB_PUBLIC_URL": "zones.example.org"]) }
-        let badPort = try Binary.run(["serve", "--port", "70000", "--db", "/tmp/unused.sqlite"])
+        let badPort = try await Binary.running(["serve", "--port", "70000", "--db", "/tmp/unused.sqlite"])
         #expect(badPort.status == 1)
         #expect(badPort.errors == "error: port 70000 is out of range 0-65535\n")
     }

@@ -27,8 +27,8 @@ import Testing
 
     @Test func aMerchantGoesFromSignInToAPublishedPostReadBackFromTheZonePage() async throws {
         let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
-        _ = try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", database])
-        let added = try Binary.run([
+        _ = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        let added = try await Binary.running([
             "users", "add", "--email", "cave@example.org", "--role", "merchant", "--db", database,
         ])
         let password = try #require(

@@ -133,7 +133,9 @@ struct APIController {
 
     func signIn(_ request: Request, context: HubRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(SignInRequest.self, from: request, context: context)
-        let (user, token) = try await hub.accounts.signIn(email: body.email, password: body.password)
+        let (user, token) = try await hub.accounts.signIn(
+            email: body.email, password: body.password, client: context.clientAddress, throttle: hub.signInThrottle,
+            now: hub.clock.now())
         return JSONBody.response(SessionPayload(token: token, user: UserPayload(user)), status: .created)
     }
 

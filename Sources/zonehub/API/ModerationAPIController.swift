@@ -32,6 +32,7 @@ struct ModerationAPIController {
     func report(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try PathID.post(context)
+        try await hub.allowReport(by: user)
         let body = try await JSONBody.decode(ReportRequest.self, from: request, context: context)
         let hidden = try await hub.moderation.report(id, reason: body.reason, note: body.note, by: user)
         return JSONBody.response(ReportAnswer(hidden: hidden), status: .created)

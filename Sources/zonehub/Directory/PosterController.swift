@@ -1,5 +1,7 @@
 import Community
+import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// A printable A4 poster per merchant for the shop window: name, hours, and a QR code to its page.
@@ -29,17 +31,7 @@ struct PosterController {
             <head>
             <meta charset="utf-8">
             <title>Affiche · \(merchant.name)</title>
-            <style>
-            @page { size: A4 portrait; margin: 15mm; }
-            body { font: 16pt/1.4 system-ui, sans-serif; color: #1d2a33; margin: 0 auto; max-width: 180mm; text-align: center; }
-            h1 { font-size: 34pt; margin: 10mm 0 4mm; }
-            .meta { color: #5b6b75; }
-            .qr svg { width: 90mm; height: 90mm; }
-            table.hours { margin: 6mm auto; border-collapse: collapse; text-align: left; }
-            table.hours th { font-weight: normal; padding-right: 8mm; }
-            .print { margin: 8mm; }
-            @media print { .print { display: none; } }
-            </style>
+            <style>\(HTML(raw: Self.style))</style>
             </head>
             <body>
             <h1>\(merchant.name)</h1>
@@ -54,6 +46,25 @@ struct PosterController {
             """
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
+        headers[HTTPField.Name("Content-Security-Policy")!] = Self.policy
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.rendered)))
     }
+
+    /// The poster's print style, inline so that the page prints alone; the page's policy allows exactly this text.
+    static let style = """
+
+        @page { size: A4 portrait; margin: 15mm; }
+        body { font: 16pt/1.4 system-ui, sans-serif; color: #1d2a33; margin: 0 auto; max-width: 180mm; text-align: center; }
+        h1 { font-size: 34pt; margin: 10mm 0 4mm; }
+        .meta { color: #5b6b75; }
+        .qr svg { width: 90mm; height: 90mm; }
+        table.hours { margin: 6mm auto; border-collapse: collapse; text-align: left; }
+        table.hours th { font-weight: normal; padding-right: 8mm; }
+        .print { margin: 8mm; }
+        @media print { .print { display: none; } }
+
+        """
+    static let policy =
+        "default-src 'none'; style-src 'sha256-\(Data(SHA256.hash(data: Data(style.utf8))).base64EncodedString())'; "
+        + "img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'"
 }

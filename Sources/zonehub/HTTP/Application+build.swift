@@ -7,7 +7,9 @@ import Logging
 func buildRouter(hub: Hub, metrics: RequestMetrics = RequestMetrics()) -> Router<HubRequestContext> {
     let router = Router(context: HubRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
+    router.add(middleware: SecurityHeaders(https: hub.settings.publicURL.hasPrefix("https:")))
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: CrossOriginProtection(origin: CrossOriginProtection.origin(of: hub.settings.publicURL)))
     OperationsController(hub: hub, metrics: metrics).addRoutes(to: router)
     router.get("/static/site.css") { _, _ in
         var headers = HTTPFields()

@@ -77,18 +77,26 @@ struct AccountPagesController {
     func signIn(_ request: Request, context: HubRequestContext) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
         let email = form["email"] ?? ""
+        let t = context.language
         do {
-            let (_, token) = try await hub.accounts.signIn(email: email, password: form.text("password"))
+            let (_, token) = try await hub.accounts.signIn(
+                email: email, password: form.text("password"), client: context.clientAddress,
+                throttle: hub.signInThrottle, now: hub.clock.now())
+            // A new session on every sign-in: a session the browser held before (another account's, or one someone
+            // planted) ends here.
+            if let previous = context.sessionToken { try await hub.accounts.signOut(token: previous) }
             var response = PageRenderer.redirect(to: "/dashboard")
             response.setCookie(Self.sessionCookie(token, secure: hub.settings.publicURL.hasPrefix("https:")))
             return response
         } catch let error as CommunityError where error == .badCredentials {
-            let t = context.language
             return self.form(
                 email: email,
                 error: t(
                     "Adresse e-mail inconnue ou mot de passe incorrect.",
                     "Unknown email or wrong password."), context: context)
+        } catch let error as CommunityError where error.code == "sign_in_locked" {
+            return self.form(
+                email: email, error: UserMessages.text(error, t), context: context, status: .tooManyRequests)
         }
     }
 
@@ -106,7 +114,9 @@ struct AccountPagesController {
             secure: secure, httpOnly: true, sameSite: .lax)
     }
 
-    private func form(email: String, error: String?, context: HubRequestContext) -> Response {
+    private func form(
+        email: String, error: String?, context: HubRequestContext, status: HTTPResponse.Status = .unauthorized
+    ) -> Response {
         let t = context.language
         let message: HTML = error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
         return PageRenderer.page(
@@ -121,6 +131,6 @@ struct AccountPagesController {
             <input id="password" name="password" type="password" autocomplete="current-password" required>
             <button type="submit">\(t("Se connecter", "Sign in"))</button>
             </form>
-            """, context: context, status: error == nil ? .ok : .unauthorized)
+            """, context: context, status: error == nil ? .ok : status)
     }
 }

@@ -23,6 +23,7 @@ struct ModerationPagesController {
     func report(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try PathID.post(context)
+        try await hub.allowReport(by: user)
         let form = try await FormBody.read(request, context: context)
         let t = context.language
         let message: String

@@ -14,6 +14,9 @@ enum UserMessages {
     }
 
     static let french: [String: String] = [
+        "sign_in_locked": "Trop d'essais manqués : patientez quelques minutes avant de réessayer.",
+        "cross_site_request":
+            "Ce formulaire a été envoyé depuis un autre site. Ouvrez la page sur le hub et recommencez.",
         "invalid_title": "Le titre est obligatoire (200 caractères au plus, sans caractères de contrôle).",
         "invalid_body": "Le texte fait 10 000 caractères au plus, sans caractères de contrôle.",
         "invalid_price": "Le prix s'écrit en euros, par exemple 12,50.",

@@ -6,11 +6,13 @@ import Testing
     let database: String
     let directory: URL
 
-    init() throws {
+    init() async throws {
         directory = try Binary.scratch()
         database = directory.appendingPathComponent("hub.sqlite").path
-        _ = try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", database])
-        _ = try Binary.run(["users", "add", "--email", "ops@example.org", "--role", "operator", "--db", database])
+        _ = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        _ = try await Binary.running([
+            "users", "add", "--email", "ops@example.org", "--role", "operator", "--db", database,
+        ])
     }
 
     func file(_ text: String) throws -> String {
@@ -19,7 +21,7 @@ import Testing
         return path
     }
 
-    @Test func aFileWithBadRowsIsReportedLineByLineAndNothingIsImported() throws {
+    @Test func aFileWithBadRowsIsReportedLineByLineAndNothingIsImported() async throws {
         let path = try file(
             """
             name;categories;commune;postcode
@@ -28,7 +30,7 @@ import Testing
             Cave du Port;alimentation;Bergerac;24100
 
             """)
-        let outcome = try Binary.run(["merchants", "import", path, "--zone", "dordogne", "--db", database])
+        let outcome = try await Binary.running(["merchants", "import", path, "--zone", "dordogne", "--db", database])
         #expect(outcome.status == 1)
         #expect(
             outcome.errors == """
@@ -37,28 +39,32 @@ import Testing
                 error: 2 of 3 rows have errors: nothing was imported
 
                 """)
-        let check = try Binary.run(["merchants", "import", path, "--zone", "dordogne", "--dry-run", "--db", database])
+        let check = try await Binary.running([
+            "merchants", "import", path, "--zone", "dordogne", "--dry-run", "--db", database,
+        ])
         #expect(check.status == 1)
     }
 
-    @Test func aGoodFileIsCheckedByADryRunThenImported() throws {
+    @Test func aGoodFileIsCheckedByADryRunThenImported() async throws {
         let path = try file("name,categories,commune,postcode\nCave du Port,alimentation,Bergerac,24100\n")
-        let dry = try Binary.run(["merchants", "import", path, "--zone", "dordogne", "--dry-run", "--db", database])
+        let dry = try await Binary.running([
+            "merchants", "import", path, "--zone", "dordogne", "--dry-run", "--db", database,
+        ])
         #expect(dry.status == 0)
         #expect(dry.output == "dry run: all 1 rows are valid; nothing was imported\n")
-        let done = try Binary.run(["merchants", "import", path, "--zone", "dordogne", "--db", database])
+        let done = try await Binary.running(["merchants", "import", path, "--zone", "dordogne", "--db", database])
         #expect(done.output == "imported 1 merchants into dordogne\n")
-        let again = try Binary.run(["merchants", "import", path, "--zone", "dordogne", "--db", database])
+        let again = try await Binary.running(["merchants", "import", path, "--zone", "dordogne", "--db", database])
         #expect(again.errors.contains(":2: Cave du Port is already listed in the hub"))
     }
 
-    @Test func aMissingFileOrZoneIsAClearError() throws {
-        let missing = try Binary.run([
+    @Test func aMissingFileOrZoneIsAClearError() async throws {
+        let missing = try await Binary.running([
             "merchants", "import", "/nonexistent.csv", "--zone", "dordogne", "--db", database,
         ])
         #expect(missing.status == 1 && missing.errors.hasPrefix("error: cannot read /nonexistent.csv"))
         let path = try file("name,categories,commune,postcode\n")
-        let zone = try Binary.run(["merchants", "import", path, "--zone", "nowhere", "--db", database])
+        let zone = try await Binary.running(["merchants", "import", path, "--zone", "nowhere", "--db", database])
         #expect(zone.errors == "error: no zone 'nowhere'\n")
     }
 }

@@ -9,10 +9,10 @@ import Testing
     let directory: URL
     let database: String
 
-    init() throws {
+    init() async throws {
         directory = try Binary.scratch()
         database = directory.appendingPathComponent("hub.sqlite").path
-        let synced = try Binary.run(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        let synced = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", database])
         #expect(synced.status == 0)
     }
 
@@ -21,17 +21,17 @@ import Testing
         }
     }
 
-    func addUser(_ email: String) throws {
-        let added = try Binary.run(["users", "add", "--email", email, "--role", "resident", "--db", database])
+    func addUser(_ email: String) async throws {
+        let added = try await Binary.running(["users", "add", "--email", email, "--role", "resident", "--db", database])
         #expect(added.status == 0, "\(added.errors)")
     }
 
-    @Test func aBackupIsOneSoundFileAndRestoringItBringsTheHubBack() throws {
-        try addUser("avant@example.org")
+    @Test func aBackupIsOneSoundFileAndRestoringItBringsTheHubBack() async throws {
+        try await addUser("avant@example.org")
         let backup = directory.appendingPathComponent("backups/latest.sqlite").path
         try FileManager.default.createDirectory(
             atPath: directory.appendingPathComponent("backups").path, withIntermediateDirectories: true)
-        let made = try Binary.run(["backup", "--db", database, backup])
+        let made = try await Binary.running(["backup", "--db", database, backup])
         #expect(made.status == 0, "\(made.errors)")
         #expect(made.output.contains("backed up \(database) to \(backup)"))
         #expect(made.output.contains("6 migrations, integrity ok"))
@@ -40,55 +40,57 @@ import Testing
         #expect(files == ["latest.sqlite"])
         #expect(try users(backup) == ["avant@example.org"])
 
-        try addUser("apres@example.org")
-        let restored = try Binary.run(["restore", "--db", database, backup])
+        try await addUser("apres@example.org")
+        let restored = try await Binary.running(["restore", "--db", database, backup])
         #expect(restored.status == 0, "\(restored.errors)")
         #expect(restored.output.contains("restored \(database) from \(backup): 6 migrations"))
         #expect(try users(database) == ["avant@example.org"])
-        let checked = try Binary.run(["check", "--db", database, "--zones", TestApp.zonesDirectory])
+        let checked = try await Binary.running(["check", "--db", database, "--zones", TestApp.zonesDirectory])
         #expect(checked.output.contains("ok   database: \(database): integrity ok, 6 migrations applied, none pending"))
     }
 
-    @Test func aMissingOrForeignFileIsRefusedAndNothingIsWritten() throws {
-        let missing = try Binary.run(["backup", "--db", directory.appendingPathComponent("nope.sqlite").path, "out"])
+    @Test func aMissingOrForeignFileIsRefusedAndNothingIsWritten() async throws {
+        let missing = try await Binary.running([
+            "backup", "--db", directory.appendingPathComponent("nope.sqlite").path, "out",
+        ])
         #expect(missing.status == 1)
         #expect(missing.errors.hasPrefix("error: no database at "))
         let garbage = directory.appendingPathComponent("garbage.sqlite").path
         try Data("not a database at all, only text".utf8).write(to: URL(fileURLWithPath: garbage))
         let out = directory.appendingPathComponent("out.sqlite").path
-        let refused = try Binary.run(["backup", "--db", garbage, out])
+        let refused = try await Binary.running(["backup", "--db", garbage, out])
         #expect(refused.status == 1)
         #expect(refused.errors.contains("is not a readable SQLite database"))
         #expect(!FileManager.default.fileExists(atPath: out))
 
-        try addUser("reste@example.org")
-        let restoring = try Binary.run(["restore", "--db", database, garbage])
+        try await addUser("reste@example.org")
+        let restoring = try await Binary.running(["restore", "--db", database, garbage])
         #expect(restoring.status == 1 && restoring.errors.hasPrefix("error: "))
         let other = directory.appendingPathComponent("other.sqlite").path
-        try DatabaseQueue(path: other).write { db in try db.execute(sql: "CREATE TABLE t (x)") }
-        let foreign = try Binary.run(["restore", "--db", database, other])
+        try await DatabaseQueue(path: other).write { db in try db.execute(sql: "CREATE TABLE t (x)") }
+        let foreign = try await Binary.running(["restore", "--db", database, other])
         #expect(foreign.errors == "error: \(other) is not a zonehub database\n")
         #expect(try users(database) == ["reste@example.org"])
     }
 
-    @Test func aBackupFromANewerZonehubIsNotRestored() throws {
+    @Test func aBackupFromANewerZonehubIsNotRestored() async throws {
         let backup = directory.appendingPathComponent("newer.sqlite").path
-        #expect(try Binary.run(["backup", "--db", database, backup]).status == 0)
-        try DatabaseQueue(path: backup).write { db in
+        #expect(try await Binary.running(["backup", "--db", database, backup]).status == 0)
+        try await DatabaseQueue(path: backup).write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
         }
-        try addUser("garde@example.org")
-        let refused = try Binary.run(["restore", "--db", database, backup])
+        try await addUser("garde@example.org")
+        let refused = try await Binary.running(["restore", "--db", database, backup])
         #expect(refused.errors.contains("was written by a newer zonehub (migrations v99-future)"))
         #expect(try users(database) == ["garde@example.org"])
-        let checked = try Binary.run(["check", "--db", backup, "--zones", TestApp.zonesDirectory])
+        let checked = try await Binary.running(["check", "--db", backup, "--zones", TestApp.zonesDirectory])
         #expect(checked.status == 1)
         #expect(
             checked.output.contains("FAIL database: \(backup) has migrations this zonehub does not know: v99-future"))
     }
 
-    @Test func checkReportsEachPartAndFailsOnABrokenZoneFileOrAnUnreachableSMTPServer() throws {
-        let good = try Binary.run(["check", "--db", database, "--zones", TestApp.zonesDirectory])
+    @Test func checkReportsEachPartAndFailsOnABrokenZoneFileOrAnUnreachableSMTPServer() async throws {
+        let good = try await Binary.running(["check", "--db", database, "--zones", TestApp.zonesDirectory])
         #expect(good.status == 0, "\(good.output)\(good.errors)")
         #expect(good.output.contains("ok   zones: 4 zone file(s) valid"))
         #expect(good.output.contains("ok   smtp: no SMTP server set"))
@@ -96,19 +98,19 @@ import Testing
 
         let zones = try Binary.scratch()
         try "{".write(to: zones.appendingPathComponent("oise.json"), atomically: true, encoding: .utf8)
-        let broken = try Binary.run(["check", "--db", database, "--zones", zones.path])
+        let broken = try await Binary.running(["check", "--db", database, "--zones", zones.path])
         #expect(broken.status == 1)
         #expect(broken.output.contains("FAIL zones: oise.json: -: not valid JSON"))
         #expect(broken.errors == "error: 1 of 4 checks failed\n")
 
         let server = try SMTPServer()
-        let reachable = try Binary.run(
+        let reachable = try await Binary.running(
             ["check", "--db", database, "--zones", TestApp.zonesDirectory],
             environment: ["ZONEHUB_SMTP_URL": server.url])
         #expect(reachable.status == 0, "\(reachable.output)")
         #expect(reachable.output.contains("ok   smtp: \(server.url) answered"))
         #expect(try server.messages().isEmpty)
-        let closed = try Binary.run(
+        let closed = try await Binary.running(
             ["check", "--db", database, "--zones", TestApp.zonesDirectory],
             environment: ["ZONEHUB_SMTP_URL": "smtp://127.0.0.1:1"])
         #expect(closed.status == 1)

@@ -37,6 +37,16 @@ enum Binary {
             errors: String(decoding: err, as: UTF8.self))
     }
 
+    /// `run`, on a thread of its own: waiting for the process must not hold one of Swift concurrency's few
+    /// threads (two on a 2-core machine), which the in-process servers of other suites need meanwhile.
+    static func running(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try run(arguments, environment: environment) })
+            }
+        }
+    }
+
     /// A fresh temporary directory.
     static func scratch() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonehub-\(UUID().uuidString)")
