@@ -30,12 +30,7 @@ enum MarketForms {
         return day
     }
 
-    /// What an error on a market form says to the person on the page.
-    static func message(_ error: CommunityError, _ t: Language) -> String {
-        guard t == .fr, let french = french[error.code] else { return UserMessages.text(error, t) }
-        return french
-    }
-
+    /// The market forms' French wording of their errors, by code.
     static let french: [String: String] = [
         "invalid_title": "Le titre du marché est obligatoire (120 caractères au plus).",
         "invalid_description": "La présentation fait 4 000 caractères au plus.",

@@ -31,7 +31,7 @@ enum MarketViews {
 
     static func error(_ error: CommunityError?, _ t: Language) -> HTML {
         guard let error else { return "" }
-        return "<p class=\"error\" role=\"alert\">\(MarketForms.message(error, t))</p>"
+        return "<p class=\"error\" role=\"alert\">\(UserMessages.text(error, t, french: MarketForms.french))</p>"
     }
 
     static func createForm(zone: Zone, form: FormBody?, error: CommunityError?, _ t: Language) -> HTML {

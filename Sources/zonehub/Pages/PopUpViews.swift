@@ -76,12 +76,7 @@ enum PopUpViews {
     }
 
     static func error(_ error: CommunityError, _ t: Language) -> HTML {
-        "<p class=\"error\" role=\"alert\">\(message(error, t))</p>"
-    }
-
-    static func message(_ error: CommunityError, _ t: Language) -> String {
-        guard t == .fr, let french = french[error.code] else { return UserMessages.text(error, t) }
-        return french
+        "<p class=\"error\" role=\"alert\">\(UserMessages.text(error, t, french: french))</p>"
     }
 
     static let french: [String: String] = [

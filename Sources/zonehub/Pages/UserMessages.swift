@@ -7,6 +7,12 @@ enum UserMessages {
         text(code: error.code, message: error.message, t)
     }
 
+    /// As above, with a form's own French wording (`french`, by code) taking precedence.
+    static func text(_ error: CommunityError, _ t: Language, french overrides: [String: String]) -> String {
+        guard t == .fr, let french = overrides[error.code] else { return text(error, t) }
+        return french
+    }
+
     static func text(code: String, message: String, _ t: Language) -> String {
         // Blocking messages are written by the zone's admins, in French already.
         guard t == .fr, code != "post_blocked" else { return message }
