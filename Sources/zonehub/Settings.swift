@@ -1,5 +1,6 @@
 import Feeds
 import Foundation
+import Logging
 
 /// Configuration, from flags first, then `ZONEHUB_*` environment variables, then defaults.
 struct Settings: Sendable {
@@ -11,6 +12,7 @@ struct Settings: Sendable {
         ("ZONEHUB_PUBLIC_URL", "public base URL used in links", "http://<host>:<port>"),
         ("ZONEHUB_ZONES_DIR", "directory of zone files", "./zones"),
         ("ZONEHUB_LOG_LEVEL", "trace, debug, info, notice, warning, error", "info"),
+        ("ZONEHUB_LOG_FORMAT", "`text`, or `json` for one JSON object per line", "text"),
         ("ZONEHUB_WEBSUB_HUB", "WebSub hub advertised by the feeds and pinged when they change", "none"),
         (
             "ZONEHUB_SMTP_URL", "SMTP server: `smtp://host:port` or `smtps://host:port`",
@@ -35,7 +37,8 @@ struct Settings: Sendable {
     var port: Int
     var publicURL: String
     var zonesDirectory: String
-    var logLevel: String
+    var logLevel: Logger.Level
+    var logFormat: LogFormat
     /// The WebSub hub feeds advertise, if any.
     var webSubHub: String?
     /// How mail leaves the hub: SMTP settings, or nil to write files into `mailDirectory`.
@@ -66,7 +69,16 @@ struct Settings: Sendable {
         }
         guard (0...65535).contains(self.port) else { throw CLIError("port \(self.port) is out of range 0-65535") }
         zonesDirectory = zones ?? value("ZONEHUB_ZONES_DIR") ?? "./zones"
-        logLevel = value("ZONEHUB_LOG_LEVEL") ?? "info"
+        let level = value("ZONEHUB_LOG_LEVEL") ?? "info"
+        guard let logLevel = Logger.Level(rawValue: level) else {
+            throw CLIError("ZONEHUB_LOG_LEVEL: '\(level)' is not one of trace, debug, info, notice, warning, error")
+        }
+        self.logLevel = logLevel
+        let format = value("ZONEHUB_LOG_FORMAT") ?? "text"
+        guard let logFormat = LogFormat(rawValue: format) else {
+            throw CLIError("ZONEHUB_LOG_FORMAT: '\(format)' is neither text nor json")
+        }
+        self.logFormat = logFormat
         webSubHub = value("ZONEHUB_WEBSUB_HUB")
         if let hub = webSubHub, URLComponents(string: hub)?.host == nil || !hub.hasPrefix("http") {
             throw CLIError("ZONEHUB_WEBSUB_HUB: '\(hub)' is not an http(s) URL")

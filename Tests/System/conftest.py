@@ -1,6 +1,8 @@
 """Fixtures for the system tests: the real zonehub binary on a fresh demo database, and a headless Chromium."""
 
+import json
 import os
+import signal
 import socket
 import subprocess
 import time
@@ -19,6 +21,7 @@ ZONES_DIR = REPO / "zones"
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 STARTUP_DEADLINE = 30.0
+DEMO_PASSWORD = "demo-zonehub-2026"
 
 server_log_key = pytest.StashKey[str]()
 
@@ -68,6 +71,59 @@ def healthz_answers(base_url: str) -> bool:
             return response.status == 200 and response.read() == b"ok"
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return False
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def post_json(url: str, body: dict, token: str | None = None) -> tuple[int, dict]:
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+class Server:
+    """`zonehub serve` on its own demo database, which a test may kill."""
+
+    def __init__(self, database: Path, log: Path, **settings: str):
+        self.database, self.log = database, log
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        with open(log, "a") as output:
+            self.process = subprocess.Popen(
+                [ZONEHUB_BIN, "serve", "--db", database, "--port", str(self.port), "--zones", ZONES_DIR],
+                env={**zonehub_environment(), **settings}, stdout=output, stderr=subprocess.STDOUT,
+                cwd=log.parent)  # where mail goes without an SMTP server: the test's own folder
+        deadline = time.monotonic() + STARTUP_DEADLINE
+        while not healthz_answers(self.url):
+            assert self.process.poll() is None, self.log.read_text()
+            assert time.monotonic() < deadline, self.log.read_text()
+            time.sleep(0.05)  # poll interval
+
+    def stop(self, sig=signal.SIGTERM) -> None:
+        self.process.send_signal(sig)
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def database(tmp_path) -> Path:
+    """A fresh demo database of the test's own."""
+    path = tmp_path / "hub.sqlite"
+    demo = subprocess.run([ZONEHUB_BIN, "demo", "--db", path, "--zones", ZONES_DIR], env=zonehub_environment(),
+                          capture_output=True, text=True, timeout=300)
+    assert demo.returncode == 0, demo.stderr
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ what arrived, and the links in it are followed like a resident would: confirm, r
 import email
 import email.policy
 import email.utils
-import os
 import re
 import signal
 import subprocess

@@ -1,74 +1,18 @@
 """Operations against the real binary: metrics read by Prometheus' own parser, a backup taken during sustained
 writes, and kill -9 in the middle of them."""
 
-import json
 import signal
 import sqlite3
 import subprocess
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from conftest import STARTUP_DEADLINE, ZONEHUB_BIN, ZONES_DIR, free_port, healthz_answers, zonehub_environment
+from conftest import DEMO_PASSWORD, ZONEHUB_BIN, ZONES_DIR, Server, fetch, post_json, zonehub_environment
 
 MERCHANT = "marchand.dordogne@demo.example.org"
-PASSWORD = "demo-zonehub-2026"
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
-def post_json(url: str, body: dict, token: str | None = None) -> tuple[int, dict]:
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"{}")
-
-
-class Server:
-    """`zonehub serve` on its own demo database, which a test may kill."""
-
-    def __init__(self, database: Path, log: Path):
-        self.database, self.log = database, log
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        with open(log, "a") as output:
-            self.process = subprocess.Popen(
-                [ZONEHUB_BIN, "serve", "--db", database, "--port", str(self.port), "--zones", ZONES_DIR],
-                env=zonehub_environment(), stdout=output, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + STARTUP_DEADLINE
-        while not healthz_answers(self.url):
-            assert self.process.poll() is None, self.log.read_text()
-            assert time.monotonic() < deadline, self.log.read_text()
-            time.sleep(0.05)  # poll interval
-
-    def stop(self, sig=signal.SIGTERM) -> None:
-        self.process.send_signal(sig)
-        self.process.wait(timeout=30)
-
-
-@pytest.fixture
-def database(tmp_path) -> Path:
-    path = tmp_path / "hub.sqlite"
-    demo = subprocess.run([ZONEHUB_BIN, "demo", "--db", path, "--zones", ZONES_DIR], env=zonehub_environment(),
-                          capture_output=True, text=True, timeout=300)
-    assert demo.returncode == 0, demo.stderr
-    return path
 
 
 class Writer(threading.Thread):
@@ -77,7 +21,7 @@ class Writer(threading.Thread):
     def __init__(self, url: str):
         super().__init__(daemon=True)
         self.url = url
-        status, session = post_json(f"{url}/api/v1/sessions", {"email": MERCHANT, "password": PASSWORD})
+        status, session = post_json(f"{url}/api/v1/sessions", {"email": MERCHANT, "password": DEMO_PASSWORD})
         assert status == 201, session
         self.token = session["token"]
         self.acknowledged: list[int] = []

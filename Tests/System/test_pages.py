@@ -9,7 +9,8 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
-DEMO_PASSWORD = "demo-zonehub-2026"
+from conftest import DEMO_PASSWORD
+
 WAIT_SECONDS = 15
 
 

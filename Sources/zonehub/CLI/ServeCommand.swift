@@ -15,8 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await run {
             let settings = try Settings(database: database.path, host: host, port: port, zones: zones)
+            settings.logFormat.bootstrap(level: settings.logLevel)
             var logger = Logger(label: "zonehub")
-            logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
+            logger.logLevel = settings.logLevel
             let hub = try Hub.open(settings)
             let report = try await hub.syncZones(from: settings.zonesDirectory)
             logger.info(

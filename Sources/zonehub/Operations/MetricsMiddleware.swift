@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Records every request in `RequestMetrics` once its response is ready (the hub's bodies are buffers, written at
-/// once); outermost, so it sees the status the error middleware chose.
+/// Records every request in `RequestMetrics` and in the request log once its response is ready (the hub's bodies are
+/// buffers, written at once); outermost, so it sees the status the error middleware chose.
 struct MetricsMiddleware: RouterMiddleware {
     typealias Context = HubRequestContext
     let metrics: RequestMetrics
@@ -12,21 +12,30 @@ struct MetricsMiddleware: RouterMiddleware {
     {
         let started = ContinuousClock.now
         metrics.started()
-        let method = request.method.rawValue
         do {
             let response = try await next(request, context)
-            // Unknown paths share one series, whatever was asked.
-            metrics.finished(
-                route: context.endpointPath ?? "unmatched", method: method, status: Int(response.status.code),
-                seconds: Self.seconds(since: started))
+            finished(request, context: context, status: Int(response.status.code), since: started)
             return response
         } catch {
             let status = (error as? any HTTPResponseError).map { Int($0.status.code) } ?? 500
-            metrics.finished(
-                route: context.endpointPath ?? "unmatched", method: method, status: status,
-                seconds: Self.seconds(since: started))
+            finished(request, context: context, status: status, since: started)
             throw error
         }
+    }
+
+    private func finished(_ request: Request, context: Context, status: Int, since started: ContinuousClock.Instant) {
+        let seconds = Self.seconds(since: started)
+        // Unknown paths share one series, whatever was asked.
+        let route = context.endpointPath ?? "unmatched"
+        metrics.finished(route: route, method: request.method.rawValue, status: status, seconds: seconds)
+        // The path without its query, which carries the subscription tokens; the request id is in the metadata.
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+                "route": .string(route), "status": .stringConvertible(status),
+                "ms": .stringConvertible((seconds * 10_000).rounded() / 10),
+            ])
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -2,6 +2,7 @@ import Community
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 
 @testable import zonehub
 
@@ -29,9 +30,11 @@ struct TestApp {
         router = buildRouter(hub: hub)
     }
 
-    /// Runs `body` against the router, in process.
+    /// Runs `body` against the router, in process; warnings and errors are logged, not the request log.
     func test<T>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        try await Application(router: router).test(.router, body)
+        var logger = Logger(label: "zonehub.test")
+        logger.logLevel = .warning
+        return try await Application(router: router, logger: logger).test(.router, body)
     }
 
     /// Creates an account with a fresh password and returns it with a bearer token.
