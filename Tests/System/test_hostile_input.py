@@ -1,12 +1,14 @@
 """A corpus of XSS, injection and encoding payloads (hostile_inputs.json) pushed through every free-text field of
-posts, merchant profiles and pop-up venues on the real binary, then read back where each field is shown: the HTML
-pages (html5lib, the HTML5 parsing algorithm browsers use), the RSS, Atom and JSON feeds (a strict XML parser and
-feedparser), the digest mail as sent (Python's MIME parser) and the venue's iCalendar feed (icalendar).
+posts, merchant profiles, pop-up venues and seasonal markets on the real binary, then read back where each field is
+shown: the HTML pages (html5lib, the HTML5 parsing algorithm browsers use), the RSS, Atom and JSON feeds (a strict
+XML parser and feedparser), the digest mail as sent (Python's MIME parser) and the venue's iCalendar feed
+(icalendar).
 
 "Never interpreted" is checked the same way everywhere: the payload comes back as text, equal to what was stored,
 and the document around it has no element, attribute, header, property or component that the same page shows
 without the payload."""
 
+import datetime
 import email
 import email.policy
 import json
@@ -194,9 +196,9 @@ def digest(database: Path) -> bytes:
     return result.stdout
 
 
-def post_count(database: Path) -> int:
+def row_count(database: Path, table: str) -> int:
     with sqlite3.connect(database) as db:
-        return db.execute("SELECT count(*) FROM post").fetchone()[0]
+        return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def calendar_shape(document: bytes) -> list[tuple[str, tuple[str, ...]]]:
@@ -267,6 +269,40 @@ def test_hostile_payloads_in_every_field_come_back_as_text_in_pages_feeds_mail_a
     # Control characters are refused by some fields and dropped by others; the rest must all be taken.
     assert refused <= 2 * len(CORPUS["encoding"]), refused
 
+    # Seasonal markets: title and description. Two titles may make the same address (`{{7*7}}` and `${7*7}`):
+    # the second is refused with 409, like any refusal without a market written.
+    days = [(datetime.date.today() + datetime.timedelta(days=offset)).isoformat() for offset in (-1, 5, 20, 22)]
+    market_dates = {"applicationsOpenAt": f"{days[0]}T08:00:00Z", "applicationsCloseAt": f"{days[1]}T18:00:00Z",
+                    "startsAt": f"{days[2]}T08:00:00Z", "endsAt": f"{days[3]}T18:00:00Z"}
+
+    def open_market(text: str) -> dict | None:
+        before = row_count(database, "market")
+        status, market = admin.send("POST", f"/zones/{ZONE}/markets",
+                                    {"title": text, "description": text, **market_dates})
+        if status in (400, 409):
+            assert market["error"] and market["message"], market
+            assert row_count(database, "market") == before, f"{text!r} refused but a market was written"
+            return None
+        assert status == 201, (text, status, market)
+        for field in ("title", "description"):
+            assert market[field] in (stored(text), one_line(stored(text))), (field, text, market[field])
+        return market
+
+    baselines["market"] = get(f"{hub.url}/markets/{open_market(BENIGN)['slug']}")
+    opened = 0
+    for payload in PAYLOADS:
+        market = open_market(payload)
+        if market is None:
+            continue
+        opened += 1
+        page = f"{hub.url}/markets/{market['slug']}"
+        assert_shown_as_text(get(page), baselines["market"], market["title"], f"market {payload!r}")
+        assert_shown_as_text(get(page), baselines["market"], market["description"], f"market {payload!r}")
+        feed = get(f"{page}/feed.atom")
+        title = ElementTree.fromstring(feed).findtext(f"{ATOM}title")
+        assert words(market["title"]) in words(title) and words(market["title"]) in words(feedparser.parse(feed).feed.title)
+    assert opened >= len(PAYLOADS) - len(CORPUS["encoding"]), opened
+
     # The merchant's demo posts leave the digest to the corpus.
     for post in merchant.call("GET", f"/posts?zone={ZONE}", expect=200)["items"]:
         if post["merchant"] == MERCHANT:
@@ -274,12 +310,12 @@ def test_hostile_payloads_in_every_field_come_back_as_text_in_pages_feeds_mail_a
 
     def publish(text: str) -> int | None:
         """The new post's id, or None when the payload was refused as invalid and no post was written."""
-        before = post_count(database)
+        before = row_count(database, "post")
         status, draft = merchant.send("POST", "/posts", {"merchant": MERCHANT, "zone": ZONE, "kind": "news",
                                                          "title": text, "body": text, "category": "alimentation"})
         if status == 400:
             assert draft["error"].startswith("invalid_") and draft["message"], draft
-            assert post_count(database) == before, f"{text!r} refused but a post was written"
+            assert row_count(database, "post") == before, f"{text!r} refused but a post was written"
             return None
         assert status == 201, (text, status, draft)
         post = merchant.call("POST", f"/posts/{draft['id']}/submit", expect=200)
