@@ -81,16 +81,30 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
-def post_json(url: str, body: dict, token: str | None = None) -> tuple[int, dict]:
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+def send_json(method: str, url: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict | None]:
+    """The status and the JSON answer (None when empty) of one API call, with a bearer token if given."""
+    request = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode(),
                                      headers={"Content-Type": "application/json"})
     if token:
         request.add_header("Authorization", f"Bearer {token}")
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read())
+            status, data = response.status, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"{}")
+        status, data = error.code, error.read()
+    return status, json.loads(data) if data else None
+
+
+def post_json(url: str, body: dict, token: str | None = None) -> tuple[int, dict]:
+    status, answer = send_json("POST", url, body, token)
+    return status, {} if answer is None else answer
+
+
+def sign_in(base_url: str, email: str) -> str:
+    """A bearer token for a demo account."""
+    status, session = post_json(f"{base_url}/api/v1/sessions", {"email": email, "password": DEMO_PASSWORD})
+    assert status == 201, session
+    return session["token"]
 
 
 class Server:

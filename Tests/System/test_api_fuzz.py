@@ -10,19 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_PASSWORD, Server, post_json
+from conftest import Server, sign_in
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 # Examples per operation and run; three runs over the API's 51 operations make about 4,000 requests.
 EXAMPLES = 25
 # Signing out would end the session the run authenticates with; its own tests are in the Swift suite.
 EXCLUDED = ["--exclude-method", "DELETE", "--exclude-path", "/sessions/current"]
-
-
-def token(server: Server, email: str) -> str:
-    status, session = post_json(f"{server.url}/api/v1/sessions", {"email": email, "password": DEMO_PASSWORD})
-    assert status == 201, session
-    return session["token"]
 
 
 def schemathesis(server: Server, bearer: str, known_identifiers: bool, report: Path) -> subprocess.CompletedProcess:
@@ -49,8 +43,8 @@ def server(database, tmp_path):
 
 def test_fuzzing_the_api_from_its_openapi_description_never_gets_a_server_error(server, tmp_path):
     # Sessions first: the fuzzed sign-ins soon lock this client address out, as they should.
-    admin = token(server, "admin.dordogne@demo.example.org")
-    merchant = token(server, "marchand.dordogne@demo.example.org")
+    admin = sign_in(server.url, "admin.dordogne@demo.example.org")
+    merchant = sign_in(server.url, "marchand.dordogne@demo.example.org")
     runs = [("admin, free identifiers", admin, False), ("admin, demo identifiers", admin, True),
             ("merchant, demo identifiers", merchant, True)]
     for name, bearer, known in runs:

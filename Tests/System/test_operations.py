@@ -10,7 +10,7 @@ from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from conftest import DEMO_PASSWORD, ZONEHUB_BIN, ZONES_DIR, Server, fetch, post_json, zonehub_environment
+from conftest import ZONEHUB_BIN, ZONES_DIR, Server, fetch, post_json, sign_in, zonehub_environment
 
 MERCHANT = "marchand.dordogne@demo.example.org"
 
@@ -21,9 +21,7 @@ class Writer(threading.Thread):
     def __init__(self, url: str):
         super().__init__(daemon=True)
         self.url = url
-        status, session = post_json(f"{url}/api/v1/sessions", {"email": MERCHANT, "password": DEMO_PASSWORD})
-        assert status == 201, session
-        self.token = session["token"]
+        self.token = sign_in(url, MERCHANT)
         self.acknowledged: list[int] = []
         self.failures: list[str] = []
         self.running = True

@@ -9,6 +9,8 @@ struct JSONLogHandler: LogHandler {
     var metadata: Logger.Metadata = [:]
     var metadataProvider: Logger.MetadataProvider?
     private let write: @Sendable (String) -> Void
+    /// Written first on every line; metadata of the same name is left out rather than repeating a key.
+    private static let fixedKeys: Set<String> = ["time", "level", "label", "message"]
 
     init(label: String, write: @escaping @Sendable (String) -> Void = JSONLogHandler.standardError) {
         self.label = label
@@ -27,8 +29,7 @@ struct JSONLogHandler: LogHandler {
         var line = "{\"time\":\(Self.quoted(Self.time(Date()))),\"level\":\(Self.quoted(event.level.rawValue))"
         line += ",\"label\":\(Self.quoted(label)),\"message\":\(Self.quoted(event.message.description))"
         // Sorted so that the same event always reads the same.
-        for (key, value) in fields.sorted(by: { $0.key < $1.key })
-        where !["time", "level", "label", "message"].contains(key) {
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) where !Self.fixedKeys.contains(key) {
             line += ",\(Self.quoted(key)):\(Self.json(value))"
         }
         write(line + "}\n")

@@ -2,7 +2,7 @@ import Logging
 import Synchronization
 
 /// How the process's logs are written, set once before the first logger is made.
-enum LogFormat: String, CaseIterable {
+enum LogFormat: String {
     case text
     case json
 
@@ -15,19 +15,15 @@ enum LogFormat: String, CaseIterable {
             return !done
         }
         guard first else { return }
-        switch self {
-        case .text:
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = level
-                return handler
+        let handler: @Sendable (String) -> any LogHandler =
+            switch self {
+            case .text: { StreamLogHandler.standardError(label: $0) }
+            case .json: { JSONLogHandler(label: $0) }
             }
-        case .json:
-            LoggingSystem.bootstrap { label in
-                var handler = JSONLogHandler(label: label)
-                handler.logLevel = level
-                return handler
-            }
+        LoggingSystem.bootstrap { label in
+            var made = handler(label)
+            made.logLevel = level
+            return made
         }
     }
 }
