@@ -8,7 +8,7 @@ import Testing
     static let engines = [false, true]
 
     @Test(arguments: engines) func syncAddsThenChangesNothingTheSecondTime(onDisk: Bool) async throws {
-        let hub = try TestHub.make(onDisk: onDisk)
+        let hub = try await TestHub.contract(onDisk: onDisk)
         let first = try await hub.seedZones()
         #expect(first.added == ["alpha", "beta"])
         let second = try await hub.seedZones()
@@ -19,7 +19,7 @@ import Testing
     @Test(arguments: engines) func aRemovedFileRetiresTheZoneButKeepsItsPostsAndRestoringBringsItBack(onDisk: Bool)
         async throws
     {
-        let hub = try TestHub.make(onDisk: onDisk)
+        let hub = try await TestHub.contract(onDisk: onDisk)
         try await hub.seedZones()
         let owner = try await hub.user("m@example.org", role: .merchant)
         let merchant = try await hub.merchant("Épicerie", owner: owner)
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test(arguments: engines) func anEditedFileUpdatesTheZoneAndItsCommunes(onDisk: Bool) async throws {
-        let hub = try TestHub.make(onDisk: onDisk)
+        let hub = try await TestHub.contract(onDisk: onDisk)
         try await hub.seedZones()
         var alpha = Samples.alpha
         alpha.name = "Alpha renommée"
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func residentsFindTheirZoneByPostcodeOrByNameWithoutAccentsOrCase() async throws {
-        let hub = try TestHub.make()
+        let hub = try await TestHub.contract()
         try await hub.seedZones()
         let byPostcode = try await hub.zones.find("91100")
         #expect(
@@ -65,7 +65,7 @@ import Testing
 
     @Test(arguments: ["", "   ", "1", "123456", String(repeating: "a", count: 81), "é"])
     func aSearchThatCannotMatchIsRefusedWithAMessage(query: String) async throws {
-        let hub = try TestHub.make()
+        let hub = try await TestHub.contract()
         try await hub.seedZones()
         await #expect {
             try await hub.zones.find(query)

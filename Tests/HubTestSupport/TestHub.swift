@@ -1,9 +1,16 @@
 import Community
 import Foundation
 
-/// Real stores on a real, migrated SQLite database, with services on a fixed clock.
+/// Real stores on a real, migrated database (SQLite, or PostgreSQL for the contract suites when
+/// `ZONEHUB_TEST_POSTGRES_URL` is set), with services on a fixed clock.
 package struct TestHub {
-    package let database: AppDatabase
+    /// The engine the stores run on.
+    package enum Engine {
+        case sqlite(AppDatabase)
+        case postgres(PostgresHub)
+    }
+
+    package let engine: Engine
     package let clock = FixedClock()
     package let zoneStore: any ZoneStore
     package let accountStore: any AccountStore
@@ -15,7 +22,7 @@ package struct TestHub {
     package let path: String?
 
     package init(database: AppDatabase, path: String? = nil) {
-        self.database = database
+        engine = .sqlite(database)
         self.path = path
         zoneStore = SQLiteZoneStore(database: database)
         accountStore = SQLiteAccountStore(database: database)
@@ -23,6 +30,38 @@ package struct TestHub {
         postStore = SQLitePostStore(database: database)
         audit = SQLiteAuditStore(database: database)
         moderationStore = SQLiteModerationStore(database: database)
+    }
+
+    private init(postgres: PostgresHub) {
+        engine = .postgres(postgres)
+        path = nil
+        zoneStore = PostgresZoneStore(database: postgres)
+        accountStore = PostgresAccountStore(database: postgres)
+        merchantStore = PostgresMerchantStore(database: postgres)
+        postStore = PostgresPostStore(database: postgres)
+        audit = PostgresAuditStore(database: postgres)
+        moderationStore = PostgresModerationStore(database: postgres)
+    }
+
+    /// The SQLite database, for the tests that are about SQLite itself.
+    package var database: AppDatabase {
+        guard case .sqlite(let database) = engine else { preconditionFailure("this test runs on SQLite only") }
+        return database
+    }
+
+    /// The address of the PostgreSQL server the contract suites run against, when one is given.
+    package static var postgresAddress: String? {
+        ProcessInfo.processInfo.environment["ZONEHUB_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A hub for the store contract suites: on PostgreSQL (a new schema of its own) when
+    /// `ZONEHUB_TEST_POSTGRES_URL` is set, on SQLite otherwise, so one suite holds both engines to one contract.
+    package static func contract(onDisk: Bool = false) async throws -> TestHub {
+        guard let address = postgresAddress else { return try make(onDisk: onDisk) }
+        let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let separator = address.contains("?") ? "&" : "?"
+        return TestHub(
+            postgres: try await PostgresHub(address: address + separator + "schema=" + schema, maximumConnections: 4))
     }
 
     /// An in-memory database, or a temporary file when WAL and several connections matter.

@@ -12,7 +12,7 @@ import Testing
     let merchant: Merchant
 
     init() async throws {
-        hub = try TestHub.make(onDisk: true)
+        hub = try await TestHub.contract(onDisk: true)
         try await hub.seedZones()
         admin = try await hub.user("admin@example.org", role: .zoneAdmin, zones: ["alpha"])
         owner = try await hub.user("marchand@example.org", role: .merchant)

@@ -1,0 +1,130 @@
+import Foundation
+
+/// `AccountStore` on PostgreSQL.
+package struct PostgresAccountStore: AccountStore {
+    let database: PostgresHub
+
+    package init(database: PostgresHub) { self.database = database }
+
+    package func create(_ account: NewAccount, at date: Date, actor: User.ID?) async throws -> User {
+        do {
+            return try await database.write { db in
+                let id = User.ID(
+                    try await db.insert(
+                        "INSERT INTO \"user\" (email, displayName, role, passwordHash, createdAt) VALUES (?, ?, ?, ?, ?)",
+                        [account.email, account.displayName, account.role.rawValue, account.passwordHash, date]))
+                for zone in account.zoneIDs.sorted() {
+                    try await db.execute("INSERT INTO userZone (userId, zoneId) VALUES (?, ?)", [id, zone])
+                    try await db.appendAudit(
+                        action: "role.grant", subject: "user:\(id)", actor: actor, zone: zone, at: date,
+                        details: ["role": account.role.rawValue])
+                }
+                try await db.appendAudit(
+                    action: "user.create", subject: "user:\(id)", actor: actor, zone: nil, at: date,
+                    details: ["role": account.role.rawValue])
+                return try await Self.user(id: id, db)!
+            }
+        } catch  where isUniqueViolation(error) {
+            throw CommunityError.conflict("email_taken", "an account already uses this email address")
+        }
+    }
+
+    package func user(id: User.ID) async throws -> User? {
+        try await database.read { db in try await Self.user(id: id, db) }
+    }
+
+    package func credentials(email: String) async throws -> (user: User, passwordHash: String)? {
+        let found: (User, String)? = try await database.read { db in
+            guard let row = try await db.fetchOne("SELECT * FROM \"user\" WHERE lower(email) = lower(?)", [email])
+            else { return nil }
+            return (try await Self.user(from: row, db), row["passwordHash"])
+        }
+        return found.map { (user: $0.0, passwordHash: $0.1) }
+    }
+
+    package func users(role: Role) async throws -> [User] {
+        try await database.read { db in
+            var users: [User] = []
+            for row in try await db.fetchAll("SELECT * FROM \"user\" WHERE role = ? ORDER BY id", [role.rawValue]) {
+                users.append(try await Self.user(from: row, db))
+            }
+            return users
+        }
+    }
+
+    package func setPassword(hash: String, for user: User.ID, at date: Date) async throws {
+        try await database.write { db in
+            try await db.execute("UPDATE \"user\" SET passwordHash = ? WHERE id = ?", [hash, user])
+            // A new password signs every other device out.
+            try await db.execute("DELETE FROM session WHERE userId = ?", [user])
+            try await db.appendAudit(action: "user.password", subject: "user:\(user)", actor: user, zone: nil, at: date)
+        }
+    }
+
+    package func createSession(tokenDigest: String, user: User.ID, at date: Date, expiresAt: Date) async throws {
+        try await database.write { db in
+            try await db.execute("DELETE FROM session WHERE expiresAt <= ?", [date])
+            try await db.execute(
+                "INSERT INTO session (tokenDigest, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)",
+                [tokenDigest, user, date, expiresAt])
+        }
+    }
+
+    package func user(sessionDigest: String, now: Date) async throws -> User? {
+        try await database.read { db in
+            let id: User.ID? = try await db.value(
+                "SELECT userId FROM session WHERE tokenDigest = ? AND expiresAt > ?", [sessionDigest, now])
+            guard let id else { return nil }
+            return try await Self.user(id: id, db)
+        }
+    }
+
+    package func deleteSession(tokenDigest: String) async throws {
+        try await database.write { db in
+            try await db.execute("DELETE FROM session WHERE tokenDigest = ?", [tokenDigest])
+        }
+    }
+
+    package func count(excludingDomain domain: String?) async throws -> Int {
+        try await database.read { db in
+            try await db.value(
+                "SELECT count(*) FROM \"user\" WHERE ? IS NULL OR email NOT LIKE '%@' || ?", [domain, domain]) ?? 0
+        }
+    }
+
+    static func user(id: User.ID, _ db: PostgresTransaction) async throws -> User? {
+        guard let row = try await db.fetchOne("SELECT * FROM \"user\" WHERE id = ?", [id]) else { return nil }
+        return try await user(from: row, db)
+    }
+
+    static func user(from row: PostgresRowValues, _ db: PostgresTransaction) async throws -> User {
+        let id: User.ID = row["id"]
+        let zones: [Zone.ID] = try await db.values("SELECT zoneId FROM userZone WHERE userId = ?", [id])
+        return User(
+            id: id, email: row["email"], displayName: row["displayName"],
+            role: Role(rawValue: row["role"]) ?? .resident,
+            zoneIDs: Set(zones), createdAt: row["createdAt"])
+    }
+}
+
+/// `AuditStore` on PostgreSQL.
+package struct PostgresAuditStore: AuditStore {
+    let database: PostgresHub
+
+    package init(database: PostgresHub) { self.database = database }
+
+    package func entries(zoneID: Zone.ID?, limit: Int) async throws -> [AuditEntry] {
+        try await database.read { db in
+            try await db.fetchAll(
+                "SELECT * FROM auditEntry WHERE (? IS NULL OR zoneId = ?) ORDER BY id DESC LIMIT ?",
+                [zoneID, zoneID, limit]
+            ).map(Self.entry(from:))
+        }
+    }
+
+    static func entry(from row: PostgresRowValues) -> AuditEntry {
+        AuditEntry(
+            id: row["id"], at: row["at"], actorID: row["actorId"], zoneID: row["zoneId"], action: row["action"],
+            subject: row["subject"], details: row["details"])
+    }
+}

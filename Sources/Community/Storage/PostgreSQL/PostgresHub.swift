@@ -1,0 +1,132 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The hub's PostgreSQL database: a pool of connections, migrations applied on open, one transaction per
+/// store method. Several `zonehub serve` processes may share it.
+package final class PostgresHub: Sendable {
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    /// The schema the hub's tables live in (`public` unless the address names another one).
+    let schema: String
+    let logger: Logger
+
+    /// Connects to `address` (`postgres://user:password@host:port/database`, or `postgres:///database?host=/run/dir`
+    /// for a local socket; `?schema=name` keeps the hub's tables in a schema of their own) and migrates.
+    package init(address: String, maximumConnections: Int = 8, logger: Logger = Logger(label: "zonehub.postgres"))
+        async throws
+    {
+        let endpoint = try PostgresAddress(address)
+        var configuration = endpoint.configuration
+        configuration.options.maximumConnections = maximumConnections
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.runner = Task { await client.run() }
+        self.schema = endpoint.schema
+        self.logger = logger
+        do {
+            try await PostgresMigrations.migrate(self)
+        } catch {
+            runner.cancel()
+            throw error
+        }
+    }
+
+    deinit { runner.cancel() }
+
+    /// Runs `body` in one transaction: all of it is stored, or none of it.
+    package func write<T: Sendable>(_ body: @escaping @Sendable (PostgresTransaction) async throws -> T)
+        async throws -> T
+    {
+        try await transaction("BEGIN", body)
+    }
+
+    /// Runs a read-only block in one transaction, so it sees one consistent state.
+    package func read<T: Sendable>(_ body: @escaping @Sendable (PostgresTransaction) async throws -> T)
+        async throws -> T
+    {
+        try await transaction("BEGIN READ ONLY", body)
+    }
+
+    private func transaction<T: Sendable>(
+        _ begin: String, _ body: @escaping @Sendable (PostgresTransaction) async throws -> T
+    ) async throws -> T {
+        let logger = self.logger
+        let schema = self.schema
+        return try await client.withConnection { connection in
+            let transaction = PostgresTransaction(connection: connection, logger: logger)
+            try await transaction.execute(begin)
+            do {
+                if schema != "public" { try await transaction.execute("SET LOCAL search_path TO \"\(schema)\"") }
+                let value = try await body(transaction)
+                try await transaction.execute("COMMIT")
+                return value
+            } catch {
+                _ = try? await transaction.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// A random key created with the database (for signing links), the same for every process that opens it.
+    package func secret(named name: String) async throws -> Data {
+        try await read { db in
+            guard let value: Data = try await db.value("SELECT value FROM hubSecret WHERE name = ?", [name]) else {
+                throw CommunityError.notFound("secret")
+            }
+            return value
+        }
+    }
+
+    /// The names of the migrations applied, in order.
+    package func appliedMigrations() async throws -> [String] {
+        try await read { db in try await db.values("SELECT name FROM hubMigration ORDER BY name") }
+    }
+}
+
+/// A `postgres://` address taken apart; a malformed one is refused with a message that names the part.
+struct PostgresAddress {
+    let configuration: PostgresClient.Configuration
+    let schema: String
+
+    init(_ address: String) throws {
+        guard let components = URLComponents(string: address),
+            components.scheme == "postgres" || components.scheme == "postgresql"
+        else {
+            throw CommunityError.invalid("database_address", "the database address must start with postgres://")
+        }
+        let query = Dictionary(
+            (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
+        let database = String(components.path.drop(while: { $0 == "/" }))
+        guard !database.isEmpty else {
+            throw CommunityError.invalid(
+                "database_address", "the database address must name a database: postgres://host/NAME")
+        }
+        let user = components.user ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
+        let password = components.password
+        let port = components.port ?? 5432
+        schema = query["schema"] ?? "public"
+        guard schema.range(of: "^[a-z_][a-z0-9_]*$", options: .regularExpression) != nil else {
+            throw CommunityError.invalid("database_address", "the schema must be lower-case letters, digits and _")
+        }
+        if let socketDirectory = query["host"], socketDirectory.hasPrefix("/") {
+            configuration = .init(
+                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: password,
+                database: database)
+        } else {
+            guard let host = components.host, !host.isEmpty else {
+                throw CommunityError.invalid("database_address", "the database address must name a host")
+            }
+            let tls: PostgresClient.Configuration.TLS
+            switch query["sslmode"] ?? "prefer" {
+            case "disable": tls = .disable
+            case "require", "verify-full": tls = .require(.makeClientConfiguration())
+            case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
+            default:
+                throw CommunityError.invalid("database_address", "sslmode must be disable, prefer or require")
+            }
+            configuration = .init(
+                host: host, port: port, username: user, password: password, database: database, tls: tls)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// `MerchantStore` on PostgreSQL.
+package struct PostgresMerchantStore: MerchantStore {
+    let database: PostgresHub
+
+    package init(database: PostgresHub) { self.database = database }
+
+    package func create(
+        slug: String, profile: MerchantProfile, zoneIDs: [Zone.ID], owner: User.ID, at date: Date
+    ) async throws -> Merchant {
+        try await Self.mappingConflicts {
+            try await database.write { db in
+                let id = Merchant.ID(
+                    try await db.insert(
+                        """
+                        INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey,
+                          confirmedAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        [
+                            owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date,
+                            profile.commune.folded, date,
+                        ]))
+                try await Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
+                for zone in zoneIDs {
+                    try await db.appendAudit(
+                        action: "merchant.create", subject: "merchant:\(slug)", actor: owner, zone: zone, at: date)
+                }
+                return try await Self.merchant(id: id, db)!
+            }
+        }
+    }
+
+    package func update(
+        _ id: Merchant.ID, profile: MerchantProfile, zoneIDs: [Zone.ID], by actor: User.ID, at date: Date
+    ) async throws -> Merchant {
+        try await Self.mappingConflicts {
+            try await database.write { db in
+                guard let before = try await Self.merchant(id: id, db, locking: true) else {
+                    throw CommunityError.notFound("merchant")
+                }
+                let contactChanged = before.profile.contactDetails != profile.contactDetails
+                try await db.execute(
+                    """
+                    UPDATE merchant SET name = ?, profile = ?, siret = ?, updatedAt = ?, communeKey = ?,
+                      contactChangedAt = CASE WHEN ? THEN ? ELSE contactChangedAt END,
+                      confirmedAt = CASE WHEN ownerId = ? THEN ? ELSE confirmedAt END
+                    WHERE id = ?
+                    """,
+                    [
+                        profile.name, try JSONColumn.encode(profile), profile.siret, date, profile.commune.folded,
+                        contactChanged, date, actor, date, id,
+                    ])
+                try await Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
+                for zone in zoneIDs {
+                    try await db.appendAudit(
+                        action: "merchant.update", subject: "merchant:\(id)", actor: actor, zone: zone, at: date)
+                }
+                return try await Self.merchant(id: id, db)!
+            }
+        }
+    }
+
+    package func merchant(id: Merchant.ID) async throws -> Merchant? {
+        try await database.read { db in try await Self.merchant(id: id, db) }
+    }
+
+    package func merchant(slug: String) async throws -> Merchant? {
+        try await database.read { db in
+            guard let row = try await db.fetchOne("SELECT * FROM merchant WHERE slug = ?", [slug]) else { return nil }
+            return try await Self.merchant(from: row, db)
+        }
+    }
+
+    package func merchants(ownedBy owner: User.ID) async throws -> [Merchant] {
+        try await database.read { db in
+            try await Self.merchants(
+                from: try await db.fetchAll("SELECT * FROM merchant WHERE ownerId = ? ORDER BY name", [owner]), db)
+        }
+    }
+
+    package func merchants(zoneID: Zone.ID?, category: Category?, limit: Int) async throws -> [Merchant] {
+        try await database.read { db in
+            try await Self.merchants(
+                from: try await db.fetchAll(
+                    """
+                    SELECT * FROM merchant
+                    WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
+                      AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
+                    ORDER BY name, id LIMIT ?
+                    """,
+                    [zoneID, zoneID, category?.rawValue, category?.rawValue, limit]), db)
+        }
+    }
+
+    private static func replaceLinks(
+        of id: Merchant.ID, profile: MerchantProfile, zoneIDs: [Zone.ID], _ db: PostgresTransaction
+    ) async throws {
+        try await db.execute("DELETE FROM merchantZone WHERE merchantId = ?", [id])
+        try await db.execute("DELETE FROM merchantCategory WHERE merchantId = ?", [id])
+        for zone in zoneIDs {
+            try await db.execute("INSERT INTO merchantZone (merchantId, zoneId) VALUES (?, ?)", [id, zone])
+        }
+        for category in Set(profile.categories) {
+            try await db.execute(
+                "INSERT INTO merchantCategory (merchantId, category) VALUES (?, ?)", [id, category.rawValue])
+        }
+    }
+
+    static func mappingConflicts<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch  where isUniqueViolation(error) {
+            if String(reflecting: error).contains("siret") {
+                throw CommunityError.conflict("siret_taken", "another merchant profile already uses this SIRET")
+            }
+            throw CommunityError.conflict("merchant_slug_taken", "another merchant profile already uses this name")
+        }
+    }
+
+    static func merchant(id: Merchant.ID, _ db: PostgresTransaction, locking: Bool = false) async throws -> Merchant? {
+        guard
+            let row = try await db.fetchOne(
+                "SELECT * FROM merchant WHERE id = ?" + (locking ? " FOR UPDATE" : ""), [id])
+        else { return nil }
+        return try await merchant(from: row, db)
+    }
+
+    static func merchants(from rows: [PostgresRowValues], _ db: PostgresTransaction) async throws -> [Merchant] {
+        var merchants: [Merchant] = []
+        for row in rows { merchants.append(try await merchant(from: row, db)) }
+        return merchants
+    }
+
+    static func merchant(from row: PostgresRowValues, _ db: PostgresTransaction) async throws -> Merchant {
+        let id: Merchant.ID = row["id"]
+        let zones: [Zone.ID] = try await db.values(
+            "SELECT zoneId FROM merchantZone WHERE merchantId = ? ORDER BY zoneId", [id])
+        return Merchant(
+            id: id, ownerID: row["ownerId"], slug: row["slug"],
+            profile: try JSONColumn.decode(MerchantProfile.self, from: row["profile"]), zoneIDs: zones,
+            createdAt: row["createdAt"], updatedAt: row["updatedAt"], confirmedAt: row["confirmedAt"])
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// `ZoneStore` on PostgreSQL.
+package struct PostgresZoneStore: ZoneStore {
+    let database: PostgresHub
+
+    package init(database: PostgresHub) { self.database = database }
+
+    package func sync(_ definitions: [String: ZoneDefinition], at date: Date) async throws -> ZoneSyncReport {
+        try await database.write { db in
+            // Two processes loading the zone files at once take turns, so neither adds a zone twice.
+            try await db.execute("LOCK TABLE zone IN SHARE ROW EXCLUSIVE MODE")
+            var report = ZoneSyncReport()
+            let stored = try await db.fetchAll("SELECT id, slug, definition, retiredAt FROM zone")
+            var storedBySlug: [String: PostgresRowValues] = [:]
+            for row in stored { storedBySlug[row["slug"]] = row }
+            for (slug, definition) in definitions.sorted(by: { $0.key < $1.key }) {
+                let json = try JSONColumn.encode(definition)
+                guard let row = storedBySlug[slug] else {
+                    let id = Zone.ID(
+                        try await db.insert(
+                            "INSERT INTO zone (slug, name, definition, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)",
+                            [slug, definition.name, json, date, date]))
+                    try await replaceCommunes(of: id, with: definition, db)
+                    try await db.appendAudit(
+                        action: "zone.add", subject: "zone:\(slug)", actor: nil, zone: id, at: date)
+                    report.added.append(slug)
+                    continue
+                }
+                let id: Zone.ID = row["id"]
+                let wasRetired = (row["retiredAt"] as Date?) != nil
+                if (row["definition"] as String) == json && !wasRetired {
+                    report.unchanged.append(slug)
+                    continue
+                }
+                try await db.execute(
+                    "UPDATE zone SET name = ?, definition = ?, updatedAt = ?, retiredAt = NULL WHERE id = ?",
+                    [definition.name, json, date, id])
+                try await replaceCommunes(of: id, with: definition, db)
+                let action = wasRetired ? "zone.restore" : "zone.update"
+                try await db.appendAudit(action: action, subject: "zone:\(slug)", actor: nil, zone: id, at: date)
+                report.updated.append(slug)
+            }
+            for row in stored where definitions[row["slug"]] == nil && (row["retiredAt"] as Date?) == nil {
+                let slug: String = row["slug"]
+                let id: Zone.ID = row["id"]
+                try await db.execute("UPDATE zone SET retiredAt = ? WHERE id = ?", [date, id])
+                try await db.appendAudit(action: "zone.retire", subject: "zone:\(slug)", actor: nil, zone: id, at: date)
+                report.retired.append(slug)
+            }
+            return report
+        }
+    }
+
+    private func replaceCommunes(of zone: Zone.ID, with definition: ZoneDefinition, _ db: PostgresTransaction)
+        async throws
+    {
+        try await db.execute("DELETE FROM commune WHERE zoneId = ?", [zone])
+        for commune in definition.communes {
+            for postcode in commune.postcodes {
+                try await db.execute(
+                    "INSERT INTO commune (zoneId, name, foldedName, postcode) VALUES (?, ?, ?, ?)",
+                    [zone, commune.name, commune.name.folded, postcode])
+            }
+        }
+    }
+
+    package func zones(includeRetired: Bool) async throws -> [Zone] {
+        try await database.read { db in
+            try await db.fetchAll("SELECT * FROM zone WHERE ? OR retiredAt IS NULL ORDER BY name", [includeRetired])
+                .map(Self.zone(from:))
+        }
+    }
+
+    package func zone(slug: String) async throws -> Zone? {
+        try await database.read { db in
+            try await db.fetchOne("SELECT * FROM zone WHERE slug = ?", [slug]).map(Self.zone(from:))
+        }
+    }
+
+    package func zone(id: Zone.ID) async throws -> Zone? {
+        try await database.read { db in
+            try await db.fetchOne("SELECT * FROM zone WHERE id = ?", [id]).map(Self.zone(from:))
+        }
+    }
+
+    package func communes(postcodePrefix: String?, folded: String?, limit: Int) async throws -> [CommuneMatch] {
+        try await database.read { db in
+            try await db.fetchAll(
+                """
+                SELECT commune.name AS commune, commune.postcode, zone.slug, zone.name AS zoneName
+                FROM commune JOIN zone ON zone.id = commune.zoneId
+                WHERE zone.retiredAt IS NULL
+                  AND (? IS NULL OR commune.postcode LIKE ? || '%')
+                  AND (? IS NULL OR commune.foldedName LIKE '%' || ? || '%')
+                ORDER BY (commune.foldedName = ?) DESC, (commune.foldedName LIKE ? || '%') DESC,
+                  commune.name, commune.postcode
+                LIMIT ?
+                """,
+                [postcodePrefix, postcodePrefix, folded, folded, folded, folded, limit]
+            ).map {
+                CommuneMatch(
+                    commune: $0["commune"], postcode: $0["postcode"], zoneSlug: $0["slug"], zoneName: $0["zoneName"])
+            }
+        }
+    }
+
+    static func zone(from row: PostgresRowValues) throws -> Zone {
+        Zone(
+            id: row["id"], slug: row["slug"],
+            definition: try JSONColumn.decode(ZoneDefinition.self, from: row["definition"]),
+            retiredAt: row["retiredAt"])
+    }
+}
