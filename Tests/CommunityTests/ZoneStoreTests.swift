@@ -3,7 +3,7 @@ import Foundation
 import HubTestSupport
 import Testing
 
-/// The zone store's contract, run on every engine (SQLite in memory and on disk today).
+/// The zone store's contract, on SQLite in memory and on disk (and on PostgreSQL when the suites run there).
 @Suite struct ZoneStoreTests {
     static let engines = [false, true]
 

@@ -4,7 +4,6 @@ import Foundation
 extension TestHub {
     package var popUpStore: any PopUpStore { SQLitePopUpStore(database: database) }
     package var bookingStore: any PopUpBookingStore { SQLitePopUpBookingStore(database: database) }
-    package var outboxStore: any OutboxStore { SQLiteOutboxStore(database: database) }
 
     package var popUpNotifier: any PopUpNotifier {
         OutboxPopUpNotifier(

@@ -18,6 +18,8 @@ package struct TestHub {
     package let postStore: any PostStore
     package let audit: any AuditStore
     package let moderationStore: any ModerationStore
+    package let subscriptionStore: any SubscriptionStore
+    package let outboxStore: any OutboxStore
     /// The database file, for on-disk hubs.
     package let path: String?
 
@@ -30,10 +32,16 @@ package struct TestHub {
         postStore = SQLitePostStore(database: database)
         audit = SQLiteAuditStore(database: database)
         moderationStore = SQLiteModerationStore(database: database)
+        subscriptionStore = SQLiteSubscriptionStore(database: database)
+        outboxStore = SQLiteOutboxStore(database: database)
     }
 
-    private init(postgres: PostgresHub) {
+    /// The PostgreSQL address with the hub's schema, for a second hub on the same data.
+    private var postgresAddress: String?
+
+    private init(postgres: PostgresHub, address: String) {
         engine = .postgres(postgres)
+        postgresAddress = address
         path = nil
         zoneStore = PostgresZoneStore(database: postgres)
         accountStore = PostgresAccountStore(database: postgres)
@@ -41,12 +49,23 @@ package struct TestHub {
         postStore = PostgresPostStore(database: postgres)
         audit = PostgresAuditStore(database: postgres)
         moderationStore = PostgresModerationStore(database: postgres)
+        subscriptionStore = PostgresSubscriptionStore(database: postgres)
+        outboxStore = PostgresOutboxStore(database: postgres)
     }
 
     /// The SQLite database, for the tests that are about SQLite itself.
     package var database: AppDatabase {
         guard case .sqlite(let database) = engine else { preconditionFailure("this test runs on SQLite only") }
         return database
+    }
+
+    /// Runs one SQL statement on whichever engine the hub is on, in a transaction of its own: for tests of what
+    /// the schema itself refuses.
+    package func execute(_ sql: String) async throws {
+        switch engine {
+        case .sqlite(let database): try await database.write { db in try db.execute(sql: sql) }
+        case .postgres(let database): try await database.write { db in try await db.execute(sql) }
+        }
     }
 
     /// The address of the PostgreSQL server the contract suites run against, when one is given.
@@ -60,8 +79,20 @@ package struct TestHub {
         guard let address = postgresAddress else { return try make(onDisk: onDisk) }
         let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let separator = address.contains("?") ? "&" : "?"
-        return TestHub(
-            postgres: try await PostgresHub(address: address + separator + "schema=" + schema, maximumConnections: 4))
+        let hubAddress = address + separator + "schema=" + schema
+        return TestHub(postgres: try await PostgresHub(address: hubAddress, maximumConnections: 4), address: hubAddress)
+    }
+
+    /// A second hub on the same database, with stores of its own, as another `zonehub serve` process opens it
+    /// (an on-disk SQLite file, or the same PostgreSQL schema).
+    package func sibling() async throws -> TestHub {
+        if let postgresAddress {
+            return TestHub(
+                postgres: try await PostgresHub(address: postgresAddress, maximumConnections: 4),
+                address: postgresAddress)
+        }
+        guard let path else { preconditionFailure("an in-memory SQLite hub has no sibling: use onDisk") }
+        return TestHub(database: try AppDatabase(path: path), path: path)
     }
 
     /// An in-memory database, or a temporary file when WAL and several connections matter.

@@ -1,19 +1,18 @@
 import Community
 import Foundation
-import GRDB
 import HubTestSupport
 import Testing
 
 @Suite struct SubscriptionStoreTests {
     let hub: TestHub
-    let store: SQLiteSubscriptionStore
-    let outbox: SQLiteOutboxStore
+    let store: any SubscriptionStore
+    let outbox: any OutboxStore
 
     init() async throws {
-        hub = try TestHub.make()
+        hub = try await TestHub.contract()
         try await hub.seedZones()
-        store = SQLiteSubscriptionStore(database: hub.database)
-        outbox = SQLiteOutboxStore(database: hub.database)
+        store = hub.subscriptionStore
+        outbox = hub.outboxStore
     }
 
     func preferences(_ frequency: DigestFrequency = .daily) async throws -> SubscriptionPreferences {
@@ -158,10 +157,9 @@ import Testing
 
     @Test func theDatabaseKeepsTheConsentRecordAppendOnly() async throws {
         let subscription = try await confirmed("ana@example.org")
-        await #expect(throws: DatabaseError.self) {
-            try await hub.database.write { db in
-                try db.execute(sql: "DELETE FROM consentEvent WHERE subscriptionId = ?", arguments: [subscription.id])
-            }
+        await #expect(throws: (any Error).self) {
+            try await hub.execute("DELETE FROM consentEvent WHERE subscriptionId = \(subscription.id)")
         }
+        #expect(try await store.consent(subscription.id).count == 2)
     }
 }

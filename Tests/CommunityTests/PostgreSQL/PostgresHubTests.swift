@@ -65,14 +65,8 @@ import Testing
     func theAuditLogRefusesUpdatesAndDeletes() async throws {
         let hub = try await TestHub.contract()
         try await hub.seedZones()
-        guard case .postgres(let database) = hub.engine else {
-            Issue.record("not on PostgreSQL")
-            return
-        }
         for statement in ["UPDATE auditEntry SET action = 'forged'", "DELETE FROM auditEntry"] {
-            await #expect(throws: (any Error).self) {
-                try await database.write { db in try await db.execute(statement) }
-            }
+            await #expect(throws: (any Error).self) { try await hub.execute(statement) }
         }
         #expect(try await hub.audit.entries(zoneID: nil, limit: 10).map(\.action) == ["zone.add", "zone.add"])
     }

@@ -35,6 +35,7 @@ package final class PostgresHub: Sendable {
     deinit { runner.cancel() }
 
     /// Runs `body` in one transaction: all of it is stored, or none of it.
+    @discardableResult
     package func write<T: Sendable>(_ body: @escaping @Sendable (PostgresTransaction) async throws -> T)
         async throws -> T
     {

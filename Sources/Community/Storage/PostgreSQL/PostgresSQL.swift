@@ -163,6 +163,13 @@ package struct PostgresRowValues: Sendable {
         return result
     }
 
+    /// The column's value, nil when it is NULL.
+    func nullable<T: PostgresReadable>(_ column: String) -> T? {
+        guard let value = values[column.lowercased()], value != .null else { return nil }
+        guard let result = T.read(value) else { preconditionFailure("column \(column) holds \(value), not \(T.self)") }
+        return result
+    }
+
     private static func value(of cell: PostgresCell) throws -> PostgresValue {
         guard cell.bytes != nil else { return .null }
         switch cell.dataType {
@@ -231,11 +238,11 @@ package struct PostgresTransaction: @unchecked Sendable {
         try await fetchAll(sql, arguments).first
     }
 
-    /// The first column of the first row.
+    /// The first column of the first row; nil when there is no row or the value is NULL.
     package func value<T: PostgresReadable>(_ sql: String, _ arguments: [any PostgresBindable] = []) async throws -> T?
     {
         guard let row = try await fetchAll(sql, arguments).first, let column = row.firstColumn else { return nil }
-        return row[column]
+        return row.nullable(column)
     }
 
     /// The first column of every row.
