@@ -130,14 +130,18 @@ class Server:
         self.process.wait(timeout=30)
 
 
-@pytest.fixture
-def database(tmp_path) -> Path:
-    """A fresh demo database of the test's own."""
-    path = tmp_path / "hub.sqlite"
+def demo_database(path: Path) -> Path:
+    """`path`, made a fresh demo database."""
     demo = subprocess.run([ZONEHUB_BIN, "demo", "--db", path, "--zones", ZONES_DIR], env=zonehub_environment(),
                           capture_output=True, text=True, timeout=300)
     assert demo.returncode == 0, demo.stderr
     return path
+
+
+@pytest.fixture
+def database(tmp_path) -> Path:
+    """A fresh demo database of the test's own."""
+    return demo_database(tmp_path / "hub.sqlite")
 
 
 @pytest.fixture(scope="session")

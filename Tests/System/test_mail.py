@@ -47,12 +47,12 @@ class SMTPServer:
             time.sleep(0.05)  # poll interval, not a wait for a particular event
         return self.files()
 
-    def to(self, address: str) -> list[Path]:
-        """The messages that arrived for `address`, waiting for the first one."""
+    def to(self, address: str, at_least: int = 1) -> list[Path]:
+        """The messages that arrived for `address`, waiting for the first `at_least` of them."""
         deadline = time.monotonic() + DEADLINE
         header = f"To: {address}\r\n".encode()
-        while not (found := [path for path in self.files() if header in path.read_bytes()]):
-            assert time.monotonic() < deadline, f"no message for {address} among {len(self.files())}"
+        while len(found := [path for path in self.files() if header in path.read_bytes()]) < at_least:
+            assert time.monotonic() < deadline, f"{len(found)} of {at_least} messages for {address} arrived"
             time.sleep(0.05)  # poll interval, not a wait for a particular event
         return found
 
