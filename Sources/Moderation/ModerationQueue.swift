@@ -163,8 +163,7 @@ package struct ModerationQueue: Sendable {
     }
 
     static func note(_ text: String) throws(CommunityError) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.count <= 1000 else { throw .invalid("note", "must be at most 1000 characters") }
-        return trimmed.isEmpty ? nil : trimmed
+        let note = try TextRules.text(text, field: "note", max: 1000)
+        return note.isEmpty ? nil : note
     }
 }

@@ -39,7 +39,12 @@ package struct ScreeningRules: Codable, Equatable, Sendable {
         guard (1...100).contains(reportThreshold) else { throw .invalid("reportThreshold", "must be 1 to 100") }
         guard watchedTerms.count <= 500 else { throw .invalid("watchedTerms", "at most 500 terms") }
         var seen: Set<String> = []
+        var rules = self
         for (index, term) in watchedTerms.enumerated() {
+            _ = try TextRules.line(term.term, field: "watchedTerms[\(index)]", max: 80)
+            rules.watchedTerms[index].message = try term.message.map { value throws(CommunityError) in
+                try TextRules.line(value, field: "watchedTerms[\(index)].message", max: 300)
+            }
             let folded = term.term.folded
             guard folded.count >= 2, term.term.count <= 80 else {
                 throw .invalid("watchedTerms[\(index)]", "a term has 2 to 80 characters")
@@ -47,11 +52,11 @@ package struct ScreeningRules: Codable, Equatable, Sendable {
             guard seen.insert(folded).inserted else {
                 throw .invalid("watchedTerms[\(index)]", "'\(term.term)' is listed twice")
             }
-            if term.action == .block && (term.message ?? "").isEmpty {
+            if term.action == .block && (rules.watchedTerms[index].message ?? "").isEmpty {
                 throw .invalid("watchedTerms[\(index)]", "a blocking term needs a message for the author")
             }
         }
-        return self
+        return rules
     }
 }
 

@@ -59,6 +59,16 @@ import Testing
         #expect(try await queue.list(try await beta, by: admin).map(\.escalated) == [true, true])
     }
 
+    @Test(arguments: ["Nul\u{00}au milieu", "Cloche\u{07}", "échappement\u{1B}[31m rouge", "C1\u{85}au milieu"])
+    func aNoteWithControlCharactersIsRefusedAndThePostStaysHeld(note: String) async throws {
+        let post = try await held()
+        await #expect(throws: CommunityError.invalid("note", "contains control characters")) {
+            try await queue.decide(post.id, action: .reject, reason: .other, note: note, by: admin)
+        }
+        #expect(try await hub.postStore.post(id: post.id)?.status == .held)
+        #expect(try await hub.moderationStore.decisions(post: post.id).isEmpty)
+    }
+
     @Test func rejectingNeedsAReasonAndRecordsIt() async throws {
         let post = try await held()
         await #expect(throws: CommunityError.invalid("reason", "a rejection or removal needs a reason code")) {

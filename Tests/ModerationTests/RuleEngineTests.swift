@@ -88,4 +88,21 @@ import Testing
         }
         #expect(try ScreeningRules().validated() == ScreeningRules())
     }
+
+    @Test func aBlockingMessageIsOneTrimmedLineWithoutControlCharacters() throws {
+        let tidied = try ScreeningRules(watchedTerms: [WatchedTerm("arnaque", .block, message: "  Refusé,\r\nvoyez.\n")]
+        )
+        .validated()
+        #expect(tidied.watchedTerms[0].message == "Refusé, voyez.")
+        for message in ["Retour\rseul", "Cloche\u{07}", "Nul\u{00}après"] {
+            let rules = ScreeningRules(watchedTerms: [WatchedTerm("arnaque", .block, message: message)])
+            #expect(throws: CommunityError.self) { try rules.validated() }
+        }
+        let long = ScreeningRules(watchedTerms: [
+            WatchedTerm("arnaque", .block, message: String(repeating: "a", count: 301))
+        ])
+        #expect(throws: CommunityError.invalid("watchedTerms[0].message", "must be at most 300 characters")) {
+            try long.validated()
+        }
+    }
 }

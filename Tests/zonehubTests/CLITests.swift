@@ -67,6 +67,10 @@ import Testing
                 ["--email", "ADMIN@example.org", "--role", "resident"],
                 "error: an account already uses this email address"
             ),
+            (
+                ["--email", "y@example.org", "--role", "resident", "--name", "Ana\u{1B}[31m"],
+                "error: name: contains control characters"
+            ),
         ]
         for (arguments, message) in cases {
             let outcome = try await Binary.running(["users", "add", "--db", database] + arguments)

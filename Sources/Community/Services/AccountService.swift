@@ -42,11 +42,12 @@ package struct AccountService: Sendable {
             }
             zoneIDs.insert(zone.id)
         }
-        let name = displayName?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = try displayName.map { value throws(CommunityError) in
+            try TextRules.line(value, field: "name", max: 80)
+        }
         let account = NewAccount(
             email: email,
-            displayName: name.flatMap { $0.isEmpty ? nil : String($0.prefix(80)) }
-                ?? String(email.prefix { $0 != "@" }),
+            displayName: name.flatMap { $0.isEmpty ? nil : $0 } ?? String(email.prefix { $0 != "@" }),
             role: role, zoneIDs: zoneIDs, passwordHash: hasher.hashPassword(password))
         return try await accounts.create(account, at: clock.now(), actor: actor)
     }

@@ -2,16 +2,10 @@ import Foundation
 
 /// Field checks for merchant profiles: pure functions, each naming the field it rejects.
 enum MerchantRules {
-    /// Trimmed text with line breaks as "\n" (browsers send "\r\n"); other control characters are refused.
+    /// Trimmed text with line breaks as "\n"; other control characters are refused (`TextRules.text`).
     static func text(_ value: String, field: String, max: Int, required: Bool = false) throws(CommunityError) -> String
     {
-        let trimmed = value.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        if required && trimmed.isEmpty { throw .invalid(field, "is required") }
-        if trimmed.count > max { throw .invalid(field, "must be at most \(max) characters") }
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
-            throw .invalid(field, "contains control characters")
-        }
-        return trimmed
+        try TextRules.text(value, field: field, max: max, required: required)
     }
 
     static func optionalText(_ value: String?, field: String, max: Int) throws(CommunityError) -> String? {

@@ -8,8 +8,7 @@ enum PostRules {
 
     static func validated(_ input: PostContent) throws(CommunityError) -> PostContent {
         var content = input
-        content.title = try MerchantRules.text(input.title, field: "title", max: titleLength, required: true)
-            .replacingOccurrences(of: "\n", with: " ")
+        content.title = try TextRules.line(input.title, field: "title", max: titleLength, required: true)
         content.body = try MerchantRules.text(input.body, field: "body", max: bodyLength)
         if let price = input.priceCents, !(0...maxPriceCents).contains(price) {
             throw .invalid("priceCents", "must be between 0 and \(maxPriceCents) cents")
