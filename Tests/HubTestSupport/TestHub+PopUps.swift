@@ -2,8 +2,19 @@ import Community
 import Foundation
 
 extension TestHub {
-    package var popUpStore: any PopUpStore { SQLitePopUpStore(database: database) }
-    package var bookingStore: any PopUpBookingStore { SQLitePopUpBookingStore(database: database) }
+    package var popUpStore: any PopUpStore {
+        switch engine {
+        case .sqlite(let database): SQLitePopUpStore(database: database)
+        case .postgres(let database): PostgresPopUpStore(database: database)
+        }
+    }
+
+    package var bookingStore: any PopUpBookingStore {
+        switch engine {
+        case .sqlite(let database): SQLitePopUpBookingStore(database: database)
+        case .postgres(let database): PostgresPopUpBookingStore(database: database)
+        }
+    }
 
     package var popUpNotifier: any PopUpNotifier {
         OutboxPopUpNotifier(

@@ -85,7 +85,11 @@ enum PopUpRows {
 
     /// The conflict a pop-up trigger or unique index raised, if `error` is one.
     static func conflict(_ error: DatabaseError) -> CommunityError? {
-        let message = error.message ?? ""
+        conflict(message: error.message ?? "", unique: error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
+    }
+
+    /// The conflict named in a trigger's message, or a unique index's on `popUpBooking` (either engine).
+    static func conflict(message: String, unique: Bool) -> CommunityError? {
         if message.contains("popup_slot_full") {
             return .conflict("slot_full", "every place of this slot is taken")
         }
@@ -101,7 +105,7 @@ enum PopUpRows {
         if message.contains("popup_booking_final") {
             return .conflict("booking_final", "this booking is already over")
         }
-        if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE, message.contains("popUpBooking") {
+        if unique, message.contains("popUpBooking") || message.contains("popupbooking") {
             return .conflict("already_booked", "this merchant already has a booking or waitlist place for this slot")
         }
         return nil

@@ -18,7 +18,12 @@ import Testing
     /// Hands out request numbers to the tasks.
     final class Counter: Sendable {
         private let value = Mutex(0)
-        func next() -> Int { value.withLock { $0 += 1; return $0 - 1 } }
+        func next() -> Int {
+            value.withLock {
+                $0 += 1
+                return $0 - 1
+            }
+        }
     }
 
     /// Counts outcomes from every task.
@@ -29,7 +34,7 @@ import Testing
     }
 
     @Test(.enabled(if: enabled)) func bookingsPerSecondUnderContention() async throws {
-        let hub = try TestHub.make(onDisk: true)
+        let hub = try await TestHub.contract(onDisk: true)
         try await hub.seedZones()
         let (venue, organiser) = try await hub.venue(capacity: Self.places)
         let first = LocalDay("2026-03-16")!
@@ -37,7 +42,8 @@ import Testing
         for _ in 1..<Self.slots { last = last.next }
         let slots = try await hub.popUps.createSeries(
             venue: venue.id,
-            PopUpSeriesRule(weekdays: Array(1...7), startTime: "09:00", endTime: "18:00", firstDay: first, lastDay: last),
+            PopUpSeriesRule(
+                weekdays: Array(1...7), startTime: "09:00", endTime: "18:00", firstDay: first, lastDay: last),
             by: organiser)
         let shops = try await hub.merchants(Self.merchants)
         let bookings = hub.bookings
@@ -73,7 +79,8 @@ import Testing
         let counts = tally.all
         print(
             "in process: \(Self.requests) booking requests for \(Self.slots) slots x \(Self.places) places by "
-                + "\(Self.merchants) merchants, \(Self.tasks) concurrent tasks, in \(String(format: "%.2f", seconds)) s")
+                + "\(Self.merchants) merchants, \(Self.tasks) concurrent tasks, in \(String(format: "%.2f", seconds)) s"
+        )
         print("bookings/s: \(Int(Double(Self.requests) / seconds))")
         print("confirmed: \(counts["confirmed", default: 0]), waitlisted: \(counts["waiting", default: 0])")
         #expect(counts == ["confirmed": Self.slots * Self.places, "waiting": Self.requests - Self.slots * Self.places])

@@ -7,7 +7,7 @@ import Testing
     let hub: TestHub
 
     init() async throws {
-        hub = try TestHub.make()
+        hub = try await TestHub.contract()
         try await hub.seedZones()
     }
 

@@ -11,7 +11,7 @@ import Testing
     let shops: [(owner: User, merchant: Merchant)]
 
     init() async throws {
-        hub = try TestHub.make()
+        hub = try await TestHub.contract()
         try await hub.seedZones()
         let (venue, organiser) = try await hub.venue(capacity: 1, quota: 1)
         slot = try await hub.popUps.createSlot(
@@ -21,14 +21,14 @@ import Testing
     }
 
     func insert(_ merchant: Merchant, status: String) async throws {
-        try await hub.database.write { [slot] db in
-            try db.execute(
-                sql: """
-                    INSERT INTO popUpBooking (slotId, merchantId, status, createdAt, updatedAt) VALUES (?, ?, ?, 0, 0)
-                    """, arguments: [slot.id, merchant.id, status])
-        }
+        try await hub.execute(
+            """
+            INSERT INTO popUpBooking (slotId, merchantId, status, createdAt, updatedAt)
+            VALUES (\(slot.id), \(merchant.id), '\(status)', '2026-03-14 10:00:00', '2026-03-14 10:00:00')
+            """)
     }
 
+    /// What the database said when it refused `body` (SQLite's message, or the exception PostgreSQL raised).
     func message(_ body: () async throws -> Void) async -> String? {
         do {
             try await body()
@@ -36,7 +36,8 @@ import Testing
         } catch let error as DatabaseError {
             return error.message
         } catch {
-            return "\(error)"
+            return ["popup_slot_full", "popup_booking_final"].first { String(reflecting: error).contains($0) }
+                ?? "\(error)"
         }
     }
 
@@ -47,9 +48,9 @@ import Testing
         try await insert(shops[1].merchant, status: "waiting")
         #expect(
             await message {
-                try await hub.database.write { db in
-                    try db.execute(sql: "UPDATE popUpBooking SET status = 'offered', offerExpiresAt = 1 WHERE id = 2")
-                }
+                try await hub.execute(
+                    "UPDATE popUpBooking SET status = 'offered', offerExpiresAt = '2026-03-15 10:00:00' WHERE status = 'waiting'"
+                )
             } == "popup_slot_full")
         #expect(try await hub.bookingStore.bookings(slot: slot.id).map(\.status) == [.confirmed, .waiting])
     }
@@ -58,9 +59,7 @@ import Testing
         try await insert(shops[0].merchant, status: "cancelled")
         #expect(
             await message {
-                try await hub.database.write { db in
-                    try db.execute(sql: "UPDATE popUpBooking SET status = 'confirmed' WHERE id = 1")
-                }
+                try await hub.execute("UPDATE popUpBooking SET status = 'confirmed' WHERE status = 'cancelled'")
             } == "popup_booking_final")
     }
 }

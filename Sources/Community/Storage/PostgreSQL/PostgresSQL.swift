@@ -314,3 +314,25 @@ extension PostgresTransaction {
         Array(repeating: "?", count: count).joined(separator: ", ")
     }
 }
+
+extension PostgresTransaction {
+    /// Runs `body` so that, when it fails, only its own statements are undone and the transaction goes on (a
+    /// failed statement otherwise aborts the whole PostgreSQL transaction).
+    func savepoint<T>(_ body: () async throws -> T) async throws -> T {
+        try await execute("SAVEPOINT attempt")
+        do {
+            let value = try await body()
+            try await execute("RELEASE SAVEPOINT attempt")
+            return value
+        } catch {
+            try await execute("ROLLBACK TO SAVEPOINT attempt")
+            throw error
+        }
+    }
+}
+
+/// The message of the exception a PostgreSQL trigger raised, if `error` is one.
+func raisedMessage(_ error: any Error) -> String? {
+    guard let error = error as? PSQLError, error.serverInfo?[.sqlState] == "P0001" else { return nil }
+    return error.serverInfo?[.message]
+}

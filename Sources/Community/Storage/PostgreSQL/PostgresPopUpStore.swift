@@ -1,0 +1,332 @@
+import Foundation
+
+/// `PopUpStore` on PostgreSQL.
+package struct PostgresPopUpStore: PopUpStore {
+    let database: PostgresHub
+
+    package init(database: PostgresHub) { self.database = database }
+
+    package func grantOrganiser(_ user: User.ID, zone: Zone.ID, by actor: User.ID, at date: Date) async throws {
+        try await database.write { db in
+            let granted = try await db.execute(
+                """
+                INSERT INTO popUpOrganiser (userId, zoneId, grantedBy, grantedAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, [user, zone, actor, date])
+            guard granted == 1 else { return }
+            try await db.appendAudit(
+                action: "role.grant", subject: "user:\(user)", actor: actor, zone: zone, at: date,
+                details: ["role": "pop-up-organiser"])
+        }
+    }
+
+    package func revokeOrganiser(_ user: User.ID, zone: Zone.ID, by actor: User.ID, at date: Date) async throws {
+        try await database.write { db in
+            let revoked = try await db.execute(
+                "DELETE FROM popUpOrganiser WHERE userId = ? AND zoneId = ?", [user, zone])
+            guard revoked == 1 else { return }
+            try await db.appendAudit(
+                action: "role.revoke", subject: "user:\(user)", actor: actor, zone: zone, at: date,
+                details: ["role": "pop-up-organiser"])
+        }
+    }
+
+    package func isOrganiser(_ user: User.ID, zone: Zone.ID) async throws -> Bool {
+        try await database.read { db in
+            try await db.value(
+                "SELECT EXISTS (SELECT 1 FROM popUpOrganiser WHERE userId = ? AND zoneId = ?)", [user, zone]) ?? false
+        }
+    }
+
+    package func createVenue(zone: Zone.ID, details: PopUpVenueDetails, by actor: User.ID, at date: Date)
+        async throws -> PopUpVenue
+    {
+        try await database.write { db in
+            let id = PopUpVenue.ID(
+                try await db.insert(
+                    """
+                    INSERT INTO popUpVenue (zoneId, name, address, commune, description, photoURL, capacity,
+                      accessibility, houseRules, needsApproval, cancellationHours, quota, quotaPeriod, createdAt,
+                      updatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [zone] + Self.arguments(details) + [date, date]))
+            try await db.appendAudit(
+                action: "popup.venue.create", subject: "popUpVenue:\(id)", actor: actor, zone: zone, at: date)
+            return try await Self.venue(id: id, db)!
+        }
+    }
+
+    package func updateVenue(_ id: PopUpVenue.ID, details: PopUpVenueDetails, by actor: User.ID, at date: Date)
+        async throws -> PopUpVenue
+    {
+        try await database.write { db in
+            try await db.execute(
+                """
+                UPDATE popUpVenue SET name = ?, address = ?, commune = ?, description = ?, photoURL = ?,
+                  capacity = ?, accessibility = ?, houseRules = ?, needsApproval = ?, cancellationHours = ?,
+                  quota = ?, quotaPeriod = ?, updatedAt = ?
+                WHERE id = ?
+                """, Self.arguments(details) + [date, id])
+            guard let venue = try await Self.venue(id: id, db) else { throw CommunityError.notFound("venue") }
+            try await db.appendAudit(
+                action: "popup.venue.update", subject: "popUpVenue:\(id)", actor: actor, zone: venue.zoneID, at: date)
+            return venue
+        }
+    }
+
+    package func venue(id: PopUpVenue.ID) async throws -> PopUpVenue? {
+        try await database.read { db in try await Self.venue(id: id, db) }
+    }
+
+    package func venues(zone: Zone.ID) async throws -> [PopUpVenue] {
+        try await database.read { db in
+            try await db.fetchAll("SELECT * FROM popUpVenue WHERE zoneId = ? ORDER BY name, id", [zone])
+                .map(PostgresPopUpRows.venue(from:))
+        }
+    }
+
+    package func createSlots(
+        venue: PopUpVenue.ID, plans: [PopUpSlotPlan], series: PopUpSeriesRule?, by actor: User.ID, at date: Date
+    ) async throws -> [PopUpSlot] {
+        try await database.write { db in
+            guard let zone: Zone.ID = try await db.value("SELECT zoneId FROM popUpVenue WHERE id = ?", [venue]) else {
+                throw CommunityError.notFound("venue")
+            }
+            var seriesID: PopUpSeries.ID?
+            if let series {
+                let id = PopUpSeries.ID(
+                    try await db.insert(
+                        "INSERT INTO popUpSeries (venueId, rule, createdAt, updatedAt) VALUES (?, ?, ?, ?)",
+                        [venue, try JSONColumn.encode(series), date, date]))
+                seriesID = id
+                try await db.appendAudit(
+                    action: "popup.series.create", subject: "popUpSeries:\(id)", actor: actor, zone: zone,
+                    at: date, details: ["slots": "\(plans.count)"])
+            }
+            var ids: [PopUpSlot.ID] = []
+            for plan in plans {
+                ids.append(
+                    PopUpSlot.ID(
+                        try await db.insert(
+                            """
+                            INSERT INTO popUpSlot (venueId, seriesId, localStart, localEnd, timeZone, startsAt, endsAt,
+                              capacity, priceCents, opensAt, closesAt, status, createdAt, updatedAt)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
+                            """,
+                            [
+                                venue, seriesID, plan.start.description, plan.end.description, plan.timeZone,
+                                plan.startsAt, plan.endsAt, plan.capacity, plan.priceCents, plan.opensAt,
+                                plan.closesAt, date, date,
+                            ])))
+            }
+            if series == nil, let id = ids.first {
+                try await db.appendAudit(
+                    action: "popup.slot.create", subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date)
+            }
+            var slots: [PopUpSlot] = []
+            for id in ids { if let slot = try await PostgresPopUpRows.slot(id: id, db) { slots.append(slot) } }
+            return slots
+        }
+    }
+
+    package func slot(id: PopUpSlot.ID) async throws -> PopUpSlot? {
+        try await database.read { db in try await PostgresPopUpRows.slot(id: id, db) }
+    }
+
+    package func slots(_ query: PopUpSlotQuery) async throws -> [PopUpSlot] {
+        try await database.read { db in
+            try await db.fetchAll(
+                PopUpRows.slotSelect + """
+                     WHERE (? IS NULL OR popUpVenue.zoneId = ?) AND (? IS NULL OR popUpSlot.venueId = ?)
+                      AND (? IS NULL OR popUpSlot.seriesId = ?) AND (? IS NULL OR popUpSlot.endsAt > ?)
+                      AND (? OR popUpSlot.status = 'open')
+                    ORDER BY popUpSlot.startsAt, popUpSlot.id LIMIT ?
+                    """,
+                [
+                    query.zoneID, query.zoneID, query.venueID, query.venueID, query.seriesID, query.seriesID,
+                    query.endingAfter, query.endingAfter, query.includeCancelled, query.limit,
+                ]
+            ).map(PostgresPopUpRows.slot(from:))
+        }
+    }
+
+    package func series(id: PopUpSeries.ID) async throws -> PopUpSeries? {
+        try await database.read { db in
+            guard let row = try await db.fetchOne("SELECT * FROM popUpSeries WHERE id = ?", [id]) else { return nil }
+            return PopUpSeries(
+                id: row["id"], venueID: row["venueId"],
+                rule: try JSONColumn.decode(PopUpSeriesRule.self, from: row["rule"]), cancelled: row["cancelled"])
+        }
+    }
+
+    package func change(_ change: PopUpSlotChange, by actor: User.ID, at date: Date) async throws -> [PopUpNotice] {
+        try await PostgresPopUpRows.mappingConflicts {
+            try await database.write { db in
+                var notices: [PopUpNotice] = []
+                var zone: Zone.ID?
+                for (id, plan) in change.reschedule.sorted(by: { $0.key < $1.key }) {
+                    let moved = try await db.execute(
+                        """
+                        UPDATE popUpSlot SET localStart = ?, localEnd = ?, startsAt = ?, endsAt = ?, capacity = ?,
+                          priceCents = ?, opensAt = ?, closesAt = ?, sequence = sequence + 1, updatedAt = ?
+                        WHERE id = ? AND status = 'open'
+                        """,
+                        [
+                            plan.start.description, plan.end.description, plan.startsAt, plan.endsAt, plan.capacity,
+                            plan.priceCents, plan.opensAt, plan.closesAt, date, id,
+                        ])
+                    guard moved == 1 else { continue }
+                    zone = try await PostgresPopUpRows.zone(slot: id, db)
+                    notices += try await Self.touchBookings(
+                        of: id, kind: .slotChanged, cancel: false, reason: nil, at: date, db)
+                    try await db.appendAudit(
+                        action: "popup.slot.update", subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date)
+                }
+                for id in change.cancel.sorted() {
+                    let cancelled = try await db.execute(
+                        """
+                        UPDATE popUpSlot SET status = 'cancelled', sequence = sequence + 1, updatedAt = ?
+                        WHERE id = ? AND status = 'open'
+                        """, [date, id])
+                    guard cancelled == 1 else { continue }
+                    zone = try await PostgresPopUpRows.zone(slot: id, db)
+                    notices += try await Self.touchBookings(
+                        of: id, kind: .slotCancelled, cancel: true, reason: change.reason, at: date, db)
+                    try await db.appendAudit(
+                        action: "popup.slot.cancel", subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date,
+                        details: change.reason.map { ["reason": $0] } ?? [:])
+                }
+                if let series = change.series {
+                    try await db.execute(
+                        "UPDATE popUpSeries SET rule = ?, cancelled = ?, updatedAt = ? WHERE id = ?",
+                        [try JSONColumn.encode(series.rule), series.cancelled, date, series.id])
+                    try await db.appendAudit(
+                        action: series.cancelled ? "popup.series.cancel" : "popup.series.update",
+                        subject: "popUpSeries:\(series.id)", actor: actor, zone: zone, at: date)
+                }
+                return notices
+            }
+        }
+    }
+
+    /// Bumps the live bookings of a changed slot (cancelling them with the slot) and returns their notices.
+    private static func touchBookings(
+        of slot: PopUpSlot.ID, kind: PopUpNotice.Kind, cancel: Bool, reason: String?, at date: Date,
+        _ db: PostgresTransaction
+    ) async throws -> [PopUpNotice] {
+        let ids: [PopUpBooking.ID] = try await db.values(
+            """
+            SELECT id FROM popUpBooking WHERE slotId = ?
+              AND status IN ('requested', 'confirmed', 'offered', 'waiting') ORDER BY id
+            """, [slot])
+        var notices: [PopUpNotice] = []
+        for id in ids {
+            try await db.execute(
+                """
+                UPDATE popUpBooking SET status = CASE WHEN ? THEN 'cancelled' ELSE status END,
+                  reason = CASE WHEN ? THEN ? ELSE reason END, sequence = sequence + 1, updatedAt = ?
+                WHERE id = ?
+                """, [cancel, cancel, reason ?? "slot_cancelled", date, id])
+        }
+        for id in ids {
+            if let notice = try await PostgresPopUpRows.notice(kind, booking: id, db) { notices.append(notice) }
+        }
+        return notices
+    }
+
+    static func venue(id: PopUpVenue.ID, _ db: PostgresTransaction) async throws -> PopUpVenue? {
+        try await db.fetchOne("SELECT * FROM popUpVenue WHERE id = ?", [id]).map(PostgresPopUpRows.venue(from:))
+    }
+
+    static func arguments(_ details: PopUpVenueDetails) -> [any PostgresBindable] {
+        [
+            details.name, details.address, details.commune, details.description, details.photoURL, details.capacity,
+            details.accessibility, details.houseRules, details.needsApproval, details.cancellationHours, details.quota,
+            details.quotaPeriod.rawValue,
+        ]
+    }
+}
+
+/// Reading pop-up rows on PostgreSQL, shared by the venue and booking stores (the SQL is `PopUpRows`').
+enum PostgresPopUpRows {
+    static func venue(from row: PostgresRowValues) throws -> PopUpVenue {
+        PopUpVenue(
+            id: row["id"], zoneID: row["zoneId"],
+            details: PopUpVenueDetails(
+                name: row["name"], address: row["address"], commune: row["commune"], description: row["description"],
+                photoURL: row["photoURL"], capacity: row["capacity"], accessibility: row["accessibility"],
+                houseRules: row["houseRules"], needsApproval: row["needsApproval"],
+                cancellationHours: row["cancellationHours"], quota: row["quota"],
+                quotaPeriod: PopUpQuotaPeriod(rawValue: row["quotaPeriod"]) ?? .month),
+            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+    }
+
+    static func slot(from row: PostgresRowValues) throws -> PopUpSlot {
+        let start: String = row["localStart"]
+        let end: String = row["localEnd"]
+        guard let localStart = LocalDateTime(start), let localEnd = LocalDateTime(end) else {
+            throw CommunityError.invalid("slot", "stored slot \(row["id"] as Int64) has unreadable times")
+        }
+        return PopUpSlot(
+            id: row["id"], venueID: row["venueId"], seriesID: row["seriesId"], start: localStart, end: localEnd,
+            timeZone: row["timeZone"], startsAt: row["startsAt"], endsAt: row["endsAt"], capacity: row["capacity"],
+            priceCents: row["priceCents"], opensAt: row["opensAt"], closesAt: row["closesAt"],
+            status: PopUpSlotStatus(rawValue: row["status"]) ?? .cancelled, held: row["held"], waiting: row["waiting"],
+            sequence: row["sequence"], updatedAt: row["updatedAt"])
+    }
+
+    static func booking(from row: PostgresRowValues) -> PopUpBooking {
+        PopUpBooking(
+            id: row["id"], slotID: row["slotId"], merchantID: row["merchantId"], merchantName: row["merchantName"],
+            status: PopUpBookingStatus(rawValue: row["status"]) ?? .cancelled, reason: row["reason"],
+            offerExpiresAt: row["offerExpiresAt"], postID: row["postId"], sequence: row["sequence"],
+            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+    }
+
+    static func slot(id: PopUpSlot.ID, _ db: PostgresTransaction, locking: Bool = false) async throws -> PopUpSlot? {
+        try await db.fetchOne(
+            PopUpRows.slotSelect + " WHERE popUpSlot.id = ?" + (locking ? " FOR UPDATE OF popUpSlot" : ""), [id]
+        ).map(slot(from:))
+    }
+
+    static func booking(id: PopUpBooking.ID, _ db: PostgresTransaction) async throws -> PopUpBooking? {
+        try await db.fetchOne(PopUpRows.bookingSelect + " WHERE popUpBooking.id = ?", [id]).map(booking(from:))
+    }
+
+    static func venueName(slot: PopUpSlot.ID, _ db: PostgresTransaction) async throws -> String {
+        try await db.value(
+            "SELECT v.name FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?", [slot]) ?? ""
+    }
+
+    static func zone(slot: PopUpSlot.ID, _ db: PostgresTransaction) async throws -> Zone.ID? {
+        try await db.value(
+            "SELECT v.zoneId FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?", [slot])
+    }
+
+    /// The notice for `booking` as it now stands.
+    static func notice(_ kind: PopUpNotice.Kind, booking id: PopUpBooking.ID, _ db: PostgresTransaction) async throws
+        -> PopUpNotice?
+    {
+        guard let booking = try await booking(id: id, db), let slot = try await slot(id: booking.slotID, db) else {
+            return nil
+        }
+        return PopUpNotice(
+            kind: kind, booking: booking, slot: slot, venueName: try await venueName(slot: slot.id, db))
+    }
+
+    /// The conflict a pop-up trigger or unique index raised, if `error` is one.
+    static func conflict(_ error: any Error) -> CommunityError? {
+        if let message = raisedMessage(error) { return PopUpRows.conflict(message: message, unique: false) }
+        if isUniqueViolation(error) { return PopUpRows.conflict(message: String(reflecting: error), unique: true) }
+        return nil
+    }
+
+    /// Turns the pop-up trigger's and unique index's failures into domain conflicts.
+    static func mappingConflicts<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw conflict(error) ?? error
+        }
+    }
+}
