@@ -3,7 +3,7 @@ import Community
 extension TestHub {
     /// Full-text search on this hub's database.
     package var search: SearchService {
-        SearchService(search: SQLiteSearchStore(database: database), zones: zoneStore, clock: clock)
+        SearchService(search: stores.search, zones: zoneStore, clock: clock)
     }
 
     /// A merchant with every search-relevant field chosen by the test.

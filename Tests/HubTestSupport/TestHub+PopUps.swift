@@ -2,19 +2,8 @@ import Community
 import Foundation
 
 extension TestHub {
-    package var popUpStore: any PopUpStore {
-        switch engine {
-        case .sqlite(let database): SQLitePopUpStore(database: database)
-        case .postgres(let database): PostgresPopUpStore(database: database)
-        }
-    }
-
-    package var bookingStore: any PopUpBookingStore {
-        switch engine {
-        case .sqlite(let database): SQLitePopUpBookingStore(database: database)
-        case .postgres(let database): PostgresPopUpBookingStore(database: database)
-        }
-    }
+    package var popUpStore: any PopUpStore { stores.popUps }
+    package var bookingStore: any PopUpBookingStore { stores.bookings }
 
     package var popUpNotifier: any PopUpNotifier {
         OutboxPopUpNotifier(

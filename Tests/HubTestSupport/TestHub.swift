@@ -12,45 +12,33 @@ package struct TestHub {
 
     package let engine: Engine
     package let clock = FixedClock()
-    package let zoneStore: any ZoneStore
-    package let accountStore: any AccountStore
-    package let merchantStore: any MerchantStore
-    package let postStore: any PostStore
-    package let audit: any AuditStore
-    package let moderationStore: any ModerationStore
-    package let subscriptionStore: any SubscriptionStore
-    package let outboxStore: any OutboxStore
+    /// Every store, on the hub's engine.
+    package let stores: HubStores
     /// The database file, for on-disk hubs.
     package let path: String?
-
-    package init(database: AppDatabase, path: String? = nil) {
-        engine = .sqlite(database)
-        self.path = path
-        zoneStore = SQLiteZoneStore(database: database)
-        accountStore = SQLiteAccountStore(database: database)
-        merchantStore = SQLiteMerchantStore(database: database)
-        postStore = SQLitePostStore(database: database)
-        audit = SQLiteAuditStore(database: database)
-        moderationStore = SQLiteModerationStore(database: database)
-        subscriptionStore = SQLiteSubscriptionStore(database: database)
-        outboxStore = SQLiteOutboxStore(database: database)
-    }
-
     /// The PostgreSQL address with the hub's schema, for a second hub on the same data.
     private var postgresAddress: String?
 
+    package var zoneStore: any ZoneStore { stores.zones }
+    package var accountStore: any AccountStore { stores.accounts }
+    package var merchantStore: any MerchantStore { stores.merchants }
+    package var postStore: any PostStore { stores.posts }
+    package var audit: any AuditStore { stores.audit }
+    package var moderationStore: any ModerationStore { stores.moderation }
+    package var subscriptionStore: any SubscriptionStore { stores.subscriptions }
+    package var outboxStore: any OutboxStore { stores.outbox }
+
+    package init(database: AppDatabase, path: String? = nil) {
+        engine = .sqlite(database)
+        stores = .sqlite(database)
+        self.path = path
+    }
+
     private init(postgres: PostgresHub, address: String) {
         engine = .postgres(postgres)
+        stores = .postgres(postgres)
         postgresAddress = address
         path = nil
-        zoneStore = PostgresZoneStore(database: postgres)
-        accountStore = PostgresAccountStore(database: postgres)
-        merchantStore = PostgresMerchantStore(database: postgres)
-        postStore = PostgresPostStore(database: postgres)
-        audit = PostgresAuditStore(database: postgres)
-        moderationStore = PostgresModerationStore(database: postgres)
-        subscriptionStore = PostgresSubscriptionStore(database: postgres)
-        outboxStore = PostgresOutboxStore(database: postgres)
     }
 
     /// The SQLite database, for the tests that are about SQLite itself.
@@ -65,6 +53,22 @@ package struct TestHub {
         switch engine {
         case .sqlite(let database): try await database.write { db in try db.execute(sql: sql) }
         case .postgres(let database): try await database.write { db in try await db.execute(sql) }
+        }
+    }
+
+    /// The single number `sql` selects (a count), on SQLite, or `postgres` on PostgreSQL when the tables differ.
+    package func number(_ sql: String, postgres: String? = nil) async throws -> Int {
+        switch engine {
+        case .sqlite(let database): try await database.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+        case .postgres(let database): try await database.read { db in try await db.value(postgres ?? sql) ?? -1 }
+        }
+    }
+
+    /// The first column of every row `sql` selects, as text, on either engine.
+    package func texts(_ sql: String) async throws -> [String] {
+        switch engine {
+        case .sqlite(let database): try await database.read { db in try String.fetchAll(db, sql: sql) }
+        case .postgres(let database): try await database.read { db in try await db.values(sql) }
         }
     }
 

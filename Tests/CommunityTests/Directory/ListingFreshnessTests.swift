@@ -11,7 +11,7 @@ import Testing
     let day: TimeInterval = 86_400
 
     init() async throws {
-        hub = try TestHub.make()
+        hub = try await TestHub.contract()
         try await hub.seedZones()
         owner = try await hub.user("marchand@example.org", role: .merchant)
         shop = try await hub.merchant("Fromagerie", owner: owner)
@@ -19,7 +19,7 @@ import Testing
 
     var listings: ListingService {
         ListingService(
-            directory: SQLiteDirectoryStore(database: hub.database), merchants: hub.merchantStore,
+            directory: hub.stores.directory, merchants: hub.merchantStore,
             freshness: ListingFreshness(confirmAfterDays: 90), clock: hub.clock)
     }
 

@@ -9,13 +9,13 @@ import Testing
     let admin: User
 
     init() async throws {
-        hub = try TestHub.make()
+        hub = try await TestHub.contract()
         try await hub.seedZones()
         admin = try await hub.user("admin@example.org", role: .zoneAdmin, zones: ["alpha"])
     }
 
     var importer: MerchantImporter {
-        MerchantImporter(service: hub.merchants, directory: SQLiteDirectoryStore(database: hub.database))
+        MerchantImporter(service: hub.merchants, directory: hub.stores.directory)
     }
 
     func run(_ text: String, dryRun: Bool = false, by actor: User? = nil) async throws -> MerchantImportReport {
@@ -24,11 +24,15 @@ import Testing
 
     /// Everything an import could have written: merchants, their links, the search index and the audit log.
     func snapshot() async throws -> [Int] {
-        try await hub.database.read { db in
-            try ["merchant", "merchantZone", "merchantCategory", "merchantSearch", "auditEntry"].map {
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1
-            }
+        var counts: [Int] = []
+        for table in ["merchant", "merchantZone", "merchantCategory", "auditEntry"] {
+            counts.append(try await hub.number("SELECT count(*) FROM \(table)"))
         }
+        counts.append(
+            try await hub.number(
+                "SELECT count(*) FROM merchantSearch",
+                postgres: "SELECT count(*) FROM searchEntry WHERE kind = 'merchant'"))
+        return counts
     }
 
     @Test func aFrenchSpreadsheetImportsWholeAndIsSearchable() async throws {

@@ -5,14 +5,14 @@ import Testing
 
 @testable import Community
 
-/// The FTS indexes follow every change to merchants and posts, whichever way it is written.
+/// The search indexes follow every change to merchants and posts, whichever way it is written.
 @Suite struct SearchIndexSyncTests {
     let hub: TestHub
     let owner: User
     let shop: Merchant
 
     init() async throws {
-        hub = try TestHub.make()
+        hub = try await TestHub.contract()
         try await hub.seedZones()
         owner = try await hub.user("marchand@example.org", role: .merchant)
         shop = try await hub.merchant("Fromagerie Dubois", owner: owner, description: "Comté affiné.")
@@ -30,12 +30,13 @@ import Testing
 
     /// Rows of each index: no entry is left behind or doubled by the triggers.
     func indexCounts() async throws -> (merchants: Int, posts: Int) {
-        try await hub.database.read { db in
-            (
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM merchantSearch") ?? -1,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM postSearch") ?? -1
-            )
-        }
+        (
+            try await hub.number(
+                "SELECT count(*) FROM merchantSearch",
+                postgres: "SELECT count(*) FROM searchEntry WHERE kind = 'merchant'"),
+            try await hub.number(
+                "SELECT count(*) FROM postSearch", postgres: "SELECT count(*) FROM searchEntry WHERE kind = 'post'")
+        )
     }
 
     @Test func editingAMerchantReplacesItsEntry() async throws {

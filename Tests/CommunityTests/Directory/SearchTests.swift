@@ -9,7 +9,7 @@ import Testing
     let owner: User
 
     init() async throws {
-        hub = try TestHub.make()
+        hub = try await TestHub.contract()
         try await hub.seedZones()
         owner = try await hub.user("marchand@example.org", role: .merchant)
     }

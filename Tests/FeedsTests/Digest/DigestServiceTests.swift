@@ -8,14 +8,14 @@ import Testing
 /// Digest composition on a real SQLite hub with a fixed clock.
 @Suite struct DigestServiceTests {
     let hub: TestHub
-    let store: SQLiteSubscriptionStore
+    let store: any SubscriptionStore
     let digests: DigestService
     let owner: User
 
     init() async throws {
-        hub = try TestHub.make()
+        hub = try await TestHub.contract()
         try await hub.seedZones()
-        store = SQLiteSubscriptionStore(database: hub.database)
+        store = hub.subscriptionStore
         digests = DigestService(subscriptions: store, posts: hub.postStore, clock: hub.clock)
         owner = try await hub.user("owner@example.org", role: .merchant)
     }
@@ -25,7 +25,8 @@ import Testing
     {
         let alpha = try await hub.zoneStore.zone(slug: "alpha")!.id
         let outcome = try await store.request(
-            email: email, preferences: SubscriptionPreferences(zoneIDs: [alpha], categories: categories, frequency: frequency),
+            email: email,
+            preferences: SubscriptionPreferences(zoneIDs: [alpha], categories: categories, frequency: frequency),
             consent: ConsentRecord(action: .requested, wording: "J'accepte.", source: "test"), quietPeriod: 600,
             at: hub.clock.now())
         guard case .confirmationQueued(let pending) = outcome else { throw CommunityError.notFound("subscription") }
@@ -34,7 +35,8 @@ import Testing
             at: hub.clock.now())
     }
 
-    func publish(_ title: String, merchant: Merchant, category: Community.Category = .alimentation) async throws -> Post {
+    func publish(_ title: String, merchant: Merchant, category: Community.Category = .alimentation) async throws -> Post
+    {
         var content = Samples.offer(title)
         content.category = category
         let posts = hub.posts()
@@ -43,9 +45,9 @@ import Testing
     }
 
     func queuedRecipes() async throws -> [DigestRecipe] {
-        try await hub.database.read { db in
-            try String.fetchAll(db, sql: "SELECT payload FROM outboxMessage WHERE kind = 'digest' ORDER BY id")
-        }.map { try JSONDecoder.iso.decode(OutboxPayload.self, from: Data($0.utf8)) }.compactMap {
+        try await hub.texts("SELECT payload FROM outboxMessage WHERE kind = 'digest' ORDER BY id").map {
+            try JSONDecoder.iso.decode(OutboxPayload.self, from: Data($0.utf8))
+        }.compactMap {
             if case .digest(let recipe) = $0 { recipe } else { nil }
         }
     }
@@ -67,7 +69,8 @@ import Testing
 
         // Nothing new since: no digest, and the next period starts where this one ended.
         hub.clock.advance(by: 86400)
-        #expect(try await digests.compose(frequency: .daily) == DigestRunSummary(subscribers: 2, digests: 0, nothingNew: 2))
+        #expect(
+            try await digests.compose(frequency: .daily) == DigestRunSummary(subscribers: 2, digests: 0, nothingNew: 2))
         #expect(try await queuedRecipes().count == 2)
     }
 

@@ -11,25 +11,32 @@ package struct PostgresMerchantStore: MerchantStore {
     ) async throws -> Merchant {
         try await Self.mappingConflicts {
             try await database.write { db in
-                let id = Merchant.ID(
-                    try await db.insert(
-                        """
-                        INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey,
-                          confirmedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                        [
-                            owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date,
-                            profile.commune.folded, date,
-                        ]))
-                try await Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
-                for zone in zoneIDs {
-                    try await db.appendAudit(
-                        action: "merchant.create", subject: "merchant:\(slug)", actor: owner, zone: zone, at: date)
-                }
-                return try await Self.merchant(id: id, db)!
+                try await Self.insert(slug: slug, profile: profile, zoneIDs: zoneIDs, owner: owner, at: date, db)
             }
         }
+    }
+
+    /// Inserts one profile with its zones, categories and audit entries, inside the caller's transaction.
+    static func insert(
+        slug: String, profile: MerchantProfile, zoneIDs: [Zone.ID], owner: User.ID, at date: Date,
+        _ db: PostgresTransaction
+    ) async throws -> Merchant {
+        let id = Merchant.ID(
+            try await db.insert(
+                """
+                INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey, confirmedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date,
+                    profile.commune.folded, date,
+                ]))
+        try await replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
+        for zone in zoneIDs {
+            try await db.appendAudit(
+                action: "merchant.create", subject: "merchant:\(slug)", actor: owner, zone: zone, at: date)
+        }
+        return try await merchant(id: id, db)!
     }
 
     package func update(

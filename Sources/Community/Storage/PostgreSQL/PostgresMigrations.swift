@@ -10,6 +10,7 @@ enum PostgresMigrations {
         ("v4-mail", mail),
         ("v5-directory-listing", directoryListing),
         ("v6-pop-ups", popUps),
+        ("v7-directory", directory),
     ]
 
     /// Applies the migrations not yet applied, one transaction each, under an advisory lock so that several
@@ -23,7 +24,11 @@ enum PostgresMigrations {
                 "CREATE TABLE IF NOT EXISTS hubMigration (name text PRIMARY KEY, appliedAt timestamptz NOT NULL)")
             let applied: Set<String> = Set(try await db.values("SELECT name FROM hubMigration"))
             for migration in all where !applied.contains(migration.name) {
-                try await db.executeScript(migration.sql)
+                do {
+                    try await db.executeScript(migration.sql)
+                } catch {
+                    throw MigrationFailure(migration: migration.name, reason: serverMessage(error) ?? "\(error)")
+                }
                 try await db.execute(
                     "INSERT INTO hubMigration (name, appliedAt) VALUES (?, ?)", [migration.name, Date()])
                 if migration.name == "v4-mail" {
@@ -34,6 +39,14 @@ enum PostgresMigrations {
             }
         }
     }
+}
+
+/// A migration the server refused, named with the server's reason, for the operator who runs it.
+struct MigrationFailure: Error, CustomStringConvertible {
+    let migration: String
+    let reason: String
+
+    var description: String { "the PostgreSQL migration \(migration) failed: \(reason)" }
 }
 
 private let slugCheck = "~ '^[a-z0-9-]+$'"
@@ -424,4 +437,130 @@ private let popUps = """
     END $$;
     CREATE TRIGGER popUpSlot_capacity_not_below_bookings BEFORE UPDATE OF capacity ON popUpSlot
     FOR EACH ROW EXECUTE FUNCTION popUpSlot_capacity_guard();
+    """
+
+/// A merchant as indexed: name; description and categories; place; filter tokens (`kd` kind, `zn` zone,
+/// `ct` category, `cm` commune) that only filters match. As SQLite's `merchantDocument`.
+private let merchantEntry = """
+    SELECT 'merchant', m.id, m.name,
+      coalesce(m.profile::jsonb ->> 'description', '') || ' ' ||
+        coalesce((SELECT string_agg(category, ' ') FROM merchantCategory WHERE merchantId = m.id), ''),
+      concat_ws(' ', m.profile::jsonb ->> 'commune', m.profile::jsonb ->> 'postcode', m.profile::jsonb ->> 'address'),
+      'kdmerchant cm' || replace(m.communeKey, ' ', '') ||
+        coalesce((SELECT string_agg(' zn' || zoneId, '') FROM merchantZone WHERE merchantId = m.id), '') ||
+        coalesce((SELECT string_agg(' ct' || replace(category, '-', ''), '') FROM merchantCategory
+          WHERE merchantId = m.id), '')
+    FROM merchant m
+    """
+
+/// A published post as indexed: title; body and category; its merchant's name and commune; filter tokens.
+private let postEntry = """
+    SELECT 'post', p.id, p.title, p.body || ' ' || p.category,
+      m.name || ' ' || coalesce(m.profile::jsonb ->> 'commune', ''),
+      'kd' || p.kind || ' zn' || p.zoneId || ' ct' || replace(p.category, '-', '') || ' cm' ||
+        replace(m.communeKey, ' ', '')
+    FROM post p JOIN merchant m ON m.id = p.merchantId
+    """
+
+/// The search index, kept in step by triggers whatever code path writes, as SQLite's FTS5 tables are: words folded
+/// as Swift's `folded` does (case, accents, œ and æ), so "creperie" finds "Crêperie". Seasonal markets.
+private let directory = """
+    CREATE FUNCTION zonehub_fold(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT translate(replace(replace(lower(value), 'œ', 'oe'), 'æ', 'ae'),
+      'àáâãäåāăąçćčďèéêëēĕėęěìíîïĩīĭįñńňòóôõöøōŏőùúûüũūŭůűųýÿŕřśšţťźżž''’-',
+      'aaaaaaaaacccdeeeeeeeeeiiiiiiiinnnooooooooouuuuuuuuuuyyrrssttzzz   ')
+    $$;
+    CREATE TABLE searchEntry (
+        kind text NOT NULL CHECK (kind IN ('merchant', 'post')),
+        id bigint NOT NULL,
+        title text NOT NULL,
+        body text NOT NULL,
+        place text NOT NULL,
+        facets text NOT NULL,
+        strongWords tsvector GENERATED ALWAYS AS (to_tsvector('simple', zonehub_fold(title))) STORED,
+        allWords tsvector GENERATED ALWAYS AS
+            (to_tsvector('simple', zonehub_fold(title || ' ' || body || ' ' || place))) STORED,
+        facetWords tsvector GENERATED ALWAYS AS (to_tsvector('simple', facets)) STORED,
+        PRIMARY KEY (kind, id)
+    );
+    CREATE INDEX searchEntry_on_strongWords ON searchEntry USING gin (strongWords);
+    CREATE INDEX searchEntry_on_allWords ON searchEntry USING gin (allWords);
+    CREATE INDEX searchEntry_on_facetWords ON searchEntry USING gin (facetWords);
+
+    CREATE FUNCTION searchEntry_merchant(target bigint) RETURNS void LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM searchEntry WHERE kind = 'merchant' AND id = target;
+        INSERT INTO searchEntry (kind, id, title, body, place, facets) \(merchantEntry) WHERE m.id = target;
+    END $$;
+    CREATE FUNCTION searchEntry_post(target bigint) RETURNS void LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM searchEntry WHERE kind = 'post' AND id = target;
+        INSERT INTO searchEntry (kind, id, title, body, place, facets) \(postEntry)
+        WHERE p.id = target AND p.status = 'published';
+    END $$;
+    CREATE FUNCTION searchEntry_on_post() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM searchEntry_post(NEW.id);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER post_search AFTER INSERT OR UPDATE OF title, body, category, kind, zoneId, merchantId, status
+    ON post FOR EACH ROW EXECUTE FUNCTION searchEntry_on_post();
+    -- A merchant's name and commune are part of its posts' entries too.
+    CREATE FUNCTION searchEntry_on_merchant() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM searchEntry_merchant(NEW.id);
+        IF TG_OP = 'UPDATE' THEN
+            PERFORM searchEntry_post(id) FROM post WHERE merchantId = NEW.id;
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER merchant_search AFTER INSERT OR UPDATE OF name, profile, communeKey ON merchant
+    FOR EACH ROW EXECUTE FUNCTION searchEntry_on_merchant();
+    CREATE FUNCTION searchEntry_on_merchant_link() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM searchEntry_merchant(CASE WHEN TG_OP = 'DELETE' THEN OLD.merchantId ELSE NEW.merchantId END);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER merchantZone_search AFTER INSERT OR DELETE ON merchantZone
+    FOR EACH ROW EXECUTE FUNCTION searchEntry_on_merchant_link();
+    CREATE TRIGGER merchantCategory_search AFTER INSERT OR DELETE ON merchantCategory
+    FOR EACH ROW EXECUTE FUNCTION searchEntry_on_merchant_link();
+
+    CREATE TABLE market (
+        id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        zoneId bigint NOT NULL REFERENCES zone(id),
+        slug text NOT NULL UNIQUE CHECK (slug \(slugCheck)),
+        title text NOT NULL CHECK (char_length(title) BETWEEN 1 AND 120),
+        description text NOT NULL CHECK (char_length(description) <= 4000),
+        startsAt timestamptz NOT NULL,
+        endsAt timestamptz NOT NULL,
+        applicationsOpenAt timestamptz NOT NULL,
+        applicationsCloseAt timestamptz NOT NULL,
+        createdBy bigint NOT NULL REFERENCES "user"(id),
+        createdAt timestamptz NOT NULL,
+        updatedAt timestamptz NOT NULL,
+        CHECK (startsAt < endsAt),
+        CHECK (applicationsOpenAt < applicationsCloseAt),
+        CHECK (applicationsCloseAt <= endsAt)
+    );
+    CREATE INDEX market_on_zoneId ON market(zoneId, endsAt);
+    CREATE TABLE marketApplication (
+        id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        marketId bigint NOT NULL REFERENCES market(id),
+        merchantId bigint NOT NULL REFERENCES merchant(id),
+        status text NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'withdrawn')),
+        note text CHECK (note IS NULL OR char_length(note) <= 1000),
+        createdAt timestamptz NOT NULL,
+        updatedAt timestamptz NOT NULL,
+        decidedBy bigint REFERENCES "user"(id),
+        decidedAt timestamptz,
+        UNIQUE (marketId, merchantId),
+        CHECK (status NOT IN ('approved', 'rejected') OR decidedBy IS NOT NULL)
+    );
+    CREATE TABLE marketOffer (
+        applicationId bigint NOT NULL REFERENCES marketApplication(id) ON DELETE CASCADE,
+        postId bigint NOT NULL REFERENCES post(id),
+        PRIMARY KEY (applicationId, postId)
+    );
+    CREATE INDEX marketOffer_on_postId ON marketOffer(postId);
     """

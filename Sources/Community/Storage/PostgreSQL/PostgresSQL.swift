@@ -331,6 +331,13 @@ extension PostgresTransaction {
     }
 }
 
+/// The server's own message for a statement it refused, if `error` is one (postgres-nio keeps it out of the error's
+/// description).
+func serverMessage(_ error: any Error) -> String? {
+    guard let error = error as? PSQLError, let message = error.serverInfo?[.message] else { return nil }
+    return [message, error.serverInfo?[.detail]].compactMap { $0 }.joined(separator: ": ")
+}
+
 /// The message of the exception a PostgreSQL trigger raised, if `error` is one.
 func raisedMessage(_ error: any Error) -> String? {
     guard let error = error as? PSQLError, error.serverInfo?[.sqlState] == "P0001" else { return nil }

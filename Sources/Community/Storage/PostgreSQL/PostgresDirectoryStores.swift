@@ -1,0 +1,192 @@
+import Foundation
+
+/// `DirectoryStore` on PostgreSQL.
+package struct PostgresDirectoryStore: DirectoryStore {
+    let database: PostgresHub
+
+    package init(database: PostgresHub) { self.database = database }
+
+    package func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int) async throws -> [Merchant] {
+        try await database.read { db in
+            try await PostgresMerchantStore.merchants(
+                from: try await db.fetchAll(
+                    """
+                    SELECT * FROM merchant
+                    WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
+                      AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
+                      AND (? IS NULL OR communeKey = ?)
+                    ORDER BY name, id LIMIT ? OFFSET ?
+                    """,
+                    [
+                        filter.zoneID, filter.zoneID, filter.category?.rawValue, filter.category?.rawValue,
+                        filter.communeKey, filter.communeKey, limit, offset,
+                    ]), db)
+        }
+    }
+
+    package func counts(zoneID: Zone.ID?) async throws -> DirectoryCounts {
+        try await database.read { db in
+            let scope = "(? IS NULL OR m.id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))"
+            var categories: [Category: Int] = [:]
+            for row in try await db.fetchAll(
+                """
+                SELECT c.category, count(*) AS n FROM merchantCategory c JOIN merchant m ON m.id = c.merchantId
+                WHERE \(scope) GROUP BY c.category
+                """, [zoneID, zoneID])
+            {
+                if let category = Category(rawValue: row["category"]) { categories[category] = row["n"] }
+            }
+            let communes = try await db.fetchAll(
+                """
+                SELECT max(m.profile::jsonb ->> 'commune') AS name, count(*) AS n FROM merchant m
+                WHERE \(scope) GROUP BY m.communeKey ORDER BY m.communeKey
+                """, [zoneID, zoneID]
+            ).map { (name: $0["name"] as String, count: $0["n"] as Int) }
+            let total: Int =
+                try await db.value("SELECT count(*) FROM merchant m WHERE \(scope)", [zoneID, zoneID]) ?? 0
+            return DirectoryCounts(categories: categories, communes: communes, total: total)
+        }
+    }
+
+    package func confirm(_ id: Merchant.ID, by actor: User.ID, at date: Date) async throws -> Merchant {
+        try await database.write { db in
+            let changed = try await db.execute("UPDATE merchant SET confirmedAt = ? WHERE id = ?", [date, id])
+            guard changed == 1, let merchant = try await PostgresMerchantStore.merchant(id: id, db) else {
+                throw CommunityError.notFound("merchant")
+            }
+            for zone in merchant.zoneIDs {
+                try await db.appendAudit(
+                    action: "merchant.confirm", subject: "merchant:\(merchant.slug)", actor: actor, zone: zone, at: date
+                )
+            }
+            return merchant
+        }
+    }
+
+    package func dueForReminder(confirmedBefore cutoff: Date, limit: Int) async throws -> [Merchant] {
+        try await database.read { db in
+            try await PostgresMerchantStore.merchants(
+                from: try await db.fetchAll(
+                    """
+                    SELECT * FROM merchant
+                    WHERE coalesce(confirmedAt, createdAt) <= ?
+                      AND (confirmReminderAt IS NULL OR confirmReminderAt <= coalesce(confirmedAt, createdAt))
+                    ORDER BY coalesce(confirmedAt, createdAt), id LIMIT ?
+                    """, [cutoff, limit]), db)
+        }
+    }
+
+    package func markReminded(_ id: Merchant.ID, at date: Date) async throws {
+        try await database.write { db in
+            try await db.execute("UPDATE merchant SET confirmReminderAt = ? WHERE id = ?", [date, id])
+        }
+    }
+
+    package func importMerchants(
+        _ entries: [ImportEntry], owner: User.ID, at date: Date, progress: @escaping @Sendable (Int, Int) -> Void
+    ) async throws -> [Merchant] {
+        try await PostgresMerchantStore.mappingConflicts {
+            try await database.write { db in
+                var merchants: [Merchant] = []
+                for (index, entry) in entries.enumerated() {
+                    progress(index, entries.count)
+                    merchants.append(
+                        try await PostgresMerchantStore.insert(
+                            slug: entry.slug, profile: entry.profile, zoneIDs: entry.zoneIDs, owner: owner, at: date,
+                            db))
+                }
+                return merchants
+            }
+        }
+    }
+
+    package func identities(communeKeys: Set<String>, sirets: Set<String>) async throws
+        -> [(name: String, postcode: String, siret: String?)]
+    {
+        let rows = try await database.read { db in
+            try await db.fetchAll(
+                """
+                SELECT name, profile::jsonb ->> 'postcode' AS postcode, siret FROM merchant
+                WHERE communeKey = ANY (string_to_array(?, chr(31))) OR siret = ANY (string_to_array(?, chr(31)))
+                """,
+                [communeKeys.joined(separator: "\u{1F}"), sirets.joined(separator: "\u{1F}")])
+        }
+        return rows.map { (name: $0["name"], postcode: ($0["postcode"] as String?) ?? "", siret: $0["siret"]) }
+    }
+}
+
+/// `SitemapStore` on PostgreSQL.
+package struct PostgresSitemapStore: SitemapStore {
+    let database: PostgresHub
+
+    package init(database: PostgresHub) { self.database = database }
+
+    private static let live = "status = 'published' AND (validUntil IS NULL OR validUntil > ?)"
+
+    package func chunks(size: Int, at now: Date) async throws -> [SitemapChunk] {
+        try await database.read { db in
+            let merchants = try await db.fetchAll(
+                "SELECT id / ? AS number, max(updatedAt) AS changed FROM merchant GROUP BY 1 ORDER BY 1", [size])
+            let posts = try await db.fetchAll(
+                "SELECT id / ? AS number, max(updatedAt) AS changed FROM post WHERE \(Self.live) GROUP BY 1 ORDER BY 1",
+                [size, now])
+            return merchants.map { SitemapChunk(kind: .merchants, number: $0["number"], lastModified: $0["changed"]) }
+                + posts.map { SitemapChunk(kind: .posts, number: $0["number"], lastModified: $0["changed"]) }
+        }
+    }
+
+    package func entries(_ kind: SitemapChunk.Kind, number: Int, size: Int, at now: Date) async throws
+        -> [SitemapEntry]
+    {
+        try await database.read { db in
+            let range: [any PostgresBindable] = [number * size, (number + 1) * size]
+            switch kind {
+            case .merchants:
+                return try await db.fetchAll(
+                    "SELECT slug, updatedAt FROM merchant WHERE id >= ? AND id < ? ORDER BY id", range
+                ).map { SitemapEntry(key: $0["slug"], lastModified: $0["updatedAt"]) }
+            case .posts:
+                return try await db.fetchAll(
+                    "SELECT id, updatedAt FROM post WHERE id >= ? AND id < ? AND \(Self.live) ORDER BY id",
+                    range + [now]
+                ).map { SitemapEntry(key: String($0["id"] as Int64), lastModified: $0["updatedAt"]) }
+            }
+        }
+    }
+}
+
+/// `StatisticsStore` on PostgreSQL.
+package struct PostgresStatisticsStore: StatisticsStore {
+    let database: PostgresHub
+
+    package init(database: PostgresHub) { self.database = database }
+
+    package func statistics(at now: Date) async throws -> HubStatistics {
+        try await database.read { db in
+            var statistics = HubStatistics()
+            let outbox = try await db.fetchOne(
+                """
+                SELECT count(*) AS depth, min(nextAttemptAt) AS oldest FROM outboxMessage
+                WHERE status IN ('pending', 'sending')
+                """)
+            statistics.outboxDepth = outbox?["depth"] ?? 0
+            statistics.oldestOutboxSeconds = Self.age(of: outbox?.nullable("oldest"), at: now)
+            statistics.outboxFailed =
+                try await db.value("SELECT count(*) FROM outboxMessage WHERE status = 'failed'") ?? 0
+            let held = try await db.fetchOne(
+                "SELECT count(*) AS count, min(updatedAt) AS oldest FROM post WHERE status = 'held'")
+            statistics.heldPosts = held?["count"] ?? 0
+            statistics.oldestHeldSeconds = Self.age(of: held?.nullable("oldest"), at: now)
+            for row in try await db.fetchAll("SELECT status, count(*) AS count FROM popUpBooking GROUP BY status") {
+                statistics.bookings[row["status"]] = row["count"]
+            }
+            return statistics
+        }
+    }
+
+    /// Seconds since `date`, never negative (a message due later has not waited).
+    private static func age(of date: Date?, at now: Date) -> Double {
+        guard let date else { return 0 }
+        return max(0, now.timeIntervalSince(date))
+    }
+}
