@@ -6,7 +6,8 @@ import Moderation
 
 /// The composition root: one database, its stores, and the services built on them.
 struct Hub: Sendable {
-    let database: AppDatabase
+    let database: HubDatabase
+    let stores: HubStores
     let settings: Settings
     let clock: any HubClock
     let zones: ZoneService
@@ -21,6 +22,8 @@ struct Hub: Sendable {
     let outbox: any OutboxStore
     let mailRenderer: HubMailRenderer
     let linkTokens: LinkTokens
+    /// The database's key for signing links (subscription pages, calendars).
+    let linkKey: Data
     let feedCache = FeedCache()
     /// Failed sign-ins per account and client, shared by the pages and the API.
     let signInThrottle = SignInThrottle()
@@ -40,51 +43,63 @@ struct Hub: Sendable {
     /// The outbox, review queue and bookings figures of `/metrics`.
     let statistics: any StatisticsStore
 
+    /// A hub on an embedded SQLite database.
     init(
         database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
         hasher: any SecretHasher = BcryptHasher()
     ) throws {
+        self.init(
+            database: .sqlite(database), linkKey: try database.secret(named: "links"), settings: settings, clock: clock,
+            hasher: hasher)
+    }
+
+    /// A hub on either engine; `linkKey` is the database's key for signing links.
+    init(
+        database: HubDatabase, linkKey: Data, settings: Settings, clock: any HubClock = SystemClock(),
+        hasher: any SecretHasher = BcryptHasher()
+    ) {
         self.database = database
         self.settings = settings
         self.clock = clock
-        let zoneStore = SQLiteZoneStore(database: database)
-        statistics = SQLiteStatisticsStore(database: database)
-        let merchantStore = SQLiteMerchantStore(database: database)
+        let stores = database.stores
+        self.stores = stores
+        let zoneStore = stores.zones
+        statistics = stores.statistics
+        let merchantStore = stores.merchants
         zones = ZoneService(zones: zoneStore, clock: clock)
-        accounts = AccountService(
-            accounts: SQLiteAccountStore(database: database), zones: zoneStore, hasher: hasher, clock: clock)
+        accounts = AccountService(accounts: stores.accounts, zones: zoneStore, hasher: hasher, clock: clock)
         merchants = MerchantService(merchants: merchantStore, zones: zoneStore, clock: clock)
-        let postStore = SQLitePostStore(database: database)
-        let moderationStore = SQLiteModerationStore(database: database)
+        let postStore = stores.posts
+        let moderationStore = stores.moderation
         posts = PostService(
             posts: postStore, merchants: merchantStore, zones: zoneStore,
             screener: RuleScreener(store: moderationStore, clock: clock), clock: clock)
-        let accountStore = SQLiteAccountStore(database: database)
+        let accountStore = stores.accounts
         self.accountStore = accountStore
-        let outboxStore = SQLiteOutboxStore(database: database)
+        let outboxStore = stores.outbox
         outbox = outboxStore
         moderation = ModerationQueue(
             store: moderationStore, posts: postStore, zones: zoneStore, merchants: merchantStore,
             notifier: MailNotifier(
                 outbox: outboxStore, merchants: merchantStore, accounts: accountStore, settings: settings, clock: clock),
             clock: clock)
-        audit = SQLiteAuditStore(database: database)
-        popUps = try PopUpServices(database: database, posts: posts, settings: settings, clock: clock)
-        search = SearchService(search: SQLiteSearchStore(database: database), zones: zoneStore, clock: clock)
-        let directoryStore = SQLiteDirectoryStore(database: database)
+        audit = stores.audit
+        popUps = PopUpServices(stores: stores, linkKey: linkKey, posts: posts, settings: settings, clock: clock)
+        search = SearchService(search: stores.search, zones: zoneStore, clock: clock)
+        let directoryStore = stores.directory
         directory = DirectoryService(directory: directoryStore, zones: zoneStore, clock: clock)
         merchantImporter = MerchantImporter(service: merchants, directory: directoryStore)
-        sitemaps = SitemapService(store: SQLiteSitemapStore(database: database), clock: clock)
+        sitemaps = SitemapService(store: stores.sitemap, clock: clock)
         markets = MarketService(
-            markets: SQLiteMarketStore(database: database), zones: zoneStore, merchants: merchantStore,
-            posts: postStore, clock: clock)
+            markets: stores.markets, zones: zoneStore, merchants: merchantStore, posts: postStore, clock: clock)
         listings = ListingService(
             directory: directoryStore, merchants: merchantStore,
             freshness: ListingFreshness(confirmAfterDays: settings.confirmAfterDays), clock: clock)
-        let subscriptionStore = SQLiteSubscriptionStore(database: database)
+        let subscriptionStore = stores.subscriptions
         self.subscriptionStore = subscriptionStore
-        let tokens = LinkTokens(key: try database.secret(named: "links"))
+        let tokens = LinkTokens(key: linkKey)
         linkTokens = tokens
+        self.linkKey = linkKey
         subscriptions = SubscriptionService(
             subscriptions: subscriptionStore, zones: zoneStore, tokens: tokens, clock: clock)
         digests = DigestService(subscriptions: subscriptionStore, posts: postStore, clock: clock)
@@ -118,15 +133,20 @@ struct Hub: Sendable {
         }
     }
 
-    /// Opens (creating and migrating) the database named by `settings`.
-    static func open(_ settings: Settings, clock: any HubClock = SystemClock()) throws -> Hub {
-        let database: AppDatabase
+    /// Opens (creating and migrating) the database named by `settings`: PostgreSQL when an address is set, else
+    /// the SQLite file.
+    static func open(_ settings: Settings, clock: any HubClock = SystemClock()) async throws -> Hub {
+        let database: HubDatabase
+        let linkKey: Data
         do {
-            database = try AppDatabase(path: settings.databasePath)
+            database = try await HubDatabase.open(address: settings.databaseURL, path: settings.databasePath)
+            linkKey = try await database.secret(named: "links")
+        } catch let error as CommunityError {
+            throw CLIError("cannot open the database \(settings.databaseName): \(error.message)")
         } catch {
-            throw CLIError("cannot open the database at \(settings.databasePath): \(error)")
+            throw CLIError("cannot open the database \(settings.databaseName): \(error)")
         }
-        return try Hub(database: database, settings: settings, clock: clock)
+        return Hub(database: database, linkKey: linkKey, settings: settings, clock: clock)
     }
 
     /// Where mail goes: the SMTP server when one is configured, else `.eml` files in the mail directory.

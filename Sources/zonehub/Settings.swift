@@ -7,6 +7,11 @@ struct Settings: Sendable {
     /// Every environment variable zonehub reads, with its default, for `--help` and the README.
     static let keys: [(name: String, meaning: String, fallback: String)] = [
         ("ZONEHUB_DB", "SQLite database file", "./data/zonehub.sqlite"),
+        (
+            "ZONEHUB_DATABASE_URL",
+            "PostgreSQL database instead: `postgres://user:password@host:port/name` (several `serve` may share it)",
+            "none: SQLite"
+        ),
         ("ZONEHUB_HOST", "address `serve` listens on", "127.0.0.1"),
         ("ZONEHUB_PORT", "port `serve` listens on", "8080"),
         ("ZONEHUB_PUBLIC_URL", "public base URL used in links", "http://<host>:<port>"),
@@ -33,6 +38,8 @@ struct Settings: Sendable {
     ]
 
     var databasePath: String
+    /// The PostgreSQL database to use instead of the SQLite file, if any.
+    var databaseURL: String?
     var host: String
     var port: Int
     var publicURL: String
@@ -49,6 +56,26 @@ struct Settings: Sendable {
     /// Days without a confirmation before a merchant is reminded (stale 30 days later).
     var confirmAfterDays: Int
 
+    /// Whether `value` names a PostgreSQL database rather than a SQLite file.
+    static func isPostgresAddress(_ value: String) -> Bool {
+        value.hasPrefix("postgres://") || value.hasPrefix("postgresql://")
+    }
+
+    /// Stops `command`, which works on a SQLite file, when the hub is on PostgreSQL.
+    func refusePostgres(_ command: String) throws {
+        guard databaseURL != nil else { return }
+        throw CLIError(
+            "\(command) copies a SQLite file; on PostgreSQL use pg_dump and pg_restore (or `zonehub export` to a "
+                + "SQLite file)")
+    }
+
+    /// The database as an operator would name it, without a password.
+    var databaseName: String {
+        guard let databaseURL, var components = URLComponents(string: databaseURL) else { return "at \(databasePath)" }
+        if components.password != nil { components.password = "***" }
+        return components.string ?? "on PostgreSQL"
+    }
+
     /// Resolves each setting: the flag if given, else the environment, else the default.
     init(
         database: String? = nil, host: String? = nil, port: Int? = nil, zones: String? = nil,
@@ -56,6 +83,15 @@ struct Settings: Sendable {
     ) throws {
         func value(_ key: String) -> String? {
             environment[key].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        // `--db` takes a file or a postgres:// address; without it, ZONEHUB_DATABASE_URL, then ZONEHUB_DB.
+        if let database, Self.isPostgresAddress(database) {
+            databaseURL = database
+        } else if database == nil, let address = value("ZONEHUB_DATABASE_URL") {
+            guard Self.isPostgresAddress(address) else {
+                throw CLIError("ZONEHUB_DATABASE_URL: '\(address.prefix(80))' is not a postgres:// address")
+            }
+            databaseURL = address
         }
         databasePath = database ?? value("ZONEHUB_DB") ?? "./data/zonehub.sqlite"
         self.host = host ?? value("ZONEHUB_HOST") ?? "127.0.0.1"

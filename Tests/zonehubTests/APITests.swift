@@ -139,7 +139,7 @@ import Testing
             #expect((error["message"] as? String)?.isEmpty == false, "\(name)")
         }
         let stored = try #require(
-            try await app.hub.database.read { db in
+            try await app.database.read { db in
                 try String.fetchAll(db, sql: "SELECT title FROM post")
             })
         #expect(stored == ["Original"])

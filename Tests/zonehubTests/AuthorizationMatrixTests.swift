@@ -84,7 +84,7 @@ import Testing
                 allowed: [.owner, .hubOperator]),
         ]
 
-        let before = try await app.hub.database.read { db in
+        let before = try await app.database.read { db in
             try String.fetchAll(db, sql: "SELECT status || title FROM post ORDER BY id")
         }
         let auditBefore = try await app.hub.audit.entries(zoneID: nil, limit: 10_000).count
@@ -100,13 +100,13 @@ import Testing
             }
         }
         #expect(cells == 60)
-        let after = try await app.hub.database.read { db in
+        let after = try await app.database.read { db in
             try String.fetchAll(db, sql: "SELECT status || title FROM post ORDER BY id")
         }
         #expect(after == before)
         #expect(try await app.hub.audit.entries(zoneID: nil, limit: 10_000).count == auditBefore)
 
-        #expect(try await app.hub.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM report") } == 0)
+        #expect(try await app.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM report") } == 0)
         for actor in Actor.allCases {
             let answer = try await app.test {
                 try await $0.send(

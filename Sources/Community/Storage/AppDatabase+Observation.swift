@@ -7,15 +7,17 @@ extension AppDatabase {
         let observation = DatabaseRegionObservation(tracking: tables.map { Table($0) })
         let cancellable = observation.start(
             in: writerForObservation, onError: { _ in action() }, onChange: { _ in action() })
-        return ChangeObservation(cancellable)
+        return ChangeObservation { cancellable.cancel() }
     }
 }
 
 /// Keeps a change observation running; releasing it stops the observation.
 package final class ChangeObservation: Sendable {
-    private let cancellable: AnyDatabaseCancellable
+    private let stop: @Sendable () -> Void
 
-    init(_ cancellable: AnyDatabaseCancellable) { self.cancellable = cancellable }
+    init(stop: @escaping @Sendable () -> Void) { self.stop = stop }
 
-    package func cancel() { cancellable.cancel() }
+    deinit { stop() }
+
+    package func cancel() { stop() }
 }

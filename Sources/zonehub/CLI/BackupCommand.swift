@@ -14,7 +14,9 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let source = try Settings(database: database.path).databasePath
+            let settings = try Settings(database: database.path)
+            try settings.refusePostgres("backup")
+            let source = settings.databasePath
             let started = Date()
             let report = try DatabaseFile.operation { try DatabaseFile.backup(source, to: output) }
             let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
@@ -41,7 +43,9 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let target = try Settings(database: database.path).databasePath
+            let settings = try Settings(database: database.path)
+            try settings.refusePostgres("restore")
+            let target = settings.databasePath
             let report = try DatabaseFile.operation { try DatabaseFile.restore(backup, to: target) }
             let pending =
                 report.pending.isEmpty ? "" : "; `zonehub migrate` will apply \(report.pending.joined(separator: ", "))"

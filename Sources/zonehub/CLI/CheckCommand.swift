@@ -16,7 +16,10 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         try await run {
             let settings = try Settings(database: database.path, zones: zones)
-            var checks: [Check] = [Self.database(settings.databasePath)]
+            var checks: [Check] = [
+                settings.databaseURL == nil
+                    ? Self.database(settings.databasePath) : await Self.postgres(settings.databaseURL!, settings)
+            ]
             checks.append(.pass("configuration", "public URL \(settings.publicURL), mail from \(settings.mailFrom)"))
             checks.append(Self.zoneFiles(settings.zonesDirectory))
             checks.append(Self.smtp(settings))
@@ -44,6 +47,27 @@ struct CheckCommand: AsyncParsableCommand {
             report.pending.isEmpty
             ? "none pending" : "pending: \(report.pending.joined(separator: ", ")) (run `zonehub migrate`)"
         return .pass("database", "\(path): integrity ok, \(report.applied.count) migrations applied, \(pending)")
+    }
+
+    /// Connects without migrating, and compares the migrations applied with those this zonehub knows.
+    static func postgres(_ address: String, _ settings: Settings) async -> Check {
+        do {
+            let report = try await PostgresHub.inspect(address: address)
+            let name = settings.databaseName
+            guard report.unknown.isEmpty else {
+                return .fail(
+                    "database", "\(name) has migrations this zonehub does not know: \(report.unknown.joined(separator: ", "))")
+            }
+            let pending =
+                report.pending.isEmpty
+                ? "none pending" : "pending: \(report.pending.joined(separator: ", ")) (run `zonehub migrate`)"
+            return .pass(
+                "database", "\(name): PostgreSQL \(report.serverVersion), \(report.applied.count) migrations applied, \(pending)")
+        } catch let error as CommunityError {
+            return .fail("database", error.message)
+        } catch {
+            return .fail("database", "\(error)")
+        }
     }
 
     static func zoneFiles(_ directory: String) -> Check {

@@ -20,7 +20,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try await run {
             let settings = try Settings(database: database.path, zones: zones)
-            let hub = try Hub.open(settings)
+            let hub = try await Hub.open(settings)
             if ifNew, try await hub.accounts.hasAccounts(outside: DemoContent.emailDomain) {
                 print("demo: skipped, this hub has real accounts")
                 return
@@ -51,8 +51,8 @@ struct DemoLoader {
         // and publishes the rest, whatever the zone's policy, so the queue shows a few items.
         let heldTitles = Set(DemoContent.merchants.flatMap(\.posts).filter(\.held).map(\.title))
         let posts = PostService(
-            posts: SQLitePostStore(database: hub.database), merchants: SQLiteMerchantStore(database: hub.database),
-            zones: SQLiteZoneStore(database: hub.database), screener: DemoScreener(heldTitles: heldTitles),
+            posts: hub.stores.posts, merchants: hub.stores.merchants, zones: hub.stores.zones,
+            screener: DemoScreener(heldTitles: heldTitles),
             clock: hub.clock)
         var added = (accounts: 0, merchants: 0, posts: 0)
         for zone in DemoContent.merchants.map(\.zone).uniqued() where slugs.contains(zone) {

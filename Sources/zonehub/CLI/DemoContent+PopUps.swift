@@ -12,7 +12,8 @@ struct PopUpDemoLoader {
     /// Returns how many venues, slots and bookings it added.
     func load(zones: [Zone]) async throws -> (venues: Int, slots: Int, bookings: Int) {
         var added = (venues: 0, slots: 0, bookings: 0)
-        let services = try PopUpServices(database: hub.database, posts: posts, settings: hub.settings, clock: hub.clock)
+        let services = PopUpServices(
+            stores: hub.stores, linkKey: hub.linkKey, posts: posts, settings: hub.settings, clock: hub.clock)
         for zone in zones {
             guard try await hub.popUps.venues.venues(zoneSlug: zone.slug).venues.isEmpty,
                 let admin = try await hub.accounts.user(email: DemoContent.adminEmail(zone: zone.slug)),

@@ -19,7 +19,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database.path))
                 let user = try await hub.popUps.venues.grantOrganiser(
                     email: email, zoneSlug: zone, by: try await actor.user(in: hub))
                 print("\(user.email) organises pop-up shops in \(zone)")
@@ -45,7 +45,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database.path))
                 if let name {
                     let details = PopUpVenueDetails(
                         name: name, address: address ?? "", commune: commune ?? "", capacity: capacity ?? 0,
@@ -74,7 +74,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database.path))
                 if let start {
                     guard let from = LocalDateTime(start) else { throw CLIError("--start: expected 2026-03-21T09:00") }
                     guard let to = LocalDateTime(end ?? "") else { throw CLIError("--end: expected 2026-03-21T18:00") }
@@ -111,7 +111,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database.path))
                 let user = try await actor.user(in: hub)
                 if let cancel {
                     let slots = try await hub.popUps.venues.cancelSeries(
@@ -147,7 +147,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database.path))
                 let booking = try await hub.popUps.bookings.book(
                     PopUpSlot.ID(slot), merchantSlug: merchant, waitlist: !noWaitlist,
                     by: try await actor.user(in: hub))
@@ -169,7 +169,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database.path))
                 let user = try await actor.user(in: hub)
                 let service = hub.popUps.bookings
                 let changed: PopUpBooking? =

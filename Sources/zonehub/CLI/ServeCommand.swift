@@ -18,7 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
             settings.logFormat.bootstrap(level: settings.logLevel)
             var logger = Logger(label: "zonehub")
             logger.logLevel = settings.logLevel
-            let hub = try Hub.open(settings)
+            let hub = try await Hub.open(settings)
             let report = try await hub.syncZones(from: settings.zonesDirectory)
             logger.info(
                 "zones synced",
@@ -39,10 +39,11 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let hub = try Hub.open(try Settings(database: database.path))
+            let hub = try await Hub.open(try Settings(database: database.path))
             let applied = try await hub.database.appliedMigrations()
             print(
-                "database \(hub.settings.databasePath) is at \(applied.last ?? "no migration") (\(applied.count) applied)"
+                "database \(hub.settings.databaseName.replacingOccurrences(of: "at ", with: "")) is at "
+                    + "\(applied.last ?? "no migration") (\(applied.count) applied)"
             )
         }
     }

@@ -23,7 +23,7 @@ struct UsersCommand: AsyncParsableCommand {
                     throw CLIError(
                         "--role: '\(role)' is not one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                let hub = try Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database.path))
                 let password = String(AccountService.randomToken().prefix(16))
                 let user = try await hub.accounts.add(
                     email: email, displayName: name, role: role, zoneSlugs: zone, password: password, by: nil)

@@ -38,7 +38,9 @@ struct CLIFailure: Error, CustomStringConvertible {
 
 /// Where the database is, for every command that touches it.
 struct DatabaseOption: ParsableArguments {
-    @Option(name: .customLong("db"), help: "SQLite database file (ZONEHUB_DB; default ./data/zonehub.sqlite).")
+    @Option(
+        name: .customLong("db"),
+        help: "SQLite database file (ZONEHUB_DB; default ./data/zonehub.sqlite), or a postgres:// address (ZONEHUB_DATABASE_URL).")
     var path: String?
 }
 

@@ -41,7 +41,7 @@ struct ZonesCommand: AsyncParsableCommand {
         func run() async throws {
             try await run {
                 let settings = try Settings(database: database.path, zones: directory)
-                let hub = try Hub.open(settings)
+                let hub = try await Hub.open(settings)
                 let report = try await hub.syncZones(from: settings.zonesDirectory)
                 for (label, slugs) in [
                     ("added", report.added), ("updated", report.updated), ("retired", report.retired),

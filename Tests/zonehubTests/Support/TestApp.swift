@@ -15,6 +15,9 @@ struct TestApp {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let zonesDirectory = repository.appendingPathComponent("zones").path
 
+    /// The hub's SQLite database, for tests that count rows.
+    let database: AppDatabase
+
     /// `onDisk` opens a temporary SQLite file in WAL mode instead, for tests of concurrent requests.
     init(clock: any HubClock = SystemClock(), onDisk: Bool = false) async throws {
         let settings = try Settings(
@@ -25,6 +28,7 @@ struct TestApp {
                 path: FileManager.default.temporaryDirectory
                     .appendingPathComponent("zonehub-test-\(UUID().uuidString)/hub.sqlite").path)
             : try AppDatabase.inMemory()
+        self.database = database
         hub = try Hub(database: database, settings: settings, clock: clock)
         _ = try await hub.syncZones(from: Self.zonesDirectory)
         router = buildRouter(hub: hub)

@@ -13,23 +13,43 @@ package final class PostgresHub: Sendable {
 
     /// Connects to `address` (`postgres://user:password@host:port/database`, or `postgres:///database?host=/run/dir`
     /// for a local socket; `?schema=name` keeps the hub's tables in a schema of their own) and migrates.
-    package init(address: String, maximumConnections: Int = 8, logger: Logger = Logger(label: "zonehub.postgres"))
-        async throws
-    {
+    package init(
+        address: String, maximumConnections: Int = 8, migrate: Bool = true,
+        logger: Logger = Logger(label: "zonehub.postgres")
+    ) async throws {
         let endpoint = try PostgresAddress(address)
         var configuration = endpoint.configuration
         configuration.options.maximumConnections = maximumConnections
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
-        self.runner = Task { await client.run() }
+        // Started at once, so that run() is under way before the first connection is asked for.
+        self.runner = Task.immediate { await client.run() }
         self.schema = endpoint.schema
         self.logger = logger
+        guard migrate else { return }
         do {
             try await PostgresMigrations.migrate(self)
         } catch {
             runner.cancel()
             throw error
         }
+    }
+
+    /// What `zonehub check` reports: the server's version and the migrations applied, known and not; changes
+    /// nothing (no migration is applied).
+    package static func inspect(address: String) async throws -> (
+        serverVersion: String, applied: [String], pending: [String], unknown: [String]
+    ) {
+        let hub = try await PostgresHub(address: address, maximumConnections: 1, migrate: false)
+        let facts: (String, [String]) = try await hub.read { db in
+            let version: String = try await db.value("SHOW server_version") ?? "?"
+            let exists: Bool = try await db.value("SELECT to_regclass('hubMigration') IS NOT NULL") ?? false
+            return (version, exists ? try await db.values("SELECT name FROM hubMigration ORDER BY name") : [])
+        }
+        let known = PostgresMigrations.all.map(\.name)
+        return (
+            facts.0, facts.1, known.filter { !facts.1.contains($0) }, facts.1.filter { !known.contains($0) }
+        )
     }
 
     deinit { runner.cancel() }
@@ -78,6 +98,37 @@ package final class PostgresHub: Sendable {
             return value
         }
     }
+
+    /// Calls `action` after each committed change to one of `tables` by any process on this database (LISTEN on
+    /// the channel the tables' triggers notify), until the observation is cancelled. A lost connection is opened
+    /// again, and `action` called then too, since changes may have gone unheard meanwhile.
+    package func observeChanges(to tables: [String], _ action: @escaping @Sendable () -> Void) -> ChangeObservation {
+        let wanted = Set(tables.map { "\(schema).\($0.lowercased())" })
+        let client = self.client
+        let logger = self.logger
+        let listener = Task {
+            var first = true
+            while !Task.isCancelled {
+                do {
+                    try await client.withConnection { connection in
+                        try await connection.listen(on: Self.changeChannel) { notices in
+                            if !first { action() }
+                            first = false
+                            for try await notice in notices where wanted.contains(notice.payload) { action() }
+                        }
+                    }
+                } catch {
+                    if Task.isCancelled { return }
+                    logger.warning("listening for database changes failed; listening again", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        return ChangeObservation { listener.cancel() }
+    }
+
+    /// The channel the change triggers notify, with `schema.table` as the payload.
+    static let changeChannel = "zonehub_changes"
 
     /// The names of the migrations applied, in order.
     package func appliedMigrations() async throws -> [String] {

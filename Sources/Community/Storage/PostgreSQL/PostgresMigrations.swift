@@ -11,6 +11,7 @@ enum PostgresMigrations {
         ("v5-directory-listing", directoryListing),
         ("v6-pop-ups", popUps),
         ("v7-directory", directory),
+        ("v8-change-notices", changeNotices),
     ]
 
     /// Applies the migrations not yet applied, one transaction each, under an advisory lock so that several
@@ -564,3 +565,22 @@ private let directory = """
     );
     CREATE INDEX marketOffer_on_postId ON marketOffer(postId);
     """
+
+/// The tables whose changes every process hears of (`PostgresHub.changeChannel`), so that each can drop what it
+/// rendered from them: a notice per statement, sent when its transaction commits.
+let noticedTables = ["post", "merchant", "zone", "market", "marketApplication", "marketOffer"]
+
+private let changeNotices = """
+    CREATE FUNCTION notice_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_notify('zonehub_changes', TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME);
+        RETURN NULL;
+    END $$;
+    """
+    + noticedTables.map { table in
+        """
+        ;
+        CREATE TRIGGER \(table)_notice AFTER INSERT OR UPDATE OR DELETE ON \(table)
+        FOR EACH STATEMENT EXECUTE FUNCTION notice_change()
+        """
+    }.joined()
