@@ -136,17 +136,9 @@ struct Hub: Sendable {
     /// Opens (creating and migrating) the database named by `settings`: PostgreSQL when an address is set, else
     /// the SQLite file.
     static func open(_ settings: Settings, clock: any HubClock = SystemClock()) async throws -> Hub {
-        let database: HubDatabase
-        let linkKey: Data
-        do {
-            database = try await HubDatabase.open(address: settings.databaseURL, path: settings.databasePath)
-            linkKey = try await database.secret(named: "links")
-        } catch let error as CommunityError {
-            throw CLIError("cannot open the database \(settings.databaseName): \(error.message)")
-        } catch {
-            throw CLIError("cannot open the database \(settings.databaseName): \(error)")
-        }
-        return Hub(database: database, linkKey: linkKey, settings: settings, clock: clock)
+        let database = try await HubDatabase.opened(settings)
+        return Hub(
+            database: database, linkKey: try await database.secret(named: "links"), settings: settings, clock: clock)
     }
 
     /// Where mail goes: the SMTP server when one is configured, else `.eml` files in the mail directory.

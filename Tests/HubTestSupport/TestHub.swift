@@ -41,6 +41,14 @@ package struct TestHub {
         path = nil
     }
 
+    /// The hub's database, as the executable holds it.
+    package var hubDatabase: HubDatabase {
+        switch engine {
+        case .sqlite(let database): .sqlite(database)
+        case .postgres(let database): .postgres(database)
+        }
+    }
+
     /// The SQLite database, for the tests that are about SQLite itself.
     package var database: AppDatabase {
         guard case .sqlite(let database) = engine else { preconditionFailure("this test runs on SQLite only") }

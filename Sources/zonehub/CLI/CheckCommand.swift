@@ -56,13 +56,15 @@ struct CheckCommand: AsyncParsableCommand {
             let name = settings.databaseName
             guard report.unknown.isEmpty else {
                 return .fail(
-                    "database", "\(name) has migrations this zonehub does not know: \(report.unknown.joined(separator: ", "))")
+                    "database",
+                    "\(name) has migrations this zonehub does not know: \(report.unknown.joined(separator: ", "))")
             }
             let pending =
                 report.pending.isEmpty
                 ? "none pending" : "pending: \(report.pending.joined(separator: ", ")) (run `zonehub migrate`)"
             return .pass(
-                "database", "\(name): PostgreSQL \(report.serverVersion), \(report.applied.count) migrations applied, \(pending)")
+                "database",
+                "\(name): PostgreSQL \(report.serverVersion), \(report.applied.count) migrations applied, \(pending)")
         } catch let error as CommunityError {
             return .fail("database", error.message)
         } catch {

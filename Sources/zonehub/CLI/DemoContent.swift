@@ -60,7 +60,8 @@ enum DemoContent {
                 categories: [.alimentation], commune: "Corbeil-Essonnes", postcode: "91100",
                 address: "12 rue Saint-Spire", phone: "01 60 88 12 34",
                 website: "https://epicerie-du-marche.example.org",
-                links: ["https://www.example.org/boutiques/epicerie-du-marche"], openingHours: "Tu-Sa 09:00-19:30; PH off",
+                links: ["https://www.example.org/boutiques/epicerie-du-marche"],
+                openingHours: "Tu-Sa 09:00-19:30; PH off",
                 siret: "90000412300015", zones: ["centre-essonne"]),
             posts: [
                 DemoPost(
@@ -109,7 +110,8 @@ enum DemoContent {
                     + "un rayon régional sur la Picardie.",
                 categories: [.livres], commune: "Beauvais", postcode: "60000", address: "8 rue de la Madeleine",
                 phone: "03 44 45 12 12", website: "https://lapagepicarde.example.org",
-                links: ["https://www.example.org/librairies/la-page-picarde"], openingHours: "Tu-Sa 09:30-19:00; PH off",
+                links: ["https://www.example.org/librairies/la-page-picarde"],
+                openingHours: "Tu-Sa 09:30-19:00; PH off",
                 zones: ["oise"]),
             posts: [
                 DemoPost(

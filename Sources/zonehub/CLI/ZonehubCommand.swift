@@ -13,7 +13,7 @@ struct ZonehubCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, ZonesCommand.self, UsersCommand.self, ModerationCommand.self,
             DemoCommand.self, DigestCommand.self, MailCommand.self, PopUpCommand.self, MerchantsCommand.self,
-            BackupCommand.self, RestoreCommand.self, CheckCommand.self,
+            BackupCommand.self, RestoreCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
         ])
 
     /// Runs a subcommand body, turning failures into `error: <message>` and a non-zero exit.
@@ -40,7 +40,9 @@ struct CLIFailure: Error, CustomStringConvertible {
 struct DatabaseOption: ParsableArguments {
     @Option(
         name: .customLong("db"),
-        help: "SQLite database file (ZONEHUB_DB; default ./data/zonehub.sqlite), or a postgres:// address (ZONEHUB_DATABASE_URL).")
+        help:
+            "SQLite database file (ZONEHUB_DB; default ./data/zonehub.sqlite), or a postgres:// address (ZONEHUB_DATABASE_URL)."
+    )
     var path: String?
 }
 

@@ -119,7 +119,8 @@ package final class PostgresHub: Sendable {
                     }
                 } catch {
                     if Task.isCancelled { return }
-                    logger.warning("listening for database changes failed; listening again", metadata: ["error": "\(error)"])
+                    logger.warning(
+                        "listening for database changes failed; listening again", metadata: ["error": "\(error)"])
                 }
                 try? await Task.sleep(for: .seconds(1))
             }

@@ -5,7 +5,23 @@ import PostgresNIO
 /// sent typed (`$1::bigint`) and `? IS NULL` works as it does on SQLite.
 package protocol PostgresBindable: Sendable {
     static var postgresType: String { get }
+    /// The type this value is sent as; the type's own unless the value says otherwise (a typed NULL).
+    var postgresTypeName: String { get }
     func bind(into bindings: inout PostgresBindings) throws
+}
+
+extension PostgresBindable {
+    package var postgresTypeName: String { Self.postgresType }
+}
+
+/// A NULL of a type known only at run time (a column's, when copying rows between databases).
+package struct PostgresNull: PostgresBindable {
+    package static var postgresType: String { "text" }
+    package let postgresTypeName: String
+
+    package init(type: String) { postgresTypeName = type }
+
+    package func bind(into bindings: inout PostgresBindings) throws { bindings.appendNull() }
 }
 
 extension String: PostgresBindable {
@@ -163,6 +179,9 @@ package struct PostgresRowValues: Sendable {
         return result
     }
 
+    /// The column's value as read, whatever its type (NULL when there is no such column).
+    package func raw(_ column: String) -> PostgresValue { values[column.lowercased()] ?? .null }
+
     /// The column's value, nil when it is NULL.
     func nullable<T: PostgresReadable>(_ column: String) -> T? {
         guard let value = values[column.lowercased()], value != .null else { return nil }
@@ -264,7 +283,7 @@ package struct PostgresTransaction: @unchecked Sendable {
         var bindings = PostgresBindings(capacity: arguments.count)
         for argument in arguments { try argument.bind(into: &bindings) }
         let query = PostgresQuery(
-            unsafeSQL: Self.numbered(sql, types: arguments.map { type(of: $0).postgresType }), binds: bindings)
+            unsafeSQL: Self.numbered(sql, types: arguments.map(\.postgresTypeName)), binds: bindings)
         return try await connection.query(query, logger: logger).get()
     }
 

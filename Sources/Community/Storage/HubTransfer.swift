@@ -1,0 +1,446 @@
+import Foundation
+import GRDB
+
+/// Moves a hub between databases of either engine: `export` writes every table's rows to a file of JSON lines,
+/// `import` loads such a file into a new, empty hub in one transaction and checks, before it commits, that every
+/// table holds the same rows as the file (counts and an order-independent checksum of each row's values).
+package enum HubTransfer {
+    /// The hub's tables in an order that keeps foreign keys satisfied. Search indexes are left out: the target's
+    /// triggers build them again from the rows.
+    static let tables = [
+        "zone", "commune", "user", "userZone", "session", "merchant", "merchantZone", "merchantCategory", "post",
+        "auditEntry", "zoneRules", "merchantTrust", "decision", "report", "hubSecret", "subscription",
+        "subscriptionZone", "consentEvent", "suppression", "outboxMessage", "digestRun", "popUpOrganiser",
+        "popUpVenue", "popUpSeries", "popUpSlot", "popUpBooking", "market", "marketApplication", "marketOffer",
+    ]
+    /// Tables each engine keeps for itself (migration records, search indexes).
+    static let engineTables: Set<String> = [
+        "grdb_migrations", "hubmigration", "searchentry", "merchantsearch", "postsearch",
+    ]
+    static let format = "zonehub-export"
+
+    /// One table's share of a file: its columns (as the source names them, with their kinds) and its rows.
+    package struct TableSummary: Codable, Equatable, Sendable {
+        package let name: String
+        package let columns: [Column]
+        package var rows: Int
+        package var checksum: String
+    }
+
+    package struct Column: Codable, Equatable, Sendable {
+        package let name: String
+        package let kind: Kind
+    }
+
+    /// What a column holds, the same on both engines: SQLite's INTEGER 0/1 and PostgreSQL's boolean are both
+    /// `integer`; dates are milliseconds since 1970, the precision SQLite keeps.
+    package enum Kind: String, Codable, Sendable {
+        case integer, real, text, date, bytes
+    }
+
+    /// A value as written to the file and compared after the import.
+    enum Value: Equatable {
+        case null, integer(Int64), real(Double), text(String), date(Int64), bytes(Data)
+
+        var json: Any {
+            switch self {
+            case .null: NSNull()
+            case .integer(let number), .date(let number): NSNumber(value: number)
+            case .real(let number): NSNumber(value: number)
+            case .text(let text): text
+            case .bytes(let data): data.base64EncodedString()
+            }
+        }
+
+        static func from(json: Any, kind: Kind) throws -> Value {
+            if json is NSNull { return .null }
+            switch kind {
+            case .integer, .date:
+                guard let number = json as? NSNumber else {
+                    throw CommunityError.invalid("export", "an integer column holds \(json)")
+                }
+                return kind == .date ? .date(number.int64Value) : .integer(number.int64Value)
+            case .real:
+                guard let number = json as? NSNumber else { throw CommunityError.invalid("export", "bad number") }
+                return .real(number.doubleValue)
+            case .text:
+                guard let text = json as? String else { throw CommunityError.invalid("export", "bad text \(json)") }
+                return .text(text)
+            case .bytes:
+                guard let text = json as? String, let data = Data(base64Encoded: text) else {
+                    throw CommunityError.invalid("export", "bad bytes")
+                }
+                return .bytes(data)
+            }
+        }
+
+        /// Bytes that stand for the value in a row's checksum, unambiguous across kinds.
+        var digestText: String {
+            switch self {
+            case .null: "n;"
+            case .integer(let number): "i\(number);"
+            case .real(let number): "r\(number.bitPattern);"
+            case .text(let text): "t\(text.utf8.count):\(text);"
+            case .date(let milliseconds): "d\(milliseconds);"
+            case .bytes(let data): "b\(data.base64EncodedString());"
+            }
+        }
+    }
+
+    /// An order-independent checksum of rows: the wrapping sums of two 64-bit FNV-1a hashes of each row.
+    struct Checksum {
+        private var first: UInt64 = 0
+        private var second: UInt64 = 0
+
+        mutating func add(_ row: [Value]) {
+            var one: UInt64 = 0xcbf2_9ce4_8422_2325
+            var two: UInt64 = 0x6c62_272e_07bb_0142
+            for byte in row.map(\.digestText).joined().utf8 {
+                one = (one ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                two = (two ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+            }
+            first = first &+ one
+            second = second &+ two
+        }
+
+        var text: String { String(format: "%016llx%016llx", first, second) }
+    }
+
+    /// A summary of a whole transfer, for the command's report.
+    package struct Report: Sendable {
+        package let engine: String
+        package let tables: [TableSummary]
+        package var rows: Int { tables.reduce(0) { $0 + $1.rows } }
+    }
+
+    // MARK: - Export
+
+    /// Writes every table of `database` to `file` (JSON lines: one per row, then a last line with each table's
+    /// columns, count and checksum). Reads in one transaction, so the file is one consistent state of the hub.
+    package static func export(_ database: HubDatabase, to file: URL) async throws -> Report {
+        let tables = try await read(database)
+        var lines: [String] = []
+        for (summary, rows) in tables {
+            for row in rows {
+                lines.append(try line(["table": summary.name, "values": row.map(\.json)]))
+            }
+        }
+        let summaries = tables.map(\.0)
+        lines.append(
+            try line([
+                "format": format, "version": 1, "engine": database.engineName,
+                "tables": try JSONSerialization.jsonObject(with: JSONEncoder().encode(summaries)),
+            ]))
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).partial")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: temporary)
+        _ = try? FileManager.default.removeItem(at: file)
+        try FileManager.default.moveItem(at: temporary, to: file)
+        return Report(engine: database.engineName, tables: summaries)
+    }
+
+    private static func line(_ object: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    /// Every table's summary and rows, read in one transaction.
+    static func read(_ database: HubDatabase) async throws -> [(TableSummary, [[Value]])] {
+        switch database {
+        case .sqlite(let database):
+            return try await database.read { db in
+                try checkTables(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                return try tables.map { try rows(of: $0, columns: nil, sqlite: db) }
+            }
+        case .postgres(let database):
+            return try await database.read { db in
+                try checkTables(try await postgresTables(db))
+                var result: [(TableSummary, [[Value]])] = []
+                for table in tables { result.append(try await rows(of: table, columns: nil, postgres: db)) }
+                return result
+            }
+        }
+    }
+
+    /// A table's rows, with the values of `columns` in that order (the file's, when checking an import; else
+    /// the table's own); fails when the table's columns are not those.
+    static func rows(of table: String, columns wanted: [Column]?, sqlite db: Database) throws
+        -> (TableSummary, [[Value]])
+    {
+        let own = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { row in
+            Column(name: row["name"], kind: kind(sqlite: row["type"]))
+        }
+        let columns = try matching(wanted, own, table: table)
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { row in
+            try zip(columns, own).map { wantedColumn, _ in
+                try value(row[wantedColumn.name] as DatabaseValue, kind: wantedColumn.kind)
+            }
+        }
+        return (summary(table, columns, rows), rows)
+    }
+
+    static func rows(of table: String, columns wanted: [Column]?, postgres db: PostgresTransaction) async throws
+        -> (TableSummary, [[Value]])
+    {
+        let own = try await postgresColumns(table, db).map { Column(name: $0.name, kind: $0.kind) }
+        let columns = try matching(wanted, own, table: table)
+        let rows = try await db.fetchAll("SELECT * FROM \(quoted(table))").map { row in
+            try columns.map { try value(row.raw($0.name), kind: $0.kind) }
+        }
+        return (summary(table, columns, rows), rows)
+    }
+
+    /// `wanted` when the table has exactly those columns (names compared without case), else the table's own.
+    private static func matching(_ wanted: [Column]?, _ own: [Column], table: String) throws -> [Column] {
+        guard let wanted else { return own }
+        let ownKinds = Dictionary(own.map { ($0.name.lowercased(), $0.kind) }, uniquingKeysWith: { first, _ in first })
+        guard Set(wanted.map { $0.name.lowercased() }) == Set(ownKinds.keys),
+            wanted.allSatisfy({ ownKinds[$0.name.lowercased()] == $0.kind })
+        else {
+            throw CommunityError.invalid("export", "the columns of \(table) in the export are not this hub's")
+        }
+        return wanted
+    }
+
+    private static func postgresTables(_ db: PostgresTransaction) async throws -> [String] {
+        try await db.values(
+            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()"
+                + " AND table_type = 'BASE TABLE'")
+    }
+
+    /// Refuses a database with tables this version does not know how to move (a newer schema), rather than leave
+    /// them behind.
+    static func checkTables(_ names: [String]) throws {
+        let known = Set(tables.map { $0.lowercased() }).union(engineTables)
+        let unknown = names.map { $0.lowercased() }.filter { !known.contains($0) && !$0.hasPrefix("sqlite_") }
+            .filter { !$0.contains("search_") && !$0.hasSuffix("_data") && !$0.hasSuffix("_idx") }
+            .filter { !$0.hasSuffix("_content") && !$0.hasSuffix("_docsize") && !$0.hasSuffix("_config") }
+        guard unknown.isEmpty else {
+            throw CommunityError.invalid(
+                "database", "tables this zonehub cannot move: \(unknown.sorted().joined(separator: ", "))")
+        }
+    }
+
+    private static func summary(_ table: String, _ columns: [Column], _ rows: [[Value]]) -> TableSummary {
+        var checksum = Checksum()
+        for row in rows { checksum.add(row) }
+        return TableSummary(name: table, columns: columns, rows: rows.count, checksum: checksum.text)
+    }
+
+    private static func kind(sqlite declared: String) -> Kind {
+        switch declared.uppercased() {
+        case "INTEGER": .integer
+        case "REAL": .real
+        case "DATETIME": .date
+        case "BLOB": .bytes
+        default: .text
+        }
+    }
+
+    private static func kind(postgres type: String) -> Kind {
+        switch type {
+        case "bigint", "integer", "smallint", "boolean": .integer
+        case "double precision", "real", "numeric": .real
+        case "timestamp with time zone", "timestamp without time zone": .date
+        case "bytea": .bytes
+        default: .text
+        }
+    }
+
+    private static func value(_ stored: DatabaseValue, kind: Kind) throws -> Value {
+        switch stored.storage {
+        case .null: return .null
+        case .int64(let number): return kind == .date ? .date(number * 1000) : .integer(number)
+        case .double(let number): return kind == .integer ? .integer(Int64(number)) : .real(number)
+        case .blob(let data): return .bytes(data)
+        case .string(let text):
+            guard kind == .date else { return .text(text) }
+            guard let date = Date.fromDatabaseValue(stored) else {
+                throw CommunityError.invalid("database", "unreadable date '\(text.prefix(40))'")
+            }
+            return .date(milliseconds(date))
+        }
+    }
+
+    private static func value(_ stored: PostgresValue, kind: Kind) throws -> Value {
+        switch stored {
+        case .null: return .null
+        case .integer(let number): return .integer(number)
+        case .boolean(let flag): return .integer(flag ? 1 : 0)
+        case .real(let number): return .real(number)
+        case .text(let text): return .text(text)
+        case .bytes(let data): return .bytes(data)
+        case .date(let date): return .date(milliseconds(date))
+        }
+    }
+
+    private static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    private static func quoted(_ table: String) -> String { table == "user" ? "\"user\"" : table }
+
+    private static func postgresColumns(_ table: String, _ db: PostgresTransaction) async throws
+        -> [(name: String, kind: Kind, type: String)]
+    {
+        try await db.fetchAll(
+            """
+            SELECT column_name::text AS name, data_type::text AS type FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER'
+            ORDER BY ordinal_position
+            """, [table.lowercased()]
+        ).map { (name: $0["name"], kind: kind(postgres: $0["type"]), type: $0["type"]) }
+    }
+
+    // MARK: - Import
+
+    /// Loads `file` into `database`, which must be a new hub (migrated, with no zone, account or row of its own
+    /// beyond its link key, which the file's replaces), in one transaction that commits only when every table reads
+    /// back as the file describes it. A file that is cut short or altered is refused before anything is written.
+    package static func importing(_ file: URL, into database: HubDatabase) async throws -> Report {
+        let (summaries, rows) = try parse(file)
+        switch database {
+        case .sqlite(let database):
+            try await database.write { db in
+                try checkTables(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                try refuseUnlessEmpty { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0 }
+                try db.execute(sql: "DELETE FROM hubSecret")
+                for summary in summaries {
+                    _ = try Self.rows(of: summary.name, columns: summary.columns, sqlite: db)
+                    let names = summary.columns.map(\.name)
+                    let statement = try db.makeStatement(
+                        sql: "INSERT INTO \(summary.name) (\(names.joined(separator: ", "))) VALUES "
+                            + "(\(databaseQuestionMarks(count: names.count)))")
+                    for row in rows[summary.name] ?? [] {
+                        try statement.execute(arguments: StatementArguments(row.map(sqliteArgument)))
+                    }
+                }
+                try verify(
+                    summaries,
+                    against: try summaries.map { try Self.rows(of: $0.name, columns: $0.columns, sqlite: db).0 })
+            }
+        case .postgres(let database):
+            try await database.write { db in
+                try checkTables(try await postgresTables(db))
+                var counts: [String: Int] = [:]
+                for table in tables {
+                    counts[table] = try await db.value("SELECT count(*) FROM \(quoted(table))") ?? 0
+                }
+                try refuseUnlessEmpty { counts[$0] ?? 0 }
+                try await db.execute("DELETE FROM hubSecret")
+                for summary in summaries {
+                    _ = try await Self.rows(of: summary.name, columns: summary.columns, postgres: db)
+                    let target = Dictionary(
+                        try await postgresColumns(summary.name, db).map { ($0.name.lowercased(), $0.type) },
+                        uniquingKeysWith: { first, _ in first })
+                    let types = summary.columns.map { target[$0.name.lowercased()] ?? "text" }
+                    let columnList = summary.columns.map { $0.name.lowercased() }.joined(separator: ", ")
+                    let tableRows = rows[summary.name] ?? []
+                    // Many rows a statement, within PostgreSQL's limit on parameters.
+                    let perStatement = max(1, 20_000 / max(1, types.count))
+                    var start = 0
+                    while start < tableRows.count {
+                        let batch = tableRows[start..<min(start + perStatement, tableRows.count)]
+                        let marks = "(" + PostgresTransaction.marks(types.count) + ")"
+                        try await db.execute(
+                            "INSERT INTO \(quoted(summary.name)) (\(columnList)) OVERRIDING SYSTEM VALUE VALUES "
+                                + Array(repeating: marks, count: batch.count).joined(separator: ", "),
+                            batch.flatMap { row in zip(row, types).map { postgresArgument($0, type: $1) } })
+                        start += batch.count
+                    }
+                    if target["id"] == "bigint" {
+                        try await db.execute(
+                            "SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, false) FROM "
+                                + quoted(summary.name), [quoted(summary.name)])
+                    }
+                }
+                var found: [TableSummary] = []
+                for summary in summaries {
+                    found.append(try await Self.rows(of: summary.name, columns: summary.columns, postgres: db).0)
+                }
+                try verify(summaries, against: found)
+            }
+        }
+        return Report(engine: database.engineName, tables: summaries)
+    }
+
+    /// The file's tables and rows, checked against its last line before anything is written.
+    static func parse(_ file: URL) throws -> ([TableSummary], [String: [[Value]]]) {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            throw CommunityError.invalid("export", "cannot read \(file.path) as text")
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let last = lines.last,
+            let trailer = try? JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any],
+            trailer["format"] as? String == format, let tableList = trailer["tables"]
+        else { throw CommunityError.invalid("export", "\(file.lastPathComponent) is not a whole zonehub export") }
+        guard trailer["version"] as? Int == 1 else {
+            throw CommunityError.invalid("export", "this export's version is not one this zonehub reads")
+        }
+        let summaries = try JSONDecoder().decode(
+            [TableSummary].self, from: JSONSerialization.data(withJSONObject: tableList))
+        guard summaries.map(\.name) == tables else {
+            throw CommunityError.invalid("export", "the export's tables are not this zonehub's")
+        }
+        let kinds = Dictionary(uniqueKeysWithValues: summaries.map { ($0.name, $0.columns.map(\.kind)) })
+        var rows: [String: [[Value]]] = [:]
+        for (number, line) in lines.dropLast().enumerated() {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let table = object["table"] as? String, let values = object["values"] as? [Any],
+                let columns = kinds[table], columns.count == values.count
+            else { throw CommunityError.invalid("export", "line \(number + 1) is not a row of a known table") }
+            rows[table, default: []].append(try zip(values, columns).map { try Value.from(json: $0, kind: $1) })
+        }
+        for summary in summaries {
+            let found = rows[summary.name] ?? []
+            var checksum = Checksum()
+            for row in found { checksum.add(row) }
+            guard found.count == summary.rows, checksum.text == summary.checksum else {
+                throw CommunityError.invalid(
+                    "export", "\(summary.name) holds \(found.count) rows that do not match the file's record of it")
+            }
+        }
+        return (summaries, rows)
+    }
+
+    private static func refuseUnlessEmpty(_ count: (String) throws -> Int) throws {
+        var used: [String] = []
+        for table in tables where table != "hubSecret" {
+            if try count(table) > 0 { used.append(table) }
+        }
+        guard used.isEmpty else {
+            throw CommunityError.conflict(
+                "database_not_empty",
+                "the target already holds data (\(used.prefix(5).joined(separator: ", "))): import into a new hub")
+        }
+    }
+
+    private static func verify(_ expected: [TableSummary], against found: [TableSummary]) throws {
+        for (want, have) in zip(expected, found) where (want.rows, want.checksum) != (have.rows, have.checksum) {
+            throw CommunityError.conflict(
+                "import_mismatch",
+                "\(want.name) reads back \(have.rows) rows where the file has \(want.rows), or different values: "
+                    + "nothing was imported")
+        }
+    }
+
+    private static func sqliteArgument(_ value: Value) -> DatabaseValue {
+        switch value {
+        case .null: .null
+        case .integer(let number): number.databaseValue
+        case .real(let number): number.databaseValue
+        case .text(let text): text.databaseValue
+        case .bytes(let data): data.databaseValue
+        case .date(let milliseconds): Date(timeIntervalSince1970: Double(milliseconds) / 1000).databaseValue
+        }
+    }
+
+    private static func postgresArgument(_ value: Value, type: String) -> any PostgresBindable {
+        switch value {
+        case .null: return PostgresNull(type: type)
+        case .integer(let number): return type == "boolean" ? number != 0 : number
+        case .real(let number): return number
+        case .text(let text): return text
+        case .bytes(let data): return data
+        case .date(let milliseconds): return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        }
+    }
+}
