@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ZONEHUB_BIN, ZONES_DIR, Server, send_json, sign_in, zonehub_environment
+from conftest import ZONEHUB_BIN, ZONES_DIR, Server, fetch, send_json, sign_in, zonehub_environment
 from test_mail import SMTPServer
 
 POSTGRES = os.environ.get("ZONEHUB_TEST_POSTGRES_URL")
@@ -62,6 +62,11 @@ def feed_titles(server: Server, zone: str) -> list[str]:
 
 def test_a_post_published_through_one_process_is_in_the_others_feed_at_once(hubs):
     first, second, _ = hubs
+    for server in (first, second):
+        status, text = fetch(f"{server.url}/readyz")
+        assert (status, text.strip()) == (200, "ready"), (status, text)
+        status, metrics = fetch(f"{server.url}/metrics")
+        assert status == 200 and "zonehub_pop_up_bookings" in metrics, status
     zone = "dordogne"
     before = feed_titles(second, zone)  # read, and so cached, by the second process
     assert feed_titles(second, zone) == before
