@@ -43,11 +43,7 @@ package struct SQLiteAuditStore: AuditStore {
                     SELECT * FROM auditEntry WHERE (? IS NULL OR zoneId = ?) ORDER BY id DESC LIMIT ?
                     """,
                 arguments: [zoneID, zoneID, limit]
-            ).map {
-                AuditEntry(
-                    id: $0["id"], at: $0["at"], actorID: $0["actorId"], zoneID: $0["zoneId"], action: $0["action"],
-                    subject: $0["subject"], details: $0["details"])
-            }
+            ).map(StoredRows.auditEntry(from:))
         }
     }
 }

@@ -40,7 +40,12 @@ package enum HubTransfer {
 
     /// A value as written to the file and compared after the import.
     enum Value: Equatable {
-        case null, integer(Int64), real(Double), text(String), date(Int64), bytes(Data)
+        case null
+        case integer(Int64)
+        case real(Double)
+        case text(String)
+        case date(Int64)
+        case bytes(Data)
 
         var json: Any {
             switch self {

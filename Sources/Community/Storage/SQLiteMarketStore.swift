@@ -40,7 +40,7 @@ package struct SQLiteMarketStore: MarketStore {
             try Row.fetchAll(
                 db, sql: "SELECT * FROM market WHERE zoneId = ? AND endsAt > ? ORDER BY startsAt, id",
                 arguments: [zoneID, now]
-            ).map(Self.market(from:))
+            ).map(StoredRows.market(from:))
         }
     }
 
@@ -107,21 +107,13 @@ package struct SQLiteMarketStore: MarketStore {
                       AND post.status = 'published' AND (post.validUntil IS NULL OR post.validUntil > ?)
                     ORDER BY post.id DESC LIMIT 200
                     """, arguments: [market, now]
-            ).map(SQLitePostStore.post(from:))
+            ).map(StoredRows.post(from:))
         }
     }
 
     private static func market(_ db: Database, _ condition: String, _ arguments: StatementArguments) throws -> Market? {
-        try Row.fetchOne(db, sql: "SELECT * FROM market WHERE \(condition)", arguments: arguments).map(market(from:))
-    }
-
-    private static func market(from row: Row) -> Market {
-        Market(
-            id: row["id"], zoneID: row["zoneId"], slug: row["slug"],
-            draft: MarketDraft(
-                title: row["title"], description: row["description"], startsAt: row["startsAt"], endsAt: row["endsAt"],
-                applicationsOpenAt: row["applicationsOpenAt"], applicationsCloseAt: row["applicationsCloseAt"]),
-            createdAt: row["createdAt"])
+        try Row.fetchOne(db, sql: "SELECT * FROM market WHERE \(condition)", arguments: arguments).map(
+            StoredRows.market(from:))
     }
 
     private static func applications(_ db: Database, _ condition: String, _ arguments: StatementArguments) throws

@@ -157,7 +157,7 @@ package struct SQLiteModerationStore: ModerationStore {
                 sql: SQLitePostStore.select
                     + " WHERE post.zoneId = ? AND post.status = 'held' ORDER BY post.updatedAt, post.id LIMIT ?",
                 arguments: [zone, limit]
-            ).map(SQLitePostStore.post(from:))
+            ).map(StoredRows.post(from:))
         }
     }
 
@@ -170,12 +170,7 @@ package struct SQLiteModerationStore: ModerationStore {
                     LEFT JOIN user ON user.id = auditEntry.actorId
                     WHERE auditEntry.zoneId = ? ORDER BY auditEntry.id DESC LIMIT ?
                     """, arguments: [zone, limit]
-            ).map {
-                AuditLine(
-                    entry: AuditEntry(
-                        id: $0["id"], at: $0["at"], actorID: $0["actorId"], zoneID: $0["zoneId"], action: $0["action"],
-                        subject: $0["subject"], details: $0["details"]), actorName: $0["actorName"])
-            }
+            ).map { AuditLine(entry: StoredRows.auditEntry(from: $0), actorName: $0["actorName"]) }
         }
     }
 
@@ -186,13 +181,7 @@ package struct SQLiteModerationStore: ModerationStore {
                 SELECT decision.*, user.displayName AS moderatorName FROM decision JOIN user ON user.id = decision.moderatorId
                 WHERE postId = ? ORDER BY decision.id
                 """, arguments: [post]
-        ).map {
-            Decision(
-                id: $0["id"], postID: $0["postId"], zoneID: $0["zoneId"], moderatorID: $0["moderatorId"],
-                moderatorName: $0["moderatorName"], action: DecisionAction(rawValue: $0["action"]) ?? .approve,
-                reason: ($0["reasonCode"] as String?).flatMap(ReasonCode.init(rawValue:)), note: $0["note"],
-                at: $0["at"])
-        }
+        ).map(StoredRows.decision(from:))
     }
 }
 
@@ -234,11 +223,8 @@ extension SQLiteModerationStore {
 
     package func reports(post: Post.ID) async throws -> [Report] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM report WHERE postId = ? ORDER BY id", arguments: [post]).map {
-                Report(
-                    postID: $0["postId"], reason: ReportReason(rawValue: $0["reason"]) ?? .other, note: $0["note"],
-                    at: $0["at"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM report WHERE postId = ? ORDER BY id", arguments: [post])
+                .map(StoredRows.report(from:))
         }
     }
 
@@ -298,12 +284,7 @@ extension SQLiteModerationStore {
                     WHERE decision.zoneId = ? AND decision.action IN ('reject', 'remove')
                     ORDER BY decision.id DESC LIMIT ?
                     """, arguments: [zone, limit]
-            ).map {
-                StatementOfReasons(
-                    postID: $0["postId"], action: DecisionAction(rawValue: $0["action"]) ?? .remove,
-                    reason: ReasonCode(rawValue: $0["reasonCode"] ?? "") ?? .other,
-                    rules: (try? JSONColumn.decode([String].self, from: $0["heldReasons"])) ?? [], at: $0["at"])
-            }
+            ).map(StoredRows.statement(from:))
         }
     }
 }

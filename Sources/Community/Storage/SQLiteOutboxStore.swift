@@ -47,7 +47,7 @@ package struct SQLiteOutboxStore: OutboxStore {
                                  ORDER BY nextAttemptAt, id LIMIT ?)
                     RETURNING *
                     """)
-            return try Row.fetchAll(statement, arguments: [sender, now, limit]).map(Self.message(from:))
+            return try Row.fetchAll(statement, arguments: [sender, now, limit]).map(StoredRows.outboxMessage(from:))
                 .sorted { $0.id < $1.id }
         }
     }
@@ -143,7 +143,7 @@ package struct SQLiteOutboxStore: OutboxStore {
     package func message(id: OutboxMessage.ID) async throws -> OutboxMessage? {
         try await database.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM outboxMessage WHERE id = ?", arguments: [id])
-                .map(Self.message(from:))
+                .map(StoredRows.outboxMessage(from:))
         }
     }
 
@@ -151,7 +151,7 @@ package struct SQLiteOutboxStore: OutboxStore {
         try await database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM outboxMessage WHERE recipient = ? ORDER BY id", arguments: [recipient]
-            ).map(Self.message(from:))
+            ).map(StoredRows.outboxMessage(from:))
         }
     }
 
@@ -178,12 +178,4 @@ package struct SQLiteOutboxStore: OutboxStore {
         }
     }
 
-    static func message(from row: Row) throws -> OutboxMessage {
-        OutboxMessage(
-            id: row["id"], recipient: row["recipient"],
-            payload: try JSONColumn.decode(OutboxPayload.self, from: row["payload"]),
-            status: OutboxStatus(rawValue: row["status"]) ?? .failed, attempts: row["attempts"],
-            nextAttemptAt: row["nextAttemptAt"], lastError: row["lastError"], createdAt: row["createdAt"],
-            sentAt: row["sentAt"])
-    }
 }

@@ -119,7 +119,7 @@ package struct SQLitePopUpBookingStore: PopUpBookingStore {
             try Row.fetchAll(
                 db, sql: PopUpRows.bookingSelect + " WHERE popUpBooking.slotId = ? ORDER BY popUpBooking.id",
                 arguments: [slot]
-            ).map(PopUpRows.booking(from:))
+            ).map(StoredRows.booking(from:))
         }
     }
 
@@ -132,7 +132,7 @@ package struct SQLitePopUpBookingStore: PopUpBookingStore {
                     WHERE popUpBooking.merchantId = ? AND (? IS NULL OR popUpSlot.endsAt > ?)
                     ORDER BY popUpSlot.startsAt, popUpBooking.id LIMIT 500
                     """, arguments: [merchant, endingAfter, endingAfter]
-            ).map(PopUpRows.booking(from:))
+            ).map(StoredRows.booking(from:))
         }
     }
 

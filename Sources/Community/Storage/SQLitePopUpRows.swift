@@ -17,50 +17,16 @@ enum PopUpRows {
         JOIN merchant ON merchant.id = popUpBooking.merchantId
         """
 
-    static func venue(from row: Row) throws -> PopUpVenue {
-        PopUpVenue(
-            id: row["id"], zoneID: row["zoneId"],
-            details: PopUpVenueDetails(
-                name: row["name"], address: row["address"], commune: row["commune"], description: row["description"],
-                photoURL: row["photoURL"], capacity: row["capacity"], accessibility: row["accessibility"],
-                houseRules: row["houseRules"], needsApproval: row["needsApproval"],
-                cancellationHours: row["cancellationHours"], quota: row["quota"],
-                quotaPeriod: PopUpQuotaPeriod(rawValue: row["quotaPeriod"]) ?? .month),
-            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
-    }
-
-    static func slot(from row: Row) throws -> PopUpSlot {
-        let start: String = row["localStart"]
-        let end: String = row["localEnd"]
-        guard let localStart = LocalDateTime(start), let localEnd = LocalDateTime(end) else {
-            throw CommunityError.invalid("slot", "stored slot \(row["id"] as Int64) has unreadable times")
-        }
-        return PopUpSlot(
-            id: row["id"], venueID: row["venueId"], seriesID: row["seriesId"], start: localStart, end: localEnd,
-            timeZone: row["timeZone"], startsAt: row["startsAt"], endsAt: row["endsAt"], capacity: row["capacity"],
-            priceCents: row["priceCents"], opensAt: row["opensAt"], closesAt: row["closesAt"],
-            status: PopUpSlotStatus(rawValue: row["status"]) ?? .cancelled, held: row["held"], waiting: row["waiting"],
-            sequence: row["sequence"], updatedAt: row["updatedAt"])
-    }
-
-    static func booking(from row: Row) -> PopUpBooking {
-        PopUpBooking(
-            id: row["id"], slotID: row["slotId"], merchantID: row["merchantId"], merchantName: row["merchantName"],
-            status: PopUpBookingStatus(rawValue: row["status"]) ?? .cancelled, reason: row["reason"],
-            offerExpiresAt: row["offerExpiresAt"], postID: row["postId"], sequence: row["sequence"],
-            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
-    }
-
     // The hot statements are prepared once per connection: preparing them again costs more than running them
     // (GRDB's authorizer walks every column the triggers read).
     static func slot(id: PopUpSlot.ID, _ db: Database) throws -> PopUpSlot? {
         try Row.fetchOne(db.cachedStatement(sql: slotSelect + " WHERE popUpSlot.id = ?"), arguments: [id])
-            .map(slot(from:))
+            .map(StoredRows.slot(from:))
     }
 
     static func booking(id: PopUpBooking.ID, _ db: Database) throws -> PopUpBooking? {
         try Row.fetchOne(db.cachedStatement(sql: bookingSelect + " WHERE popUpBooking.id = ?"), arguments: [id])
-            .map(booking(from:))
+            .map(StoredRows.booking(from:))
     }
 
     static func venueName(slot: PopUpSlot.ID, _ db: Database) throws -> String {

@@ -83,7 +83,7 @@ package struct SQLitePopUpStore: PopUpStore {
     package func venues(zone: Zone.ID) async throws -> [PopUpVenue] {
         try await database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM popUpVenue WHERE zoneId = ? ORDER BY name, id", arguments: [zone])
-                .map(PopUpRows.venue(from:))
+                .map(StoredRows.venue(from:))
         }
     }
 
@@ -145,7 +145,7 @@ package struct SQLitePopUpStore: PopUpStore {
                     query.zoneID, query.zoneID, query.venueID, query.venueID, query.seriesID, query.seriesID,
                     query.endingAfter, query.endingAfter, query.includeCancelled, query.limit,
                 ]
-            ).map(PopUpRows.slot(from:))
+            ).map(StoredRows.slot(from:))
         }
     }
 
@@ -162,7 +162,7 @@ package struct SQLitePopUpStore: PopUpStore {
 
     static func venue(id: PopUpVenue.ID, _ db: Database) throws -> PopUpVenue? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM popUpVenue WHERE id = ?"), arguments: [id])
-            .map(PopUpRows.venue(from:))
+            .map(StoredRows.venue(from:))
     }
 
     static func arguments(_ details: PopUpVenueDetails) -> StatementArguments {

@@ -105,7 +105,7 @@ package struct SQLitePostStore: PostStore {
                         query.category?.rawValue, query.kind?.rawValue, query.kind?.rawValue, query.liveAt,
                         query.liveAt, query.before, query.before, query.limit,
                     ]
-            ).map(Self.post(from:))
+            ).map(StoredRows.post(from:))
         }
     }
 
@@ -145,7 +145,7 @@ package struct SQLitePostStore: PostStore {
                     ORDER BY post.publishedAt DESC, post.id DESC
                     """,
                 arguments: StatementArguments(zones) + [after, through, through]
-            ).map(Self.post(from:))
+            ).map(StoredRows.post(from:))
         }
     }
 
@@ -155,7 +155,7 @@ package struct SQLitePostStore: PostStore {
             try Row.fetchAll(
                 db, sql: Self.select + " WHERE post.id IN (\(databaseQuestionMarks(count: ids.count)))",
                 arguments: StatementArguments(ids)
-            ).map(Self.post(from:))
+            ).map(StoredRows.post(from:))
         }
     }
 
@@ -181,20 +181,7 @@ package struct SQLitePostStore: PostStore {
     }
 
     static func post(id: Post.ID, _ db: Database) throws -> Post? {
-        try Row.fetchOne(db, sql: select + " WHERE post.id = ?", arguments: [id]).map(post(from:))
+        try Row.fetchOne(db, sql: select + " WHERE post.id = ?", arguments: [id]).map(StoredRows.post(from:))
     }
 
-    static func post(from row: Row) throws -> Post {
-        let content = PostContent(
-            kind: PostKind(rawValue: row["kind"]) ?? .news, title: row["title"], body: row["body"],
-            category: Category(rawValue: row["category"]) ?? .services, priceCents: row["priceCents"],
-            imageURL: row["imageURL"], validFrom: row["validFrom"], validUntil: row["validUntil"],
-            eventAt: row["eventAt"], publishAt: row["publishAt"])
-        return Post(
-            id: row["id"], zoneID: row["zoneId"], zoneSlug: row["zoneSlug"], merchantID: row["merchantId"],
-            merchantSlug: row["merchantSlug"], merchantName: row["merchantName"], content: content,
-            status: PostStatus(rawValue: row["status"]) ?? .draft,
-            heldReasons: try JSONColumn.decode([String].self, from: row["heldReasons"]), createdAt: row["createdAt"],
-            updatedAt: row["updatedAt"], publishedAt: row["publishedAt"])
-    }
 }

@@ -88,7 +88,7 @@ package struct SQLiteSearchStore: SearchStore {
                 db, sql: SQLitePostStore.select + " WHERE post.id IN (\(databaseQuestionMarks(count: postIDs.count)))",
                 arguments: StatementArguments(postIDs))
             {
-                let post = try SQLitePostStore.post(from: row)
+                let post = try StoredRows.post(from: row)
                 posts[post.id] = post
             }
             return refs.compactMap { ref in

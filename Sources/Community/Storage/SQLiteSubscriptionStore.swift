@@ -128,7 +128,7 @@ package struct SQLiteSubscriptionStore: SubscriptionStore {
             try Row.fetchAll(
                 db, sql: Self.select + " WHERE s.id IN (\(databaseQuestionMarks(count: ids.count)))",
                 arguments: StatementArguments(ids)
-            ).map(Self.subscription(from:))
+            ).map(StoredRows.subscription(from:))
         }
     }
 
@@ -154,7 +154,7 @@ package struct SQLiteSubscriptionStore: SubscriptionStore {
                     ORDER BY s.id LIMIT ?
                     """,
                 arguments: [frequency.rawValue, homeZone, homeZone, after ?? Subscription.ID(0), limit]
-            ).map(Self.subscription(from:))
+            ).map(StoredRows.subscription(from:))
         }
     }
 
@@ -268,24 +268,11 @@ package struct SQLiteSubscriptionStore: SubscriptionStore {
         """
 
     private static func subscription(id: Subscription.ID, _ db: Database) throws -> Subscription? {
-        try Row.fetchOne(db, sql: select + " WHERE s.id = ?", arguments: [id]).map(subscription(from:))
+        try Row.fetchOne(db, sql: select + " WHERE s.id = ?", arguments: [id]).map(StoredRows.subscription(from:))
     }
 
     private static func subscription(email: String, _ db: Database) throws -> Subscription? {
-        try Row.fetchOne(db, sql: select + " WHERE s.email = ?", arguments: [email]).map(subscription(from:))
+        try Row.fetchOne(db, sql: select + " WHERE s.email = ?", arguments: [email]).map(StoredRows.subscription(from:))
     }
 
-    private static func subscription(from row: Row) throws -> Subscription {
-        let home: Zone.ID = row["homeZoneId"]
-        let others = ((row["zoneIds"] as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
-            .map(Zone.ID.init).filter { $0 != home }.sorted()
-        let categories = try JSONColumn.decode([String].self, from: row["categories"]).compactMap(Category.init)
-        return Subscription(
-            id: row["id"], email: row["email"],
-            preferences: SubscriptionPreferences(
-                zoneIDs: [home] + others, categories: categories,
-                frequency: DigestFrequency(rawValue: row["frequency"]) ?? .weekly),
-            status: SubscriptionStatus(rawValue: row["status"]) ?? .pending, createdAt: row["createdAt"],
-            confirmedAt: row["confirmedAt"], lastDigestAt: row["lastDigestAt"], digestCount: row["digestCount"])
-    }
 }

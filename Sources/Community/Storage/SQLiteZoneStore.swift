@@ -67,19 +67,20 @@ package struct SQLiteZoneStore: ZoneStore {
         try await database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM zone WHERE ? OR retiredAt IS NULL ORDER BY name", arguments: [includeRetired]
-            ).map(Self.zone(from:))
+            ).map(StoredRows.zone(from:))
         }
     }
 
     package func zone(slug: String) async throws -> Zone? {
         try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM zone WHERE slug = ?", arguments: [slug]).map(Self.zone(from:))
+            try Row.fetchOne(db, sql: "SELECT * FROM zone WHERE slug = ?", arguments: [slug]).map(
+                StoredRows.zone(from:))
         }
     }
 
     package func zone(id: Zone.ID) async throws -> Zone? {
         try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM zone WHERE id = ?", arguments: [id]).map(Self.zone(from:))
+            try Row.fetchOne(db, sql: "SELECT * FROM zone WHERE id = ?", arguments: [id]).map(StoredRows.zone(from:))
         }
     }
 
@@ -98,17 +99,8 @@ package struct SQLiteZoneStore: ZoneStore {
                     LIMIT ?
                     """,
                 arguments: [postcodePrefix, postcodePrefix, folded, folded, folded, folded, limit]
-            ).map {
-                CommuneMatch(
-                    commune: $0["commune"], postcode: $0["postcode"], zoneSlug: $0["slug"], zoneName: $0["zoneName"])
-            }
+            ).map(StoredRows.commune(from:))
         }
     }
 
-    static func zone(from row: Row) throws -> Zone {
-        Zone(
-            id: row["id"], slug: row["slug"],
-            definition: try JSONColumn.decode(ZoneDefinition.self, from: row["definition"]),
-            retiredAt: row["retiredAt"])
-    }
 }

@@ -118,13 +118,7 @@ package struct PostgresAuditStore: AuditStore {
             try await db.fetchAll(
                 "SELECT * FROM auditEntry WHERE (? IS NULL OR zoneId = ?) ORDER BY id DESC LIMIT ?",
                 [zoneID, zoneID, limit]
-            ).map(Self.entry(from:))
+            ).map(StoredRows.auditEntry(from:))
         }
-    }
-
-    static func entry(from row: PostgresRowValues) -> AuditEntry {
-        AuditEntry(
-            id: row["id"], at: row["at"], actorID: row["actorId"], zoneID: row["zoneId"], action: row["action"],
-            subject: row["subject"], details: row["details"])
     }
 }

@@ -39,7 +39,7 @@ package struct PostgresMarketStore: MarketStore {
             try await db.fetchAll(
                 "SELECT * FROM market WHERE zoneId = ? AND endsAt > ? ORDER BY startsAt, id", [zoneID, now]
             )
-            .map(Self.market(from:))
+            .map(StoredRows.market(from:))
         }
     }
 
@@ -104,23 +104,14 @@ package struct PostgresMarketStore: MarketStore {
                       AND post.status = 'published' AND (post.validUntil IS NULL OR post.validUntil > ?)
                     ORDER BY post.id DESC LIMIT 200
                     """, [market, now]
-            ).map(PostgresPostStore.post(from:))
+            ).map(StoredRows.post(from:))
         }
     }
 
     private static func market(_ db: PostgresTransaction, _ condition: String, _ arguments: [any PostgresBindable])
         async throws -> Market?
     {
-        try await db.fetchOne("SELECT * FROM market WHERE \(condition)", arguments).map(market(from:))
-    }
-
-    private static func market(from row: PostgresRowValues) -> Market {
-        Market(
-            id: row["id"], zoneID: row["zoneId"], slug: row["slug"],
-            draft: MarketDraft(
-                title: row["title"], description: row["description"], startsAt: row["startsAt"], endsAt: row["endsAt"],
-                applicationsOpenAt: row["applicationsOpenAt"], applicationsCloseAt: row["applicationsCloseAt"]),
-            createdAt: row["createdAt"])
+        try await db.fetchOne("SELECT * FROM market WHERE \(condition)", arguments).map(StoredRows.market(from:))
     }
 
     private static func applications(

@@ -142,7 +142,7 @@ package struct PostgresModerationStore: ModerationStore {
                 SQLitePostStore.select
                     + " WHERE post.zoneId = ? AND post.status = 'held' ORDER BY post.updatedAt, post.id LIMIT ?",
                 [zone, limit]
-            ).map(PostgresPostStore.post(from:))
+            ).map(StoredRows.post(from:))
         }
     }
 
@@ -154,7 +154,7 @@ package struct PostgresModerationStore: ModerationStore {
                 LEFT JOIN "user" ON "user".id = auditEntry.actorId
                 WHERE auditEntry.zoneId = ? ORDER BY auditEntry.id DESC LIMIT ?
                 """, [zone, limit]
-            ).map { AuditLine(entry: PostgresAuditStore.entry(from: $0), actorName: $0["actorName"]) }
+            ).map { AuditLine(entry: StoredRows.auditEntry(from: $0), actorName: $0["actorName"]) }
         }
     }
 
@@ -165,13 +165,7 @@ package struct PostgresModerationStore: ModerationStore {
             JOIN "user" ON "user".id = decision.moderatorId
             WHERE postId = ? ORDER BY decision.id
             """, [post]
-        ).map {
-            Decision(
-                id: $0["id"], postID: $0["postId"], zoneID: $0["zoneId"], moderatorID: $0["moderatorId"],
-                moderatorName: $0["moderatorName"], action: DecisionAction(rawValue: $0["action"]) ?? .approve,
-                reason: ($0["reasonCode"] as String?).flatMap(ReasonCode.init(rawValue:)), note: $0["note"],
-                at: $0["at"])
-        }
+        ).map(StoredRows.decision(from:))
     }
 }
 
@@ -212,11 +206,8 @@ extension PostgresModerationStore {
 
     package func reports(post: Post.ID) async throws -> [Report] {
         try await database.read { db in
-            try await db.fetchAll("SELECT * FROM report WHERE postId = ? ORDER BY id", [post]).map {
-                Report(
-                    postID: $0["postId"], reason: ReportReason(rawValue: $0["reason"]) ?? .other, note: $0["note"],
-                    at: $0["at"])
-            }
+            try await db.fetchAll("SELECT * FROM report WHERE postId = ? ORDER BY id", [post])
+                .map(StoredRows.report(from:))
         }
     }
 
@@ -273,12 +264,7 @@ extension PostgresModerationStore {
                 WHERE decision.zoneId = ? AND decision.action IN ('reject', 'remove')
                 ORDER BY decision.id DESC LIMIT ?
                 """, [zone, limit]
-            ).map {
-                StatementOfReasons(
-                    postID: $0["postId"], action: DecisionAction(rawValue: $0["action"]) ?? .remove,
-                    reason: ReasonCode(rawValue: $0["reasonCode"] ?? "") ?? .other,
-                    rules: (try? JSONColumn.decode([String].self, from: $0["heldReasons"])) ?? [], at: $0["at"])
-            }
+            ).map(StoredRows.statement(from:))
         }
     }
 }

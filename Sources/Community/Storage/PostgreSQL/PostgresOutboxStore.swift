@@ -48,7 +48,7 @@ package struct PostgresOutboxStore: OutboxStore {
                              ORDER BY nextAttemptAt, id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING *
                 """, [sender, now, limit]
-            ).map(Self.message(from:)).sorted { $0.id < $1.id }
+            ).map(StoredRows.outboxMessage(from:)).sorted { $0.id < $1.id }
         }
     }
 
@@ -134,7 +134,7 @@ package struct PostgresOutboxStore: OutboxStore {
 
     package func message(id: OutboxMessage.ID) async throws -> OutboxMessage? {
         try await database.read { db in
-            try await db.fetchOne("SELECT * FROM outboxMessage WHERE id = ?", [id]).map(Self.message(from:))
+            try await db.fetchOne("SELECT * FROM outboxMessage WHERE id = ?", [id]).map(StoredRows.outboxMessage(from:))
         }
     }
 
@@ -142,7 +142,7 @@ package struct PostgresOutboxStore: OutboxStore {
         try await database.read { db in
             try await db.fetchAll(
                 "SELECT * FROM outboxMessage WHERE lower(recipient) = lower(?) ORDER BY id", [recipient]
-            ).map(Self.message(from:))
+            ).map(StoredRows.outboxMessage(from:))
         }
     }
 
@@ -169,12 +169,4 @@ package struct PostgresOutboxStore: OutboxStore {
         }
     }
 
-    static func message(from row: PostgresRowValues) throws -> OutboxMessage {
-        OutboxMessage(
-            id: row["id"], recipient: row["recipient"],
-            payload: try JSONColumn.decode(OutboxPayload.self, from: row["payload"]),
-            status: OutboxStatus(rawValue: row["status"]) ?? .failed, attempts: row["attempts"],
-            nextAttemptAt: row["nextAttemptAt"], lastError: row["lastError"], createdAt: row["createdAt"],
-            sentAt: row["sentAt"])
-    }
 }

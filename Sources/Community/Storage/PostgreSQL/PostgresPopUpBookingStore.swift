@@ -126,7 +126,7 @@ package struct PostgresPopUpBookingStore: PopUpBookingStore {
         try await database.read { db in
             try await db.fetchAll(
                 PopUpRows.bookingSelect + " WHERE popUpBooking.slotId = ? ORDER BY popUpBooking.id", [slot]
-            ).map(PostgresPopUpRows.booking(from:))
+            ).map(StoredRows.booking(from:))
         }
     }
 
@@ -138,7 +138,7 @@ package struct PostgresPopUpBookingStore: PopUpBookingStore {
                     WHERE popUpBooking.merchantId = ? AND (? IS NULL OR popUpSlot.endsAt > ?)
                     ORDER BY popUpSlot.startsAt, popUpBooking.id LIMIT 500
                     """, [merchant, endingAfter, endingAfter]
-            ).map(PostgresPopUpRows.booking(from:))
+            ).map(StoredRows.booking(from:))
         }
     }
 

@@ -81,7 +81,7 @@ package struct PostgresPopUpStore: PopUpStore {
     package func venues(zone: Zone.ID) async throws -> [PopUpVenue] {
         try await database.read { db in
             try await db.fetchAll("SELECT * FROM popUpVenue WHERE zoneId = ? ORDER BY name, id", [zone])
-                .map(PostgresPopUpRows.venue(from:))
+                .map(StoredRows.venue(from:))
         }
     }
 
@@ -146,7 +146,7 @@ package struct PostgresPopUpStore: PopUpStore {
                     query.zoneID, query.zoneID, query.venueID, query.venueID, query.seriesID, query.seriesID,
                     query.endingAfter, query.endingAfter, query.includeCancelled, query.limit,
                 ]
-            ).map(PostgresPopUpRows.slot(from:))
+            ).map(StoredRows.slot(from:))
         }
     }
 
@@ -235,7 +235,7 @@ package struct PostgresPopUpStore: PopUpStore {
     }
 
     static func venue(id: PopUpVenue.ID, _ db: PostgresTransaction) async throws -> PopUpVenue? {
-        try await db.fetchOne("SELECT * FROM popUpVenue WHERE id = ?", [id]).map(PostgresPopUpRows.venue(from:))
+        try await db.fetchOne("SELECT * FROM popUpVenue WHERE id = ?", [id]).map(StoredRows.venue(from:))
     }
 
     static func arguments(_ details: PopUpVenueDetails) -> [any PostgresBindable] {
@@ -249,48 +249,16 @@ package struct PostgresPopUpStore: PopUpStore {
 
 /// Reading pop-up rows on PostgreSQL, shared by the venue and booking stores (the SQL is `PopUpRows`').
 enum PostgresPopUpRows {
-    static func venue(from row: PostgresRowValues) throws -> PopUpVenue {
-        PopUpVenue(
-            id: row["id"], zoneID: row["zoneId"],
-            details: PopUpVenueDetails(
-                name: row["name"], address: row["address"], commune: row["commune"], description: row["description"],
-                photoURL: row["photoURL"], capacity: row["capacity"], accessibility: row["accessibility"],
-                houseRules: row["houseRules"], needsApproval: row["needsApproval"],
-                cancellationHours: row["cancellationHours"], quota: row["quota"],
-                quotaPeriod: PopUpQuotaPeriod(rawValue: row["quotaPeriod"]) ?? .month),
-            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
-    }
-
-    static func slot(from row: PostgresRowValues) throws -> PopUpSlot {
-        let start: String = row["localStart"]
-        let end: String = row["localEnd"]
-        guard let localStart = LocalDateTime(start), let localEnd = LocalDateTime(end) else {
-            throw CommunityError.invalid("slot", "stored slot \(row["id"] as Int64) has unreadable times")
-        }
-        return PopUpSlot(
-            id: row["id"], venueID: row["venueId"], seriesID: row["seriesId"], start: localStart, end: localEnd,
-            timeZone: row["timeZone"], startsAt: row["startsAt"], endsAt: row["endsAt"], capacity: row["capacity"],
-            priceCents: row["priceCents"], opensAt: row["opensAt"], closesAt: row["closesAt"],
-            status: PopUpSlotStatus(rawValue: row["status"]) ?? .cancelled, held: row["held"], waiting: row["waiting"],
-            sequence: row["sequence"], updatedAt: row["updatedAt"])
-    }
-
-    static func booking(from row: PostgresRowValues) -> PopUpBooking {
-        PopUpBooking(
-            id: row["id"], slotID: row["slotId"], merchantID: row["merchantId"], merchantName: row["merchantName"],
-            status: PopUpBookingStatus(rawValue: row["status"]) ?? .cancelled, reason: row["reason"],
-            offerExpiresAt: row["offerExpiresAt"], postID: row["postId"], sequence: row["sequence"],
-            createdAt: row["createdAt"], updatedAt: row["updatedAt"])
-    }
 
     static func slot(id: PopUpSlot.ID, _ db: PostgresTransaction, locking: Bool = false) async throws -> PopUpSlot? {
         try await db.fetchOne(
             PopUpRows.slotSelect + " WHERE popUpSlot.id = ?" + (locking ? " FOR UPDATE OF popUpSlot" : ""), [id]
-        ).map(slot(from:))
+        ).map(StoredRows.slot(from:))
     }
 
     static func booking(id: PopUpBooking.ID, _ db: PostgresTransaction) async throws -> PopUpBooking? {
-        try await db.fetchOne(PopUpRows.bookingSelect + " WHERE popUpBooking.id = ?", [id]).map(booking(from:))
+        try await db.fetchOne(PopUpRows.bookingSelect + " WHERE popUpBooking.id = ?", [id]).map(
+            StoredRows.booking(from:))
     }
 
     static func venueName(slot: PopUpSlot.ID, _ db: PostgresTransaction) async throws -> String {

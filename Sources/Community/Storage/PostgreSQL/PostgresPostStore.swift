@@ -105,7 +105,7 @@ package struct PostgresPostStore: PostStore {
                         query.category?.rawValue, query.kind?.rawValue, query.kind?.rawValue, query.liveAt,
                         query.liveAt, query.before, query.before, query.limit,
                     ]
-            ).map(Self.post(from:))
+            ).map(StoredRows.post(from:))
         }
     }
 
@@ -153,7 +153,7 @@ package struct PostgresPostStore: PostStore {
                     ORDER BY post.publishedAt DESC, post.id DESC
                     """,
                 zones as [any PostgresBindable] + [after, through, through]
-            ).map(Self.post(from:))
+            ).map(StoredRows.post(from:))
         }
     }
 
@@ -162,7 +162,7 @@ package struct PostgresPostStore: PostStore {
         return try await database.read { db in
             try await db.fetchAll(
                 SQLitePostStore.select + " WHERE post.id IN (\(PostgresTransaction.marks(ids.count)))", ids
-            ).map(Self.post(from:))
+            ).map(StoredRows.post(from:))
         }
     }
 
@@ -174,20 +174,7 @@ package struct PostgresPostStore: PostStore {
     }
 
     static func post(id: Post.ID, _ db: PostgresTransaction) async throws -> Post? {
-        try await db.fetchOne(SQLitePostStore.select + " WHERE post.id = ?", [id]).map(post(from:))
+        try await db.fetchOne(SQLitePostStore.select + " WHERE post.id = ?", [id]).map(StoredRows.post(from:))
     }
 
-    static func post(from row: PostgresRowValues) throws -> Post {
-        let content = PostContent(
-            kind: PostKind(rawValue: row["kind"]) ?? .news, title: row["title"], body: row["body"],
-            category: Category(rawValue: row["category"]) ?? .services, priceCents: row["priceCents"],
-            imageURL: row["imageURL"], validFrom: row["validFrom"], validUntil: row["validUntil"],
-            eventAt: row["eventAt"], publishAt: row["publishAt"])
-        return Post(
-            id: row["id"], zoneID: row["zoneId"], zoneSlug: row["zoneSlug"], merchantID: row["merchantId"],
-            merchantSlug: row["merchantSlug"], merchantName: row["merchantName"], content: content,
-            status: PostStatus(rawValue: row["status"]) ?? .draft,
-            heldReasons: try JSONColumn.decode([String].self, from: row["heldReasons"]), createdAt: row["createdAt"],
-            updatedAt: row["updatedAt"], publishedAt: row["publishedAt"])
-    }
 }

@@ -95,7 +95,7 @@ package struct PostgresSearchStore: SearchStore {
                 for row in try await db.fetchAll(
                     SQLitePostStore.select + " WHERE post.id IN (\(PostgresTransaction.marks(postIDs.count)))", postIDs)
                 {
-                    let post = try PostgresPostStore.post(from: row)
+                    let post = try StoredRows.post(from: row)
                     posts[post.id] = post
                 }
             }

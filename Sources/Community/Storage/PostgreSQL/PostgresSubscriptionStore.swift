@@ -123,7 +123,7 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
         guard !ids.isEmpty else { return [] }
         return try await database.read { db in
             try await db.fetchAll(Self.select + " WHERE s.id IN (\(PostgresTransaction.marks(ids.count)))", ids)
-                .map(Self.subscription(from:))
+                .map(StoredRows.subscription(from:))
         }
     }
 
@@ -147,7 +147,7 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
                     ORDER BY s.id LIMIT ?
                     """,
                 [frequency.rawValue, homeZone, homeZone, after ?? Subscription.ID(0), limit]
-            ).map(Self.subscription(from:))
+            ).map(StoredRows.subscription(from:))
         }
     }
 
@@ -263,24 +263,11 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
         async throws -> Subscription?
     {
         let lock = locking ? " FOR UPDATE OF s" : ""
-        return try await db.fetchOne(select + " WHERE s.id = ?" + lock, [id]).map(subscription(from:))
+        return try await db.fetchOne(select + " WHERE s.id = ?" + lock, [id]).map(StoredRows.subscription(from:))
     }
 
     private static func subscription(email: String, _ db: PostgresTransaction) async throws -> Subscription? {
-        try await db.fetchOne(select + " WHERE lower(s.email) = lower(?)", [email]).map(subscription(from:))
+        try await db.fetchOne(select + " WHERE lower(s.email) = lower(?)", [email]).map(StoredRows.subscription(from:))
     }
 
-    private static func subscription(from row: PostgresRowValues) throws -> Subscription {
-        let home: Zone.ID = row["homeZoneId"]
-        let others = ((row["zoneIds"] as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
-            .map(Zone.ID.init).filter { $0 != home }.sorted()
-        let categories = try JSONColumn.decode([String].self, from: row["categories"]).compactMap(Category.init)
-        return Subscription(
-            id: row["id"], email: row["email"],
-            preferences: SubscriptionPreferences(
-                zoneIDs: [home] + others, categories: categories,
-                frequency: DigestFrequency(rawValue: row["frequency"]) ?? .weekly),
-            status: SubscriptionStatus(rawValue: row["status"]) ?? .pending, createdAt: row["createdAt"],
-            confirmedAt: row["confirmedAt"], lastDigestAt: row["lastDigestAt"], digestCount: row["digestCount"])
-    }
 }

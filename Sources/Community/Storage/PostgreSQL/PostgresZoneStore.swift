@@ -68,19 +68,19 @@ package struct PostgresZoneStore: ZoneStore {
     package func zones(includeRetired: Bool) async throws -> [Zone] {
         try await database.read { db in
             try await db.fetchAll("SELECT * FROM zone WHERE ? OR retiredAt IS NULL ORDER BY name", [includeRetired])
-                .map(Self.zone(from:))
+                .map(StoredRows.zone(from:))
         }
     }
 
     package func zone(slug: String) async throws -> Zone? {
         try await database.read { db in
-            try await db.fetchOne("SELECT * FROM zone WHERE slug = ?", [slug]).map(Self.zone(from:))
+            try await db.fetchOne("SELECT * FROM zone WHERE slug = ?", [slug]).map(StoredRows.zone(from:))
         }
     }
 
     package func zone(id: Zone.ID) async throws -> Zone? {
         try await database.read { db in
-            try await db.fetchOne("SELECT * FROM zone WHERE id = ?", [id]).map(Self.zone(from:))
+            try await db.fetchOne("SELECT * FROM zone WHERE id = ?", [id]).map(StoredRows.zone(from:))
         }
     }
 
@@ -98,17 +98,8 @@ package struct PostgresZoneStore: ZoneStore {
                 LIMIT ?
                 """,
                 [postcodePrefix, postcodePrefix, folded, folded, folded, folded, limit]
-            ).map {
-                CommuneMatch(
-                    commune: $0["commune"], postcode: $0["postcode"], zoneSlug: $0["slug"], zoneName: $0["zoneName"])
-            }
+            ).map(StoredRows.commune(from:))
         }
     }
 
-    static func zone(from row: PostgresRowValues) throws -> Zone {
-        Zone(
-            id: row["id"], slug: row["slug"],
-            definition: try JSONColumn.decode(ZoneDefinition.self, from: row["definition"]),
-            retiredAt: row["retiredAt"])
-    }
 }
