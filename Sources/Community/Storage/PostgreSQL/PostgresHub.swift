@@ -23,7 +23,11 @@ package final class PostgresHub: Sendable {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         // Started at once, so that run() is under way before the first connection is asked for.
-        self.runner = Task.immediate { await client.run() }
+        if #available(macOS 26, *) {
+            self.runner = Task.immediate { await client.run() }
+        } else {
+            self.runner = Task { await client.run() }
+        }
         self.schema = endpoint.schema
         self.logger = logger
         guard migrate else { return }
