@@ -69,9 +69,9 @@ struct Settings: Sendable {
                 + "SQLite file)")
     }
 
-    /// The database as an operator would name it, without a password.
+    /// The database as an operator would name it (its file, or its address without the password).
     var databaseName: String {
-        guard let databaseURL, var components = URLComponents(string: databaseURL) else { return "at \(databasePath)" }
+        guard let databaseURL, var components = URLComponents(string: databaseURL) else { return databasePath }
         if components.password != nil { components.password = "***" }
         return components.string ?? "on PostgreSQL"
     }

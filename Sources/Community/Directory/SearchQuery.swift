@@ -89,6 +89,19 @@ package struct SearchCandidate: Equatable, Sendable {
 package enum SearchResult: Equatable, Sendable {
     case merchant(Merchant)
     case post(Post)
+
+    /// The results for `refs`, in their order, from the merchants and posts a store read for them; a ref whose row
+    /// is gone is left out.
+    static func ordered(_ refs: [SearchRef], merchants: [Merchant.ID: Merchant], posts: [Post.ID: Post])
+        -> [SearchResult]
+    {
+        refs.compactMap { ref in
+            switch ref {
+            case .merchant(let id): merchants[id].map(SearchResult.merchant)
+            case .post(let id): posts[id].map(SearchResult.post)
+            }
+        }
+    }
 }
 
 /// A page of results, best first.

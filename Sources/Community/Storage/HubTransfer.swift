@@ -170,16 +170,17 @@ package enum HubTransfer {
     static func rows(of table: String, columns wanted: [Column]?, sqlite db: Database) throws
         -> (TableSummary, [[Value]])
     {
-        let own = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { row in
-            Column(name: row["name"], kind: kind(sqlite: row["type"]))
-        }
-        let columns = try matching(wanted, own, table: table)
+        let columns = try matching(wanted, try sqliteColumns(table, db), table: table)
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { row in
-            try zip(columns, own).map { wantedColumn, _ in
-                try value(row[wantedColumn.name] as DatabaseValue, kind: wantedColumn.kind)
-            }
+            try columns.map { try value(row[$0.name] as DatabaseValue, kind: $0.kind) }
         }
         return (summary(table, columns, rows), rows)
+    }
+
+    private static func sqliteColumns(_ table: String, _ db: Database) throws -> [Column] {
+        try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { row in
+            Column(name: row["name"], kind: kind(sqlite: row["type"]))
+        }
     }
 
     static func rows(of table: String, columns wanted: [Column]?, postgres db: PostgresTransaction) async throws
@@ -215,9 +216,11 @@ package enum HubTransfer {
     /// them behind.
     static func checkTables(_ names: [String]) throws {
         let known = Set(tables.map { $0.lowercased() }).union(engineTables)
-        let unknown = names.map { $0.lowercased() }.filter { !known.contains($0) && !$0.hasPrefix("sqlite_") }
-            .filter { !$0.contains("search_") && !$0.hasSuffix("_data") && !$0.hasSuffix("_idx") }
-            .filter { !$0.hasSuffix("_content") && !$0.hasSuffix("_docsize") && !$0.hasSuffix("_config") }
+        let unknown = names.map { $0.lowercased() }.filter { name in
+            // FTS5 keeps each index in shadow tables named after it (merchantSearch_data, …).
+            !known.contains(name) && !name.hasPrefix("sqlite_")
+                && !engineTables.contains { name.hasPrefix($0 + "_") }
+        }
         guard unknown.isEmpty else {
             throw CommunityError.invalid(
                 "database", "tables this zonehub cannot move: \(unknown.sorted().joined(separator: ", "))")
@@ -309,7 +312,7 @@ package enum HubTransfer {
                 try refuseUnlessEmpty { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0 }
                 try db.execute(sql: "DELETE FROM hubSecret")
                 for summary in summaries {
-                    _ = try Self.rows(of: summary.name, columns: summary.columns, sqlite: db)
+                    _ = try matching(summary.columns, try sqliteColumns(summary.name, db), table: summary.name)
                     let names = summary.columns.map(\.name)
                     let statement = try db.makeStatement(
                         sql: "INSERT INTO \(summary.name) (\(names.joined(separator: ", "))) VALUES "
@@ -332,10 +335,11 @@ package enum HubTransfer {
                 try refuseUnlessEmpty { counts[$0] ?? 0 }
                 try await db.execute("DELETE FROM hubSecret")
                 for summary in summaries {
-                    _ = try await Self.rows(of: summary.name, columns: summary.columns, postgres: db)
+                    let columns = try await postgresColumns(summary.name, db)
+                    _ = try matching(
+                        summary.columns, columns.map { Column(name: $0.name, kind: $0.kind) }, table: summary.name)
                     let target = Dictionary(
-                        try await postgresColumns(summary.name, db).map { ($0.name.lowercased(), $0.type) },
-                        uniquingKeysWith: { first, _ in first })
+                        columns.map { ($0.name.lowercased(), $0.type) }, uniquingKeysWith: { first, _ in first })
                     let types = summary.columns.map { target[$0.name.lowercased()] ?? "text" }
                     let columnList = summary.columns.map { $0.name.lowercased() }.joined(separator: ", ")
                     let tableRows = rows[summary.name] ?? []

@@ -230,47 +230,26 @@ extension SQLiteModerationStore {
 
     package func transparency(zone: Zone.ID) async throws -> [TransparencyMonth] {
         try await database.read { db in
-            var months: [String: TransparencyMonth] = [:]
-            func bump(_ month: String, _ change: (inout TransparencyMonth) -> Void) {
-                change(&months[month, default: TransparencyMonth(month: month)])
-            }
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT substr(publishedAt, 1, 7) AS month, count(*) AS n FROM post
-                    WHERE zoneId = ? AND publishedAt IS NOT NULL GROUP BY month
-                    """, arguments: [zone])
-            {
-                bump(row["month"]) { $0.published = row["n"] }
-            }
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT substr(at, 1, 7) AS month, count(*) AS n FROM auditEntry
-                    WHERE zoneId = ? AND (json_extract(details, '$.to') = 'held' OR action = 'post.hidden_by_reports')
-                    GROUP BY month
-                    """, arguments: [zone])
-            {
-                bump(row["month"]) { $0.held = row["n"] }
-            }
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT substr(at, 1, 7) AS month, action, reasonCode, count(*) AS n FROM decision
-                    WHERE zoneId = ? AND action IN ('reject', 'remove') GROUP BY month, action, reasonCode
-                    """, arguments: [zone])
-            {
-                let reason = ReasonCode(rawValue: row["reasonCode"] ?? "") ?? .other
-                let count: Int = row["n"]
-                bump(row["month"]) {
-                    if (row["action"] as String) == "reject" {
-                        $0.rejected[reason, default: 0] += count
-                    } else {
-                        $0.removed[reason, default: 0] += count
-                    }
-                }
-            }
-            return months.values.sorted { $0.month > $1.month }
+            StoredRows.transparency(
+                published: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT substr(publishedAt, 1, 7) AS month, count(*) AS n FROM post
+                        WHERE zoneId = ? AND publishedAt IS NOT NULL GROUP BY month
+                        """, arguments: [zone]),
+                held: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT substr(at, 1, 7) AS month, count(*) AS n FROM auditEntry
+                        WHERE zoneId = ? AND (json_extract(details, '$.to') = 'held' OR action = 'post.hidden_by_reports')
+                        GROUP BY month
+                        """, arguments: [zone]),
+                refusals: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT substr(at, 1, 7) AS month, action, reasonCode, count(*) AS n FROM decision
+                        WHERE zoneId = ? AND action IN ('reject', 'remove') GROUP BY month, action, reasonCode
+                        """, arguments: [zone]))
         }
     }
 

@@ -91,12 +91,7 @@ package struct SQLiteSearchStore: SearchStore {
                 let post = try StoredRows.post(from: row)
                 posts[post.id] = post
             }
-            return refs.compactMap { ref in
-                switch ref {
-                case .merchant(let id): merchants[id].map(SearchResult.merchant)
-                case .post(let id): posts[id].map(SearchResult.post)
-                }
-            }
+            return SearchResult.ordered(refs, merchants: merchants, posts: posts)
         }
     }
 }

@@ -102,6 +102,30 @@ enum StoredRows {
             at: row.column("at"))
     }
 
+    /// The transparency record by month (`YYYY-MM` in UTC) from per-month counts (`month`, `n`): posts published,
+    /// posts held, and refusals by `action` and `reasonCode`. Newest month first.
+    static func transparency<R: StoredRow>(published: [R], held: [R], refusals: [R]) -> [TransparencyMonth] {
+        var months: [String: TransparencyMonth] = [:]
+        func bump(_ row: R, _ change: (inout TransparencyMonth) -> Void) {
+            let month: String = row.column("month")
+            change(&months[month, default: TransparencyMonth(month: month)])
+        }
+        for row in published { bump(row) { $0.published = row.column("n") } }
+        for row in held { bump(row) { $0.held = row.column("n") } }
+        for row in refusals {
+            let reason = ReasonCode(rawValue: row.column("reasonCode") ?? "") ?? .other
+            let count: Int = row.column("n")
+            bump(row) {
+                if (row.column("action") as String) == "reject" {
+                    $0.rejected[reason, default: 0] += count
+                } else {
+                    $0.removed[reason, default: 0] += count
+                }
+            }
+        }
+        return months.values.sorted { $0.month > $1.month }
+    }
+
     /// A subscription, with its zones as a comma-separated `zoneIds`.
     static func subscription(from row: some StoredRow) throws -> Subscription {
         let home: Zone.ID = row.column("homeZoneId")

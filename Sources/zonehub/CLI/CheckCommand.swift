@@ -38,33 +38,30 @@ struct CheckCommand: AsyncParsableCommand {
             return .fail("database", "\(error)")
         }
         guard report.isSound else { return .fail("database", "\(path) is damaged: \(report.problems)") }
-        guard report.unknown.isEmpty else {
+        return migrations(
+            of: path, facts: "integrity ok", applied: report.applied, pending: report.pending, unknown: report.unknown)
+    }
+
+    /// The database line from its migrations: a failure when it has some this zonehub does not know.
+    static func migrations(of name: String, facts: String, applied: [String], pending: [String], unknown: [String])
+        -> Check
+    {
+        guard unknown.isEmpty else {
             return .fail(
-                "database",
-                "\(path) has migrations this zonehub does not know: \(report.unknown.joined(separator: ", "))")
+                "database", "\(name) has migrations this zonehub does not know: \(unknown.joined(separator: ", "))")
         }
-        let pending =
-            report.pending.isEmpty
-            ? "none pending" : "pending: \(report.pending.joined(separator: ", ")) (run `zonehub migrate`)"
-        return .pass("database", "\(path): integrity ok, \(report.applied.count) migrations applied, \(pending)")
+        let waiting =
+            pending.isEmpty ? "none pending" : "pending: \(pending.joined(separator: ", ")) (run `zonehub migrate`)"
+        return .pass("database", "\(name): \(facts), \(applied.count) migrations applied, \(waiting)")
     }
 
     /// Connects without migrating, and compares the migrations applied with those this zonehub knows.
     static func postgres(_ address: String, _ settings: Settings) async -> Check {
         do {
             let report = try await PostgresHub.inspect(address: address)
-            let name = settings.databaseName
-            guard report.unknown.isEmpty else {
-                return .fail(
-                    "database",
-                    "\(name) has migrations this zonehub does not know: \(report.unknown.joined(separator: ", "))")
-            }
-            let pending =
-                report.pending.isEmpty
-                ? "none pending" : "pending: \(report.pending.joined(separator: ", ")) (run `zonehub migrate`)"
-            return .pass(
-                "database",
-                "\(name): PostgreSQL \(report.serverVersion), \(report.applied.count) migrations applied, \(pending)")
+            return migrations(
+                of: settings.databaseName, facts: "PostgreSQL \(report.serverVersion)", applied: report.applied,
+                pending: report.pending, unknown: report.unknown)
         } catch let error as CommunityError {
             return .fail("database", error.message)
         } catch {

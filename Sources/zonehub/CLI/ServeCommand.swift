@@ -42,7 +42,7 @@ struct MigrateCommand: AsyncParsableCommand {
             let hub = try await Hub.open(try Settings(database: database.path))
             let applied = try await hub.database.appliedMigrations()
             print(
-                "database \(hub.settings.databaseName.replacingOccurrences(of: "at ", with: "")) is at "
+                "database \(hub.settings.databaseName) is at "
                     + "\(applied.last ?? "no migration") (\(applied.count) applied)"
             )
         }

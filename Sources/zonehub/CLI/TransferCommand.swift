@@ -64,9 +64,9 @@ extension HubDatabase {
         do {
             return try await HubDatabase.open(address: settings.databaseURL, path: settings.databasePath)
         } catch let error as CommunityError {
-            throw CLIError("cannot open the database \(settings.databaseName): \(error.message)")
+            throw CLIError("cannot open the database at \(settings.databaseName): \(error.message)")
         } catch {
-            throw CLIError("cannot open the database \(settings.databaseName): \(error)")
+            throw CLIError("cannot open the database at \(settings.databaseName): \(error)")
         }
     }
 }

@@ -7,21 +7,26 @@ package struct PostgresDirectoryStore: DirectoryStore {
     package init(database: PostgresHub) { self.database = database }
 
     package func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int) async throws -> [Merchant] {
-        try await database.read { db in
-            try await PostgresMerchantStore.merchants(
-                from: try await db.fetchAll(
-                    """
-                    SELECT * FROM merchant
-                    WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
-                      AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
-                      AND (? IS NULL OR communeKey = ?)
-                    ORDER BY name, id LIMIT ? OFFSET ?
-                    """,
-                    [
-                        filter.zoneID, filter.zoneID, filter.category?.rawValue, filter.category?.rawValue,
-                        filter.communeKey, filter.communeKey, limit, offset,
-                    ]), db)
-        }
+        try await database.read { db in try await Self.merchants(filter, limit: limit, offset: offset, db) }
+    }
+
+    /// Merchants matching `filter` by name (the merchant store's zone and category listing too).
+    static func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int, _ db: PostgresTransaction) async throws
+        -> [Merchant]
+    {
+        try await PostgresMerchantStore.merchants(
+            from: try await db.fetchAll(
+                """
+                SELECT * FROM merchant
+                WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
+                  AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
+                  AND (? IS NULL OR communeKey = ?)
+                ORDER BY name, id LIMIT ? OFFSET ?
+                """,
+                [
+                    filter.zoneID, filter.zoneID, filter.category?.rawValue, filter.category?.rawValue,
+                    filter.communeKey, filter.communeKey, limit, offset,
+                ]), db)
     }
 
     package func counts(zoneID: Zone.ID?) async throws -> DirectoryCounts {

@@ -89,15 +89,8 @@ package struct PostgresMerchantStore: MerchantStore {
 
     package func merchants(zoneID: Zone.ID?, category: Category?, limit: Int) async throws -> [Merchant] {
         try await database.read { db in
-            try await Self.merchants(
-                from: try await db.fetchAll(
-                    """
-                    SELECT * FROM merchant
-                    WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
-                      AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
-                    ORDER BY name, id LIMIT ?
-                    """,
-                    [zoneID, zoneID, category?.rawValue, category?.rawValue, limit]), db)
+            try await PostgresDirectoryStore.merchants(
+                DirectoryFilter(zoneID: zoneID, category: category), limit: limit, offset: 0, db)
         }
     }
 

@@ -213,45 +213,24 @@ extension PostgresModerationStore {
 
     package func transparency(zone: Zone.ID) async throws -> [TransparencyMonth] {
         try await database.read { db in
-            var months: [String: TransparencyMonth] = [:]
-            func bump(_ month: String, _ change: (inout TransparencyMonth) -> Void) {
-                change(&months[month, default: TransparencyMonth(month: month)])
-            }
             let month = { (column: String) in "to_char(\(column) AT TIME ZONE 'UTC', 'YYYY-MM')" }
-            for row in try await db.fetchAll(
-                """
-                SELECT \(month("publishedAt")) AS month, count(*) AS n FROM post
-                WHERE zoneId = ? AND publishedAt IS NOT NULL GROUP BY 1
-                """, [zone])
-            {
-                bump(row["month"]) { $0.published = row["n"] }
-            }
-            for row in try await db.fetchAll(
-                """
-                SELECT \(month("at")) AS month, count(*) AS n FROM auditEntry
-                WHERE zoneId = ? AND (details::jsonb ->> 'to' = 'held' OR action = 'post.hidden_by_reports')
-                GROUP BY 1
-                """, [zone])
-            {
-                bump(row["month"]) { $0.held = row["n"] }
-            }
-            for row in try await db.fetchAll(
-                """
-                SELECT \(month("at")) AS month, action, reasonCode, count(*) AS n FROM decision
-                WHERE zoneId = ? AND action IN ('reject', 'remove') GROUP BY 1, action, reasonCode
-                """, [zone])
-            {
-                let reason = ReasonCode(rawValue: row["reasonCode"] ?? "") ?? .other
-                let count: Int = row["n"]
-                bump(row["month"]) {
-                    if (row["action"] as String) == "reject" {
-                        $0.rejected[reason, default: 0] += count
-                    } else {
-                        $0.removed[reason, default: 0] += count
-                    }
-                }
-            }
-            return months.values.sorted { $0.month > $1.month }
+            return StoredRows.transparency(
+                published: try await db.fetchAll(
+                    """
+                    SELECT \(month("publishedAt")) AS month, count(*) AS n FROM post
+                    WHERE zoneId = ? AND publishedAt IS NOT NULL GROUP BY 1
+                    """, [zone]),
+                held: try await db.fetchAll(
+                    """
+                    SELECT \(month("at")) AS month, count(*) AS n FROM auditEntry
+                    WHERE zoneId = ? AND (details::jsonb ->> 'to' = 'held' OR action = 'post.hidden_by_reports')
+                    GROUP BY 1
+                    """, [zone]),
+                refusals: try await db.fetchAll(
+                    """
+                    SELECT \(month("at")) AS month, action, reasonCode, count(*) AS n FROM decision
+                    WHERE zoneId = ? AND action IN ('reject', 'remove') GROUP BY 1, action, reasonCode
+                    """, [zone]))
         }
     }
 

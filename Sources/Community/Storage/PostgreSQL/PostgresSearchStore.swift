@@ -99,12 +99,7 @@ package struct PostgresSearchStore: SearchStore {
                     posts[post.id] = post
                 }
             }
-            return refs.compactMap { ref in
-                switch ref {
-                case .merchant(let id): merchants[id].map(SearchResult.merchant)
-                case .post(let id): posts[id].map(SearchResult.post)
-                }
-            }
+            return SearchResult.ordered(refs, merchants: merchants, posts: posts)
         }
     }
 }
