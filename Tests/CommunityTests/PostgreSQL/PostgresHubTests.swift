@@ -27,6 +27,14 @@ import Testing
         #expect(address.configuration.database == "zonehub")
     }
 
+    @Test func aServerThatDoesNotAnswerIsReportedAtTheDeadlineNotAfterThePoolsRetries() async throws {
+        let error = await #expect(throws: PostgresUnreachable.self) {
+            _ = try await PostgresHub(
+                address: "postgres://hub@127.0.0.1:1/zonehub?sslmode=disable", connectWithin: .seconds(1))
+        }
+        #expect(error?.description.contains("the PostgreSQL server did not answer (no answer within 1 s)") == true)
+    }
+
     @Test func placeholdersBecomeTypedNumberedParametersButNotInsideQuotes() {
         let sql = PostgresTransaction.numbered(
             "SELECT '?' AS mark, \"odd?\" FROM t WHERE a = ? AND (? IS NULL OR b = ?)",

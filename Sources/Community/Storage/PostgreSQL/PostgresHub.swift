@@ -12,15 +12,19 @@ package final class PostgresHub: Sendable {
     let logger: Logger
 
     /// Connects to `address` (`postgres://user:password@host:port/database`, or `postgres:///database?host=/run/dir`
-    /// for a local socket; `?schema=name` keeps the hub's tables in a schema of their own) and migrates.
+    /// for a local socket; `?schema=name` keeps the hub's tables in a schema of their own) and migrates. A server
+    /// that does not answer within `connectWithin` (wrong host, port, database or password) fails the opening.
     package init(
-        address: String, maximumConnections: Int = 8, migrate: Bool = true,
+        address: String, maximumConnections: Int = 8, migrate: Bool = true, connectWithin: Duration = .seconds(10),
         logger: Logger = Logger(label: "zonehub.postgres")
     ) async throws {
         let endpoint = try PostgresAddress(address)
         var configuration = endpoint.configuration
         configuration.options.maximumConnections = maximumConnections
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool logs each failed connection attempt; the failure that matters reaches the caller.
+        var poolLogger = logger
+        poolLogger.logLevel = max(logger.logLevel, .warning)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
         self.client = client
         // Started at once, so that run() is under way before the first connection is asked for.
         if #available(macOS 26, *) {
@@ -30,12 +34,31 @@ package final class PostgresHub: Sendable {
         }
         self.schema = endpoint.schema
         self.logger = logger
-        guard migrate else { return }
         do {
-            try await PostgresMigrations.migrate(self)
+            try await firstContact(within: connectWithin)
+            if migrate { try await PostgresMigrations.migrate(self) }
         } catch {
             runner.cancel()
             throw error
+        }
+    }
+
+    /// One query, bounded in time: the pool would otherwise keep trying to connect for a minute before failing.
+    private func firstContact(within limit: Duration) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await self.read { db in try await db.execute("SELECT 1") }
+                } catch {
+                    throw PostgresUnreachable(reason: serverMessage(error) ?? "\(error)")
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                throw PostgresUnreachable(reason: "no answer within \(limit.components.seconds) s")
+            }
+            try await group.next()
+            group.cancelAll()
         }
     }
 
@@ -138,6 +161,15 @@ package final class PostgresHub: Sendable {
     /// The names of the migrations applied, in order.
     package func appliedMigrations() async throws -> [String] {
         try await read { db in try await db.values("SELECT name FROM hubMigration ORDER BY name") }
+    }
+}
+
+/// A PostgreSQL server that could not be reached, with the reason, for the operator who named it.
+struct PostgresUnreachable: Error, CustomStringConvertible {
+    let reason: String
+
+    var description: String {
+        "the PostgreSQL server did not answer (\(reason)); check the address's host, port, database and password"
     }
 }
 
