@@ -31,6 +31,11 @@ def element(browser, css: str):
 
 
 def click_and_wait_for_next_page(browser, target) -> None:
+    """Clicks `target` and waits until the page it was on has been replaced.
+
+    Waiting on the address alone is not enough: the address can change before the new document is loaded, and an
+    element looked up in between belongs to a document that is going away.
+    """
     page = browser.find_element(By.TAG_NAME, "html")
     target.click()
     wait(browser).until(EC.staleness_of(page))
@@ -46,14 +51,14 @@ def sign_in(browser, base_url: str, email: str, password: str = DEMO_PASSWORD) -
 def submit_offer(browser, merchant_slug: str, title: str) -> int:
     """From the dashboard, writes an offer for `merchant_slug`, clicks "Soumettre"; returns the new post's id."""
     space = element(browser, f"section.merchant-space[data-merchant='{merchant_slug}']")
-    space.find_element(By.LINK_TEXT, "Nouvelle publication").click()
+    click_and_wait_for_next_page(browser, space.find_element(By.LINK_TEXT, "Nouvelle publication"))
     wait(browser).until(EC.url_contains(f"/dashboard/posts/new?merchant={merchant_slug}"))
     Select(element(browser, "#kind")).select_by_value("offer")
     browser.find_element(By.ID, "title").send_keys(title)
     browser.find_element(By.ID, "body").send_keys("Légumes du jour et pain de campagne, à retirer en boutique.")
     Select(browser.find_element(By.ID, "category")).select_by_value("alimentation")
     browser.find_element(By.ID, "price").send_keys("12,50")
-    browser.find_element(By.CSS_SELECTOR, "button[name=action][value=submit]").click()
+    click_and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "button[name=action][value=submit]"))
     wait(browser).until(EC.url_matches(r"/dashboard#post-\d+$"))
     return int(re.search(r"#post-(\d+)$", browser.current_url).group(1))
 
@@ -81,14 +86,14 @@ def test_home_page_lists_the_four_zones_in_french(zonehub, browser):
 def test_postcode_search_finds_the_commune_and_leads_to_its_zone(zonehub, browser):
     browser.get(zonehub)
     element(browser, "form.search #q").send_keys("91100")
-    browser.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
+    click_and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "form.search button[type=submit]"))
     wait(browser).until(path_is("/zones/search"))
 
     matches = [item for item in browser.find_elements(By.CSS_SELECTOR, "li.commune-match")
                if "Corbeil-Essonnes" in item.text]
     assert [item.text for item in matches] == ["Corbeil-Essonnes (91100) → Centre-Essonne"]
     zone_link = matches[0].find_element(By.TAG_NAME, "a")
-    zone_link.click()
+    click_and_wait_for_next_page(browser, zone_link)
     wait(browser).until(path_is("/zones/centre-essonne"))
     assert element(browser, "main h1").text == "Centre-Essonne"
 
