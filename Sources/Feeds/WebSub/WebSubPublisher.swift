@@ -10,7 +10,16 @@ package final class WebSubPublisher: Sendable {
     let logger: Logger
     private let queue = DispatchQueue(label: "zonehub.websub")
     private let delay: DispatchTimeInterval
-    private let state = Mutex<(pending: Set<String>, scheduled: Bool, sent: Int, failed: Int)>(([], false, 0, 0))
+    private let state = Mutex(State())
+
+    private struct State {
+        var pending: Set<String> = []
+        /// A round is scheduled or being sent.
+        var busy = false
+        var sent = 0
+        var failed = 0
+        var settledWaiters: [CheckedContinuation<Void, Never>] = []
+    }
 
     package init(hubURL: String, logger: Logger, delay: DispatchTimeInterval = .milliseconds(500)) {
         self.hubURL = hubURL
@@ -25,18 +34,28 @@ package final class WebSubPublisher: Sendable {
     package func feedsChanged(_ urls: some Sequence<String>) {
         let schedule = state.withLock { state -> Bool in
             state.pending.formUnion(urls)
-            defer { state.scheduled = true }
-            return !state.scheduled && !state.pending.isEmpty
+            guard !state.busy, !state.pending.isEmpty else { return false }
+            state.busy = true
+            return true
         }
         if schedule { queue.asyncAfter(deadline: .now() + delay) { self.flush() } }
     }
 
+    /// Returns once every change queued so far has been pinged, or its ping has failed.
+    package func settled() async {
+        await withCheckedContinuation { continuation in
+            let idle = state.withLock { state -> Bool in
+                if state.busy { state.settledWaiters.append(continuation) }
+                return !state.busy
+            }
+            if idle { continuation.resume() }
+        }
+    }
+
+    /// Sends the pending pings; changes arriving meanwhile are sent by the next round.
     private func flush() {
         let urls = state.withLock { state -> [String] in
-            defer {
-                state.pending.removeAll()
-                state.scheduled = false
-            }
+            defer { state.pending.removeAll() }
             return state.pending.sorted()
         }
         for url in urls {
@@ -51,5 +70,13 @@ package final class WebSubPublisher: Sendable {
                 logger.warning("WebSub ping failed", metadata: ["feed": "\(url)", "error": "\(error)"])
             }
         }
+        let (again, settled) = state.withLock { state -> (Bool, [CheckedContinuation<Void, Never>]) in
+            if !state.pending.isEmpty { return (true, []) }
+            state.busy = false
+            defer { state.settledWaiters.removeAll() }
+            return (false, state.settledWaiters)
+        }
+        if again { queue.asyncAfter(deadline: .now() + delay) { self.flush() } }
+        for waiter in settled { waiter.resume() }
     }
 }
