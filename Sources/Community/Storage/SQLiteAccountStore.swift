@@ -99,9 +99,6 @@ package struct SQLiteAccountStore: AccountStore {
     static func user(from row: Row, _ db: Database) throws -> User {
         let id: User.ID = row["id"]
         let zones = try Zone.ID.fetchAll(db, sql: "SELECT zoneId FROM userZone WHERE userId = ?", arguments: [id])
-        return User(
-            id: id, email: row["email"], displayName: row["displayName"],
-            role: Role(rawValue: row["role"]) ?? .resident,
-            zoneIDs: Set(zones), createdAt: row["createdAt"])
+        return StoredRows.user(from: row, zoneIDs: zones)
     }
 }

@@ -127,9 +127,6 @@ package struct SQLiteMerchantStore: MerchantStore {
         let id: Merchant.ID = row["id"]
         let zones = try Zone.ID.fetchAll(
             db, sql: "SELECT zoneId FROM merchantZone WHERE merchantId = ? ORDER BY zoneId", arguments: [id])
-        return Merchant(
-            id: id, ownerID: row["ownerId"], slug: row["slug"],
-            profile: try JSONColumn.decode(MerchantProfile.self, from: row["profile"]), zoneIDs: zones,
-            createdAt: row["createdAt"], updatedAt: row["updatedAt"], confirmedAt: row["confirmedAt"])
+        return try StoredRows.merchant(from: row, zoneIDs: zones)
     }
 }

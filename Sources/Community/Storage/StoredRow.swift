@@ -48,6 +48,23 @@ enum StoredRows {
             retiredAt: row.column("retiredAt"))
     }
 
+    /// A user, from a `user` row and the zones it administers (read from `userZone` by the caller).
+    static func user(from row: some StoredRow, zoneIDs: [Zone.ID]) -> User {
+        User(
+            id: row.column("id"), email: row.column("email"), displayName: row.column("displayName"),
+            role: Role(rawValue: row.column("role")) ?? .resident, zoneIDs: Set(zoneIDs),
+            createdAt: row.column("createdAt"))
+    }
+
+    /// A merchant, from a `merchant` row and its zones in id order (read from `merchantZone` by the caller).
+    static func merchant(from row: some StoredRow, zoneIDs: [Zone.ID]) throws -> Merchant {
+        Merchant(
+            id: row.column("id"), ownerID: row.column("ownerId"), slug: row.column("slug"),
+            profile: try JSONColumn.decode(MerchantProfile.self, from: row.column("profile")), zoneIDs: zoneIDs,
+            createdAt: row.column("createdAt"), updatedAt: row.column("updatedAt"),
+            confirmedAt: row.column("confirmedAt"))
+    }
+
     static func commune(from row: some StoredRow) -> CommuneMatch {
         CommuneMatch(
             commune: row.column("commune"), postcode: row.column("postcode"), zoneSlug: row.column("slug"),

@@ -100,10 +100,7 @@ package struct PostgresAccountStore: AccountStore {
     static func user(from row: PostgresRowValues, _ db: PostgresTransaction) async throws -> User {
         let id: User.ID = row["id"]
         let zones: [Zone.ID] = try await db.values("SELECT zoneId FROM userZone WHERE userId = ?", [id])
-        return User(
-            id: id, email: row["email"], displayName: row["displayName"],
-            role: Role(rawValue: row["role"]) ?? .resident,
-            zoneIDs: Set(zones), createdAt: row["createdAt"])
+        return StoredRows.user(from: row, zoneIDs: zones)
     }
 }
 

@@ -137,9 +137,6 @@ package struct PostgresMerchantStore: MerchantStore {
         let id: Merchant.ID = row["id"]
         let zones: [Zone.ID] = try await db.values(
             "SELECT zoneId FROM merchantZone WHERE merchantId = ? ORDER BY zoneId", [id])
-        return Merchant(
-            id: id, ownerID: row["ownerId"], slug: row["slug"],
-            profile: try JSONColumn.decode(MerchantProfile.self, from: row["profile"]), zoneIDs: zones,
-            createdAt: row["createdAt"], updatedAt: row["updatedAt"], confirmedAt: row["confirmedAt"])
+        return try StoredRows.merchant(from: row, zoneIDs: zones)
     }
 }

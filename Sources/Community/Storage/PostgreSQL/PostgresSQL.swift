@@ -337,6 +337,7 @@ extension PostgresTransaction {
 extension PostgresTransaction {
     /// Runs `body` so that, when it fails, only its own statements are undone and the transaction goes on (a
     /// failed statement otherwise aborts the whole PostgreSQL transaction).
+    @discardableResult
     func savepoint<T>(_ body: () async throws -> T) async throws -> T {
         try await execute("SAVEPOINT attempt")
         do {
