@@ -16,3 +16,13 @@ extension String {
         folded.split(separator: " ").joined(separator: "-").filter { $0.isASCII }
     }
 }
+
+extension Sequence {
+    /// In French alphabetical order of `name`: by the folded name ("Île-de-France" among the I's, not after "Z" as
+    /// the bytes of "Î" would put it), then as written; elements named alike keep their order.
+    package func sortedByName(_ name: (Element) -> String) -> [Element] {
+        map { (element: $0, folded: name($0).folded, name: name($0)) }
+            .sorted { ($0.folded, $0.name) < ($1.folded, $1.name) }
+            .map(\.element)
+    }
+}

@@ -20,7 +20,20 @@ extension AppDatabase {
             try db.execute(sql: popUpSchema)
         }
         migrator.registerMigration("v6-directory", migrate: migrateDirectory)
+        migrator.registerMigration("v7-name-order", migrate: migrateNameOrder)
         return migrator
+    }
+
+    /// Merchants listed in French alphabetical order: by `nameKey`, the folded name ("Épicerie" between "Droguerie"
+    /// and "Fromagerie", not after "Vélo" as the bytes of "É" would put it).
+    static func migrateNameOrder(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE merchant ADD COLUMN nameKey TEXT NOT NULL DEFAULT ''")
+        // Folded in Swift, as the stores fold it on every write (SQLite's lower() knows only ASCII).
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM merchant") {
+            let name: String = row["name"]
+            try db.execute(sql: "UPDATE merchant SET nameKey = ? WHERE id = ?", arguments: [name.folded, row["id"]])
+        }
+        try db.execute(sql: "CREATE INDEX merchant_on_nameKey ON merchant(nameKey, id)")
     }
 }
 

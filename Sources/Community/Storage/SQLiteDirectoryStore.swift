@@ -20,7 +20,7 @@ package struct SQLiteDirectoryStore: DirectoryStore {
                 WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
                   AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
                   AND (? IS NULL OR communeKey = ?)
-                ORDER BY name, id LIMIT ? OFFSET ?
+                ORDER BY nameKey, id LIMIT ? OFFSET ?
                 """,
             arguments: [
                 filter.zoneID, filter.zoneID, filter.category?.rawValue, filter.category?.rawValue,

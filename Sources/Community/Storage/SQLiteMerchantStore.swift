@@ -23,12 +23,13 @@ package struct SQLiteMerchantStore: MerchantStore {
     ) throws -> Merchant {
         try db.execute(
             sql: """
-                INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey, confirmedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO merchant
+                  (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey, confirmedAt, nameKey)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date,
-                profile.commune.folded, date,
+                profile.commune.folded, date, profile.name.folded,
             ])
         let id = Merchant.ID(db.lastInsertedRowID)
         try replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
@@ -48,14 +49,14 @@ package struct SQLiteMerchantStore: MerchantStore {
                 let contactChanged = before.profile.contactDetails != profile.contactDetails
                 try db.execute(
                     sql: """
-                        UPDATE merchant SET name = ?, profile = ?, siret = ?, updatedAt = ?, communeKey = ?,
+                        UPDATE merchant SET name = ?, nameKey = ?, profile = ?, siret = ?, updatedAt = ?, communeKey = ?,
                           contactChangedAt = CASE WHEN ? THEN ? ELSE contactChangedAt END,
                           confirmedAt = CASE WHEN ownerId = ? THEN ? ELSE confirmedAt END
                         WHERE id = ?
                         """,
                     arguments: [
-                        profile.name, try JSONColumn.encode(profile), profile.siret, date, profile.commune.folded,
-                        contactChanged, date, actor, date, id,
+                        profile.name, profile.name.folded, try JSONColumn.encode(profile), profile.siret, date,
+                        profile.commune.folded, contactChanged, date, actor, date, id,
                     ])
                 try Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
                 for zone in zoneIDs {
@@ -80,8 +81,10 @@ package struct SQLiteMerchantStore: MerchantStore {
 
     package func merchants(ownedBy owner: User.ID) async throws -> [Merchant] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM merchant WHERE ownerId = ? ORDER BY name", arguments: [owner])
-                .map { try Self.merchant(from: $0, db) }
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM merchant WHERE ownerId = ? ORDER BY nameKey, id", arguments: [owner]
+            )
+            .map { try Self.merchant(from: $0, db) }
         }
     }
 

@@ -82,8 +82,8 @@ package struct SQLitePopUpStore: PopUpStore {
 
     package func venues(zone: Zone.ID) async throws -> [PopUpVenue] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM popUpVenue WHERE zoneId = ? ORDER BY name, id", arguments: [zone])
-                .map(StoredRows.venue(from:))
+            try Row.fetchAll(db, sql: "SELECT * FROM popUpVenue WHERE zoneId = ? ORDER BY id", arguments: [zone])
+                .map(StoredRows.venue(from:)).sortedByName(\.name)
         }
     }
 

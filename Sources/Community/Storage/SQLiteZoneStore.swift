@@ -66,8 +66,8 @@ package struct SQLiteZoneStore: ZoneStore {
     package func zones(includeRetired: Bool) async throws -> [Zone] {
         try await database.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM zone WHERE ? OR retiredAt IS NULL ORDER BY name", arguments: [includeRetired]
-            ).map(StoredRows.zone(from:))
+                db, sql: "SELECT * FROM zone WHERE ? OR retiredAt IS NULL ORDER BY id", arguments: [includeRetired]
+            ).map(StoredRows.zone(from:)).sortedByName(\.name)
         }
     }
 

@@ -265,7 +265,7 @@ CREATE TABLE merchant (
     siret TEXT UNIQUE CHECK (siret IS NULL OR (length(siret) = 14 AND siret NOT GLOB '*[^0-9]*')),
     createdAt DATETIME NOT NULL,
     updatedAt DATETIME NOT NULL
-, contactChangedAt DATETIME, communeKey TEXT NOT NULL DEFAULT '', confirmedAt DATETIME, confirmReminderAt DATETIME);
+, contactChangedAt DATETIME, communeKey TEXT NOT NULL DEFAULT '', confirmedAt DATETIME, confirmReminderAt DATETIME, nameKey TEXT NOT NULL DEFAULT '');
 CREATE TABLE merchantCategory (
     merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
     category TEXT NOT NULL,
@@ -487,6 +487,7 @@ CREATE INDEX market_on_zoneId ON market(zoneId, endsAt);
 CREATE INDEX merchantZone_on_zoneId ON merchantZone(zoneId);
 CREATE INDEX merchant_on_communeKey ON merchant(communeKey, name);
 CREATE INDEX merchant_on_confirmedAt ON merchant(confirmedAt);
+CREATE INDEX merchant_on_nameKey ON merchant(nameKey, id);
 CREATE INDEX merchant_on_ownerId ON merchant(ownerId);
 CREATE INDEX outboxMessage_on_recipient ON outboxMessage(recipient, status);
 CREATE INDEX outboxMessage_on_status_nextAttemptAt ON outboxMessage(status, nextAttemptAt, id);

@@ -21,7 +21,7 @@ package struct PostgresDirectoryStore: DirectoryStore {
                 WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
                   AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
                   AND (? IS NULL OR communeKey = ?)
-                ORDER BY name, id LIMIT ? OFFSET ?
+                ORDER BY nameKey COLLATE "C", id LIMIT ? OFFSET ?
                 """,
                 [
                     filter.zoneID, filter.zoneID, filter.category?.rawValue, filter.category?.rawValue,

@@ -48,7 +48,7 @@ package final class PostgresHub: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
-                    try await self.read { db in try await db.execute("SELECT 1") }
+                    _ = try await self.read { db in try await db.execute("SELECT 1") }
                 } catch {
                     throw PostgresUnreachable(reason: serverMessage(error) ?? "\(error)")
                 }

@@ -24,12 +24,13 @@ package struct PostgresMerchantStore: MerchantStore {
         let id = Merchant.ID(
             try await db.insert(
                 """
-                INSERT INTO merchant (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey, confirmedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO merchant
+                  (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey, confirmedAt, nameKey)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date,
-                    profile.commune.folded, date,
+                    profile.commune.folded, date, profile.name.folded,
                 ]))
         try await replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
         for zone in zoneIDs {
@@ -50,14 +51,14 @@ package struct PostgresMerchantStore: MerchantStore {
                 let contactChanged = before.profile.contactDetails != profile.contactDetails
                 try await db.execute(
                     """
-                    UPDATE merchant SET name = ?, profile = ?, siret = ?, updatedAt = ?, communeKey = ?,
+                    UPDATE merchant SET name = ?, nameKey = ?, profile = ?, siret = ?, updatedAt = ?, communeKey = ?,
                       contactChangedAt = CASE WHEN ? THEN ? ELSE contactChangedAt END,
                       confirmedAt = CASE WHEN ownerId = ? THEN ? ELSE confirmedAt END
                     WHERE id = ?
                     """,
                     [
-                        profile.name, try JSONColumn.encode(profile), profile.siret, date, profile.commune.folded,
-                        contactChanged, date, actor, date, id,
+                        profile.name, profile.name.folded, try JSONColumn.encode(profile), profile.siret, date,
+                        profile.commune.folded, contactChanged, date, actor, date, id,
                     ])
                 try await Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
                 for zone in zoneIDs {
@@ -83,7 +84,8 @@ package struct PostgresMerchantStore: MerchantStore {
     package func merchants(ownedBy owner: User.ID) async throws -> [Merchant] {
         try await database.read { db in
             try await Self.merchants(
-                from: try await db.fetchAll("SELECT * FROM merchant WHERE ownerId = ? ORDER BY name", [owner]), db)
+                from: try await db.fetchAll(
+                    "SELECT * FROM merchant WHERE ownerId = ? ORDER BY nameKey COLLATE \"C\", id", [owner]), db)
         }
     }
 

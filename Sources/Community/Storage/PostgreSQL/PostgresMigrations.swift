@@ -12,6 +12,7 @@ enum PostgresMigrations {
         ("v6-pop-ups", popUps),
         ("v7-directory", directory),
         ("v8-change-notices", changeNotices),
+        ("v9-name-order", nameOrder),
     ]
 
     /// Applies the migrations not yet applied, one transaction each, under an advisory lock so that several
@@ -584,3 +585,12 @@ private let changeNotices = """
         FOR EACH STATEMENT EXECUTE FUNCTION notice_change()
         """
     }.joined()
+
+/// Merchants listed in French alphabetical order, by the folded name that the stores write with every profile, and
+/// compared byte for byte (`COLLATE "C"`) so that both engines list alike whatever the database's collation. Rows
+/// already there get SQL's nearest fold, which the next profile update replaces with the stores' own.
+private let nameOrder = """
+    ALTER TABLE merchant ADD COLUMN nameKey text NOT NULL DEFAULT '';
+    UPDATE merchant SET nameKey = btrim(regexp_replace(zonehub_fold(name), '[^[:alnum:]]+', ' ', 'g'));
+    CREATE INDEX merchant_on_nameKey ON merchant(nameKey COLLATE "C", id);
+    """

@@ -80,8 +80,8 @@ package struct PostgresPopUpStore: PopUpStore {
 
     package func venues(zone: Zone.ID) async throws -> [PopUpVenue] {
         try await database.read { db in
-            try await db.fetchAll("SELECT * FROM popUpVenue WHERE zoneId = ? ORDER BY name, id", [zone])
-                .map(StoredRows.venue(from:))
+            try await db.fetchAll("SELECT * FROM popUpVenue WHERE zoneId = ? ORDER BY id", [zone])
+                .map(StoredRows.venue(from:)).sortedByName(\.name)
         }
     }
 

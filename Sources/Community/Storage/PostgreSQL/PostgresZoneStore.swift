@@ -67,8 +67,8 @@ package struct PostgresZoneStore: ZoneStore {
 
     package func zones(includeRetired: Bool) async throws -> [Zone] {
         try await database.read { db in
-            try await db.fetchAll("SELECT * FROM zone WHERE ? OR retiredAt IS NULL ORDER BY name", [includeRetired])
-                .map(StoredRows.zone(from:))
+            try await db.fetchAll("SELECT * FROM zone WHERE ? OR retiredAt IS NULL ORDER BY id", [includeRetired])
+                .map(StoredRows.zone(from:)).sortedByName(\.name)
         }
     }
 
