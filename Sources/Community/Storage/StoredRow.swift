@@ -218,4 +218,32 @@ enum StoredRows {
             sequence: row.column("sequence"),
             createdAt: row.column("createdAt"), updatedAt: row.column("updatedAt"))
     }
+
+    /// The hub's figures from the rows of `StatisticsQueries` (`outboxFailed` is its single count).
+    static func statistics<R: StoredRow>(outbox: R?, outboxFailed: Int, held: R?, bookings: [R], at now: Date)
+        -> HubStatistics
+    {
+        /// Seconds since the row's `oldest` (NULL when nothing waits), never negative (a message due later has not
+        /// waited).
+        func age(_ row: R?) -> Double {
+            guard let oldest = row.flatMap({ $0.column("oldest") as Date? }) else { return 0 }
+            return max(0, now.timeIntervalSince(oldest))
+        }
+        return HubStatistics(
+            outboxDepth: outbox?.column("depth") ?? 0, oldestOutboxSeconds: age(outbox),
+            outboxFailed: outboxFailed, heldPosts: held?.column("count") ?? 0, oldestHeldSeconds: age(held),
+            bookings: Dictionary(bookings.map { ($0.column("status"), $0.column("count")) }, uniquingKeysWith: +))
+    }
+}
+
+/// The statistics store's queries, the same on both engines; each figure comes from an index (status columns), so a
+/// scrape stays cheap on a large hub.
+enum StatisticsQueries {
+    static let outbox = """
+        SELECT count(*) AS depth, min(nextAttemptAt) AS oldest FROM outboxMessage
+        WHERE status IN ('pending', 'sending')
+        """
+    static let outboxFailed = "SELECT count(*) FROM outboxMessage WHERE status = 'failed'"
+    static let held = "SELECT count(*) AS count, min(updatedAt) AS oldest FROM post WHERE status = 'held'"
+    static let bookings = "SELECT status, count(*) AS count FROM popUpBooking GROUP BY status"
 }

@@ -168,30 +168,11 @@ package struct PostgresStatisticsStore: StatisticsStore {
 
     package func statistics(at now: Date) async throws -> HubStatistics {
         try await database.read { db in
-            var statistics = HubStatistics()
-            let outbox = try await db.fetchOne(
-                """
-                SELECT count(*) AS depth, min(nextAttemptAt) AS oldest FROM outboxMessage
-                WHERE status IN ('pending', 'sending')
-                """)
-            statistics.outboxDepth = outbox?["depth"] ?? 0
-            statistics.oldestOutboxSeconds = Self.age(of: outbox?.nullable("oldest"), at: now)
-            statistics.outboxFailed =
-                try await db.value("SELECT count(*) FROM outboxMessage WHERE status = 'failed'") ?? 0
-            let held = try await db.fetchOne(
-                "SELECT count(*) AS count, min(updatedAt) AS oldest FROM post WHERE status = 'held'")
-            statistics.heldPosts = held?["count"] ?? 0
-            statistics.oldestHeldSeconds = Self.age(of: held?.nullable("oldest"), at: now)
-            for row in try await db.fetchAll("SELECT status, count(*) AS count FROM popUpBooking GROUP BY status") {
-                statistics.bookings[row["status"]] = row["count"]
-            }
-            return statistics
+            StoredRows.statistics(
+                outbox: try await db.fetchOne(StatisticsQueries.outbox),
+                outboxFailed: try await db.value(StatisticsQueries.outboxFailed) ?? 0,
+                held: try await db.fetchOne(StatisticsQueries.held),
+                bookings: try await db.fetchAll(StatisticsQueries.bookings), at: now)
         }
-    }
-
-    /// Seconds since `date`, never negative (a message due later has not waited).
-    private static func age(of date: Date?, at now: Date) -> Double {
-        guard let date else { return 0 }
-        return max(0, now.timeIntervalSince(date))
     }
 }
