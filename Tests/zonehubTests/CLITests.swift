@@ -38,8 +38,7 @@ import Testing
     }
 
     @Test func addingUsersPrintsAPasswordAndRefusesBadInput() async throws {
-        let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
-        _ = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        let database = try await Binary.hubWithZones().database
         let added = try await Binary.running([
             "users", "add", "--email", "admin@example.org", "--role", "zone-admin", "--zone", "oise", "--db", database,
         ])
@@ -87,8 +86,7 @@ import Testing
         let second = try await Binary.running(["demo", "--db", database, "--zones", TestApp.zonesDirectory])
         #expect(second.output.contains("added 0 account(s), 0 merchant(s), 0 post(s)"))
 
-        let real = try Binary.scratch().appendingPathComponent("hub.sqlite").path
-        _ = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", real])
+        let real = try await Binary.hubWithZones().database
         _ = try await Binary.running([
             "users", "add", "--email", "vraie@example.org", "--role", "merchant", "--db", real,
         ])

@@ -26,8 +26,7 @@ import Testing
     }
 
     @Test func aMerchantGoesFromSignInToAPublishedPostReadBackFromTheZonePage() async throws {
-        let database = try Binary.scratch().appendingPathComponent("hub.sqlite").path
-        _ = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        let database = try await Binary.hubWithZones().database
         let added = try await Binary.running([
             "users", "add", "--email", "cave@example.org", "--role", "merchant", "--db", database,
         ])

@@ -7,9 +7,7 @@ import Testing
     let directory: URL
 
     init() async throws {
-        directory = try Binary.scratch()
-        database = directory.appendingPathComponent("hub.sqlite").path
-        _ = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        (directory, database) = try await Binary.hubWithZones()
         _ = try await Binary.running([
             "users", "add", "--email", "ops@example.org", "--role", "operator", "--db", database,
         ])

@@ -10,10 +10,7 @@ import Testing
     let database: String
 
     init() async throws {
-        directory = try Binary.scratch()
-        database = directory.appendingPathComponent("hub.sqlite").path
-        let synced = try await Binary.running(["zones", "sync", TestApp.zonesDirectory, "--db", database])
-        #expect(synced.status == 0)
+        (directory, database) = try await Binary.hubWithZones()
     }
 
     func users(_ path: String) throws -> [String] {

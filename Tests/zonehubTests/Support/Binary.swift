@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the real `zonehub` executable built next to the test bundle.
 enum Binary {
@@ -52,6 +53,15 @@ enum Binary {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonehub-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// A fresh temporary directory holding `hub.sqlite`, with the repository's zones synced into it by the binary.
+    static func hubWithZones() async throws -> (directory: URL, database: String) {
+        let directory = try scratch()
+        let database = directory.appendingPathComponent("hub.sqlite").path
+        let synced = try await running(["zones", "sync", TestApp.zonesDirectory, "--db", database])
+        try #require(synced.status == 0, "zones sync failed: \(synced.errors)")
+        return (directory, database)
     }
 }
 
