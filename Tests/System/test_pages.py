@@ -4,6 +4,7 @@ import re
 import uuid
 from urllib.parse import urlsplit
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.select import Select
@@ -26,19 +27,46 @@ def path_is(path: str):
     return lambda browser: urlsplit(browser.current_url).path == path
 
 
+# What chromedriver answers, instead of "stale element", when a node is looked up while its document is being
+# replaced by the next one (SeleniumHQ/selenium#15401): the moment passes, so a wait takes it as "not yet".
+BETWEEN_DOCUMENTS = ("does not belong to the document", "no such execution context", "document unloaded")
+
+
+def between_documents(error: WebDriverException) -> bool:
+    return not isinstance(error, StaleElementReferenceException) and any(
+        message in (error.msg or "") for message in BETWEEN_DOCUMENTS
+    )
+
+
+def until(browser, condition):
+    """Waits for `condition`, asking again when it was asked between two documents."""
+
+    def settled(driver):
+        try:
+            return condition(driver)
+        except WebDriverException as error:
+            if between_documents(error):
+                return False
+            raise
+
+    return wait(browser).until(settled)
+
+
 def element(browser, css: str):
-    return wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
+    return until(browser, EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
 
 
 def click_and_wait_for_next_page(browser, target) -> None:
-    """Clicks `target` and waits until the page it was on has been replaced.
+    """Clicks `target` and waits until the page it was on has been replaced and the next one is loaded.
 
     Waiting on the address alone is not enough: the address can change before the new document is loaded, and an
-    element looked up in between belongs to a document that is going away.
+    element looked up in between belongs to a document that is going away. Asking the old page whether it is still
+    there can itself fail that way while Chromium swaps documents, which `until` takes as "not yet".
     """
     page = browser.find_element(By.TAG_NAME, "html")
     target.click()
-    wait(browser).until(EC.staleness_of(page))
+    until(browser, EC.staleness_of(page))
+    until(browser, lambda driver: driver.execute_script("return document.readyState") == "complete")
 
 
 def sign_in(browser, base_url: str, email: str, password: str = DEMO_PASSWORD) -> None:
