@@ -3,6 +3,7 @@ import Feeds
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 
 @testable import zonehub
@@ -139,6 +140,24 @@ import Testing
         #expect(try await hub.posts.submit(draft.id, by: owner).status == .published)
     }
 
+    /// What `serve` relies on at exit: the wait for queued pings ends at its limit when the hub holds a ping
+    /// unanswered, and ends as soon as the queue is empty otherwise.
+    @Test(.timeLimit(.minutes(1))) func settledGivesUpAtItsLimitWhileAHubLeavesAPingUnanswered() async throws {
+        // Connections to a socket that listens but never accepts wait for an answer, here until it is closed.
+        let (silent, port) = Self.boundSocket()
+        #expect(listen(silent, 8) == 0)
+        let publisher = WebSubPublisher(
+            hubURL: "http://127.0.0.1:\(port)/hub", logger: Logger(label: "test"), delay: .milliseconds(10),
+            pingTimeout: 300)
+        publisher.feedsChanged(["http://127.0.0.1:8080/feed.atom"])
+
+        #expect(await publisher.settled(within: .milliseconds(300)) == false)
+        close(silent)  // which resets the connection waiting in its queue
+        #expect(await publisher.settled())
+        #expect(publisher.counts.sent == 0 && publisher.counts.failed == 1)
+        #expect(await publisher.settled(within: .zero))  // nothing queued: at once
+    }
+
     /// Runs `body` with a hub whose WebSub hub is a live server in the test, telling `received` what it is pinged.
     static func withReceivingHub(_ received: Received, _ body: @Sendable @escaping (Hub) async throws -> Void)
         async throws
@@ -173,8 +192,14 @@ import Testing
 
     /// A loopback port nothing listens on: bound, then released.
     static func closedPort() throws -> Int {
+        let (descriptor, port) = boundSocket()
+        close(descriptor)
+        return port
+    }
+
+    /// A loopback socket bound to a free port, and that port.
+    static func boundSocket() -> (descriptor: Int32, port: Int) {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -186,6 +211,6 @@ import Testing
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
         }
-        return Int(UInt16(bigEndian: address.sin_port))
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 }

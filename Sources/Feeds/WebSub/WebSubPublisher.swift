@@ -10,6 +10,8 @@ package final class WebSubPublisher: Sendable {
     let logger: Logger
     private let queue = DispatchQueue(label: "zonehub.websub")
     private let delay: DispatchTimeInterval
+    /// How long one ping may take, in seconds, before it counts as failed.
+    private let pingTimeout: Int
     private let state = Mutex(State())
 
     private struct State {
@@ -18,13 +20,18 @@ package final class WebSubPublisher: Sendable {
         var busy = false
         var sent = 0
         var failed = 0
-        var settledWaiters: [CheckedContinuation<Void, Never>] = []
+        /// Who waits for the queue to empty, by ticket, so that a wait whose limit passes can leave alone.
+        var settledWaiters: [Int: CheckedContinuation<Bool, Never>] = [:]
+        var nextTicket = 0
     }
 
-    package init(hubURL: String, logger: Logger, delay: DispatchTimeInterval = .milliseconds(500)) {
+    package init(
+        hubURL: String, logger: Logger, delay: DispatchTimeInterval = .milliseconds(500), pingTimeout: Int = 5
+    ) {
         self.hubURL = hubURL
         self.logger = logger
         self.delay = delay
+        self.pingTimeout = pingTimeout
     }
 
     /// Pings sent and pings that failed so far.
@@ -41,14 +48,23 @@ package final class WebSubPublisher: Sendable {
         if schedule { queue.asyncAfter(deadline: .now() + delay) { self.flush() } }
     }
 
-    /// Returns once every change queued so far has been pinged, or its ping has failed.
-    package func settled() async {
+    /// Returns true once every change queued so far has been pinged, or its ping has failed; false if `limit`
+    /// passes first (the pings go on being sent). `serve` waits here before it exits.
+    @discardableResult
+    package func settled(within limit: Duration? = nil) async -> Bool {
         await withCheckedContinuation { continuation in
-            let idle = state.withLock { state -> Bool in
-                if state.busy { state.settledWaiters.append(continuation) }
-                return !state.busy
+            let ticket = state.withLock { state -> Int? in
+                guard state.busy else { return nil }
+                state.nextTicket += 1
+                state.settledWaiters[state.nextTicket] = continuation
+                return state.nextTicket
             }
-            if idle { continuation.resume() }
+            guard let ticket else { return continuation.resume(returning: true) }
+            guard let limit else { return }
+            // Not on `queue`: a round being sent there would hold the limit back.
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(limit / .nanoseconds(1)))) {
+                self.state.withLock { $0.settledWaiters.removeValue(forKey: ticket) }?.resume(returning: false)
+            }
         }
     }
 
@@ -60,7 +76,8 @@ package final class WebSubPublisher: Sendable {
         }
         for url in urls {
             do {
-                let status = try HTTPForm.post([("hub.mode", "publish"), ("hub.url", url)], to: hubURL)
+                let status = try HTTPForm.post(
+                    [("hub.mode", "publish"), ("hub.url", url)], to: hubURL, timeout: pingTimeout)
                 guard (200..<300).contains(status) else {
                     throw HTTPForm.Failure(description: "the hub answered \(status)")
                 }
@@ -70,13 +87,13 @@ package final class WebSubPublisher: Sendable {
                 logger.warning("WebSub ping failed", metadata: ["feed": "\(url)", "error": "\(error)"])
             }
         }
-        let (again, settled) = state.withLock { state -> (Bool, [CheckedContinuation<Void, Never>]) in
+        let (again, settled) = state.withLock { state -> (Bool, [CheckedContinuation<Bool, Never>]) in
             if !state.pending.isEmpty { return (true, []) }
             state.busy = false
             defer { state.settledWaiters.removeAll() }
-            return (false, state.settledWaiters)
+            return (false, Array(state.settledWaiters.values))
         }
         if again { queue.asyncAfter(deadline: .now() + delay) { self.flush() } }
-        for waiter in settled { waiter.resume() }
+        for waiter in settled { waiter.resume(returning: true) }
     }
 }

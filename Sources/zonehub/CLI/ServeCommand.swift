@@ -27,6 +27,23 @@ struct ServeCommand: AsyncParsableCommand {
                     "retired": "\(report.retired.count)",
                 ])
             try await buildApplication(hub: hub, logger: logger).runService()
+            await sendQueuedPings(of: hub, logger: logger)
+        }
+    }
+
+    /// How long, once the server has stopped, the WebSub pings of its last changes may hold up the exit.
+    static let pingsAtExit: Duration = .seconds(10)
+
+    /// Sends the WebSub pings that the last requests queued: without them, subscribers would learn of those changes
+    /// only at their next poll. A hub that does not answer holds the exit up to `pingsAtExit`.
+    private func sendQueuedPings(of hub: Hub, logger: Logger) async {
+        guard let webSub = hub.webSub else { return }
+        if await webSub.settled(within: Self.pingsAtExit) {
+            logger.info("WebSub pings all sent before exit")
+        } else {
+            logger.warning(
+                "WebSub pings still queued at exit; subscribers will see those changes at their next poll",
+                metadata: ["waited": "\(Self.pingsAtExit)"])
         }
     }
 }
