@@ -30,6 +30,7 @@ import Testing
             try await $0.send(.post, "/api/v1/sessions", json: #"{"email": "API@example.org ", "password": "wrong"}"#)
         }
         #expect(session.status == .unauthorized)
+        #expect(session.headers[.wwwAuthenticate] == #"Bearer realm="zonehub""#)
         #expect(try decodeJSON(session.body)["error"] as? String == "bad_credentials")
         let (token, slug) = try await app.merchant("api2@example.org")
         let me = try await app.test { try await $0.send(.get, "/api/v1/me", token: token) }
@@ -134,6 +135,10 @@ import Testing
         for (name, method, uri, bearer, json, bytes, status, code) in cases {
             let answer = try await app.test { try await $0.send(method, uri, token: bearer, json: json, bytes: bytes) }
             #expect(answer.status == status, "\(name)")
+            // RFC 9110: a 401 names how to authenticate, and RFC 6750 why a token sent was refused; no other answer.
+            let challenge =
+                bearer == nil ? #"Bearer realm="zonehub""# : #"Bearer realm="zonehub", error="invalid_token""#
+            #expect(answer.headers[.wwwAuthenticate] == (status == .unauthorized ? challenge : nil), "\(name)")
             let error = try decodeJSON(answer.body)
             #expect(error["error"] as? String == code, "\(name): \(answer.body)")
             #expect((error["message"] as? String)?.isEmpty == false, "\(name)")

@@ -92,6 +92,9 @@ import Testing
                 contentType: "application/x-www-form-urlencoded")
         }
         #expect(wrong.status == .unauthorized)
+        #expect(
+            wrong.headers[.wwwAuthenticate]
+                == #"Cookie realm="zonehub", form-action="/sign-in", cookie-name="zonehub_session""#)
         #expect(wrong.body.contains("mot de passe incorrect"))
         #expect(wrong.headers[.setCookie] == nil)
         let signIn = try await app.test {
@@ -124,6 +127,7 @@ import Testing
         #expect(changed.status == .seeOther)
         let stale = try await app.test { try await $0.send(.get, "/dashboard", cookie: session) }
         #expect(stale.status == .unauthorized)
+        #expect(stale.headers[.wwwAuthenticate]?.hasPrefix("Cookie realm=") == true)  // a page's 401 thrown, not returned
         let renewed = try #require(changed.headers[.setCookie]?.split(separator: ";").first.map(String.init))
         #expect(
             try await app.hub.accounts.signIn(email: "page@example.org", password: "nouveau-secret-1").user.displayName

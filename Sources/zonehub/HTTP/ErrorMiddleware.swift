@@ -4,26 +4,45 @@ import Hummingbird
 import Logging
 
 /// The one place errors become responses: each category has its status; anything unexpected is a logged 500.
+/// Every 401, thrown or returned, leaves here with its `WWW-Authenticate` challenge.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = HubRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
+        let isAPI = request.uri.path.hasPrefix("/api/")
+        var response: Response
         do {
-            return try await next(request, context)
+            response = try await next(request, context)
         } catch {
             let failure = Self.failure(for: error)
             if failure.status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
-            if request.uri.path.hasPrefix("/api/") {
-                return JSONBody.response(
-                    ErrorPayload(error: failure.code, message: failure.message), status: failure.status)
-            }
-            return PageRenderer.error(failure, context: context)
+            response =
+                isAPI
+                ? JSONBody.response(ErrorPayload(error: failure.code, message: failure.message), status: failure.status)
+                : PageRenderer.error(failure, context: context)
         }
+        if response.status == .unauthorized, response.headers[.wwwAuthenticate] == nil {
+            response.headers[.wwwAuthenticate] = Self.challenge(for: request, isAPI: isAPI)
+        }
+        return response
     }
+
+    static func challenge(for request: Request, isAPI: Bool) -> String {
+        guard isAPI else { return pageChallenge }
+        return SessionMiddleware.bearerToken(request) == nil ? apiChallenge : apiChallenge + #", error="invalid_token""#
+    }
+
+    /// What every 401 names as the way to authenticate, as RFC 9110 requires. The API takes a bearer token from
+    /// `POST /api/v1/sessions` (RFC 6750); a token sent but unknown or ended adds `error="invalid_token"`.
+    static let apiChallenge = #"Bearer realm="zonehub""#
+    /// Pages sign in by the form, which sets the session cookie (the "Cookie" scheme of
+    /// draft-broyer-http-cookie-auth). Browsers know no such scheme, so they show the page and no password prompt.
+    static let pageChallenge =
+        #"Cookie realm="zonehub", form-action="/sign-in", cookie-name="\#(SessionMiddleware.cookieName)""#
 
     /// Maps any error to status, code and user-facing message.
     static func failure(for error: any Error) -> Failure {
