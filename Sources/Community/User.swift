@@ -57,9 +57,12 @@ package struct NewAccount: Sendable {
 }
 
 /// Hashes and checks passwords and digests session tokens; supplied by the executable (bcrypt, SHA-256).
+///
+/// Hashing and checking a password are slow on purpose, so they are `async`: an implementation does that work away
+/// from the threads that serve requests.
 package protocol SecretHasher: Sendable {
-    func hashPassword(_ password: String) -> String
-    func verify(_ password: String, hash: String) -> Bool
+    func hashPassword(_ password: String) async -> String
+    func verify(_ password: String, hash: String) async -> Bool
     /// A one-way digest of a session token, so a stolen database does not hold live tokens.
     func digest(token: String) -> String
 }

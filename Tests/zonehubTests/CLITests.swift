@@ -154,12 +154,12 @@ import Testing
         #expect(badPort.errors == "error: port 70000 is out of range 0-65535\n")
     }
 
-    @Test func passwordsAreStoredWithBcryptCost12AndTokensAsDigests() {
+    @Test func passwordsAreStoredWithBcryptCost12AndTokensAsDigests() async {
         let hasher = BcryptHasher()
-        let hash = hasher.hashPassword("correct-horse-battery")
+        let hash = await hasher.hashPassword("correct-horse-battery")
         #expect(hash.hasPrefix("$2b$12$"))
-        #expect(hasher.verify("correct-horse-battery", hash: hash))
-        #expect(!hasher.verify("correct-horse-batterz", hash: hash))
+        #expect(await hasher.verify("correct-horse-battery", hash: hash))
+        #expect(await !hasher.verify("correct-horse-batterz", hash: hash))
         #expect(hasher.digest(token: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }

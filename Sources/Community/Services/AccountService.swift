@@ -48,15 +48,19 @@ package struct AccountService: Sendable {
         let account = NewAccount(
             email: email,
             displayName: name.flatMap { $0.isEmpty ? nil : $0 } ?? String(email.prefix { $0 != "@" }),
-            role: role, zoneIDs: zoneIDs, passwordHash: hasher.hashPassword(password))
+            role: role, zoneIDs: zoneIDs, passwordHash: await hasher.hashPassword(password))
         return try await accounts.create(account, at: clock.now(), actor: actor)
     }
 
+    /// A bcrypt hash (cost 12) that no password matches. An unknown address is checked against it, so that a
+    /// sign-in costs the same time whether the address has an account or not and timing tells nobody which do.
+    package static let noAccountHash = "$2b$12$MauA79jHKNGxs1xNd8x32O0vw9nFDBAIyLQH.qJjimZGtGLNxOgvW"
+
     /// Checks the password and opens a session; returns the token to hand to the client.
     package func signIn(email: String, password: String) async throws -> (user: User, token: String) {
-        guard let found = try await accounts.credentials(email: email.trimmingCharacters(in: .whitespaces)),
-            hasher.verify(password, hash: found.passwordHash)
-        else { throw CommunityError.badCredentials }
+        let found = try await accounts.credentials(email: email.trimmingCharacters(in: .whitespaces))
+        let matches = await hasher.verify(password, hash: found?.passwordHash ?? Self.noAccountHash)
+        guard let found, matches else { throw CommunityError.badCredentials }
         let token = makeToken()
         let now = clock.now()
         try await accounts.createSession(
@@ -77,10 +81,10 @@ package struct AccountService: Sendable {
 
     package func changePassword(for user: User, current: String, new: String) async throws {
         guard let found = try await accounts.credentials(email: user.email),
-            hasher.verify(current, hash: found.passwordHash)
+            await hasher.verify(current, hash: found.passwordHash)
         else { throw CommunityError.badCredentials }
         try Self.checkPassword(new)
-        try await accounts.setPassword(hash: hasher.hashPassword(new), for: user.id, at: clock.now())
+        try await accounts.setPassword(hash: await hasher.hashPassword(new), for: user.id, at: clock.now())
     }
 
     /// Whether anyone has an account other than at `domain` (the demo's addresses).

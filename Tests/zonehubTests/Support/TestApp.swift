@@ -19,7 +19,9 @@ struct TestApp {
     let database: AppDatabase
 
     /// `onDisk` opens a temporary SQLite file in WAL mode instead, for tests of concurrent requests.
-    init(clock: any HubClock = SystemClock(), onDisk: Bool = false) async throws {
+    init(
+        clock: any HubClock = SystemClock(), onDisk: Bool = false, hasher: any SecretHasher = BcryptHasher()
+    ) async throws {
         let settings = try Settings(
             database: ":memory:", host: "127.0.0.1", port: 8080, zones: Self.zonesDirectory, environment: [:])
         let database =
@@ -29,7 +31,7 @@ struct TestApp {
                     .appendingPathComponent("zonehub-test-\(UUID().uuidString)/hub.sqlite").path)
             : try AppDatabase.inMemory()
         self.database = database
-        hub = try Hub(database: database, settings: settings, clock: clock)
+        hub = try Hub(database: database, settings: settings, clock: clock, hasher: hasher)
         _ = try await hub.syncZones(from: Self.zonesDirectory)
         router = buildRouter(hub: hub)
     }
