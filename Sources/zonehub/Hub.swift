@@ -26,9 +26,11 @@ struct Hub: Sendable {
     let linkKey: Data
     let feedCache = FeedCache()
     /// Failed sign-ins per account and client, shared by the pages and the API.
-    let signInThrottle = SignInThrottle()
+    let signInThrottle: SignInThrottle
     /// Twenty abuse reports per account an hour: enough for a resident, not for a campaign hiding posts.
-    let reportLimiter = RateLimiter(limit: 20, window: 3600)
+    let reportLimiter: RateLimiter
+    /// Five subscription requests per client address every ten minutes.
+    let subscriptionLimiter: RateLimiter
     /// Empties the feed cache whenever posts, merchants, zones or markets change, and pings the WebSub hub.
     let feedInvalidation: ChangeObservation
     let webSub: WebSubPublisher?
@@ -65,6 +67,9 @@ struct Hub: Sendable {
         self.stores = stores
         let zoneStore = stores.zones
         statistics = stores.statistics
+        signInThrottle = SignInThrottle(store: stores.throttles)
+        reportLimiter = RateLimiter(name: "report", limit: 20, window: 3600, store: stores.throttles)
+        subscriptionLimiter = RateLimiter(name: "subscribe", limit: 5, window: 600, store: stores.throttles)
         let merchantStore = stores.merchants
         zones = ZoneService(zones: zoneStore, clock: clock)
         accounts = AccountService(accounts: stores.accounts, zones: zoneStore, hasher: hasher, clock: clock)
@@ -128,7 +133,7 @@ struct Hub: Sendable {
 
     /// Counts one report by `user`; fails with `rate_limited` past the limit.
     func allowReport(by user: User) async throws {
-        guard await reportLimiter.allow("\(user.id.rawValue)", now: clock.now()) else {
+        guard try await reportLimiter.allow("\(user.id.rawValue)", now: clock.now()) else {
             throw CommunityError(.rateLimited, "rate_limited", "too many reports; try again later")
         }
     }

@@ -19,7 +19,7 @@ import Testing
         #expect(
             try await database.appliedMigrations() == [
                 "v1-foundation", "v2-moderation", "v3-reports", "v4-mail", "v5-pop-ups", "v6-directory",
-                "v7-name-order",
+                "v7-name-order", "v8-throttles",
             ])
     }
 

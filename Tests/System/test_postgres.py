@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ZONEHUB_BIN, ZONES_DIR, Server, fetch, send_json, sign_in, zonehub_environment
+from conftest import DEMO_PASSWORD, ZONEHUB_BIN, ZONES_DIR, Server, fetch, send_json, sign_in, zonehub_environment
 from test_mail import SMTPServer
 
 POSTGRES = os.environ.get("ZONEHUB_TEST_POSTGRES_URL")
@@ -135,3 +135,20 @@ def test_bookings_through_both_processes_stay_within_the_places_and_each_mail_is
     assert len(mails) == PLACES, [mail["Message-ID"] for mail in mails]
     assert len({mail["Message-ID"] for mail in mails}) == PLACES
     assert all(mail["Subject"].startswith("Réservation confirmée") for mail in mails)
+
+
+def test_failed_sign_ins_through_both_processes_lock_the_account_in_both(hubs):
+    first, second, _ = hubs
+    account = "marchand.dordogne@demo.example.org"
+    for attempt in range(5):
+        server = (first, second)[attempt % 2]
+        status, answer = send_json("POST", f"{server.url}/api/v1/sessions",
+                                   {"email": account, "password": f"mauvais-mot-de-passe-{attempt}"})
+        assert status == 401, (attempt, status, answer)
+    # Five failures counted across the processes lock the account in each, even against the right password.
+    for server in (first, second):
+        status, answer = send_json("POST", f"{server.url}/api/v1/sessions",
+                                   {"email": account, "password": DEMO_PASSWORD})
+        assert status == 429 and "sign_in_locked" in str(answer), (server.url, status, answer)
+    # Another account is not locked.
+    assert sign_in(second.url, "marchand.oise@demo.example.org")

@@ -21,6 +21,9 @@ extension AppDatabase {
         }
         migrator.registerMigration("v6-directory", migrate: migrateDirectory)
         migrator.registerMigration("v7-name-order", migrate: migrateNameOrder)
+        migrator.registerMigration("v8-throttles") { db in
+            try db.execute(sql: throttleSchema)
+        }
         return migrator
     }
 
@@ -36,6 +39,19 @@ extension AppDatabase {
         try db.execute(sql: "CREATE INDEX merchant_on_nameKey ON merchant(nameKey, id)")
     }
 }
+
+/// Rate limit and sign-in lockout counts, in the database so that every process serving the hub counts together.
+/// Short-lived: expired rows are deleted as counts are made, and a hub moved to another database starts afresh.
+private let throttleSchema = """
+    CREATE TABLE throttleCount (
+        subject TEXT PRIMARY KEY CHECK (length(subject) BETWEEN 1 AND 400),
+        events INTEGER NOT NULL CHECK (events > 0),
+        startedAt DATETIME NOT NULL,
+        lastAt DATETIME NOT NULL,
+        expiresAt DATETIME NOT NULL
+    );
+    CREATE INDEX throttleCount_on_expiresAt ON throttleCount(expiresAt);
+    """
 
 private let foundationSchema = """
     CREATE TABLE zone (

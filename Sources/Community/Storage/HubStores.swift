@@ -17,6 +17,7 @@ package struct HubStores: Sendable {
     package let sitemap: any SitemapStore
     package let markets: any MarketStore
     package let statistics: any StatisticsStore
+    package let throttles: any ThrottleStore
 
     /// The stores on the embedded SQLite database.
     package static func sqlite(_ database: AppDatabase) -> HubStores {
@@ -28,7 +29,7 @@ package struct HubStores: Sendable {
             popUps: SQLitePopUpStore(database: database), bookings: SQLitePopUpBookingStore(database: database),
             directory: SQLiteDirectoryStore(database: database), search: SQLiteSearchStore(database: database),
             sitemap: SQLiteSitemapStore(database: database), markets: SQLiteMarketStore(database: database),
-            statistics: SQLiteStatisticsStore(database: database))
+            statistics: SQLiteStatisticsStore(database: database), throttles: SQLiteThrottleStore(database: database))
     }
 
     /// The stores on a PostgreSQL database.
@@ -42,6 +43,7 @@ package struct HubStores: Sendable {
             bookings: PostgresPopUpBookingStore(database: database),
             directory: PostgresDirectoryStore(database: database), search: PostgresSearchStore(database: database),
             sitemap: PostgresSitemapStore(database: database), markets: PostgresMarketStore(database: database),
-            statistics: PostgresStatisticsStore(database: database))
+            statistics: PostgresStatisticsStore(database: database),
+            throttles: PostgresThrottleStore(database: database))
     }
 }

@@ -13,9 +13,10 @@ package enum HubTransfer {
         "subscriptionZone", "consentEvent", "suppression", "outboxMessage", "digestRun", "popUpOrganiser",
         "popUpVenue", "popUpSeries", "popUpSlot", "popUpBooking", "market", "marketApplication", "marketOffer",
     ]
-    /// Tables each engine keeps for itself (migration records, search indexes).
+    /// Tables each engine keeps for itself (migration records, search indexes) or that a move leaves behind (rate
+    /// limit counts, which expire within the hour).
     static let engineTables: Set<String> = [
-        "grdb_migrations", "hubmigration", "searchentry", "merchantsearch", "postsearch",
+        "grdb_migrations", "hubmigration", "searchentry", "merchantsearch", "postsearch", "throttlecount",
     ]
     static let format = "zonehub-export"
 

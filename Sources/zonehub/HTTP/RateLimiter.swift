@@ -1,24 +1,17 @@
+import Community
 import Foundation
 
-/// Counts requests per key (a client address) in fixed windows and refuses those over the limit. In memory, per
-/// process: enough to stop one client hammering a form.
-actor RateLimiter {
+/// Counts requests per key (a client address, an account) in fixed windows and refuses those over the limit. The
+/// counts are in the database, so that every process serving the hub counts together.
+struct RateLimiter: Sendable {
+    /// What is counted, which keeps this limiter's counts apart from the others'.
+    let name: String
     let limit: Int
     let window: TimeInterval
-    private var counts: [String: (start: Date, count: Int)] = [:]
-
-    init(limit: Int, window: TimeInterval) {
-        self.limit = limit
-        self.window = window
-    }
+    let store: any ThrottleStore
 
     /// Counts one request for `key`; false when the key is over its limit in the current window.
-    func allow(_ key: String, now: Date = Date()) -> Bool {
-        if counts.count > 10_000 { counts = counts.filter { now.timeIntervalSince($0.value.start) < window } }
-        var entry = counts[key] ?? (now, 0)
-        if now.timeIntervalSince(entry.start) >= window { entry = (now, 0) }
-        entry.count += 1
-        counts[key] = entry
-        return entry.count <= limit
+    func allow(_ key: String, now: Date) async throws -> Bool {
+        try await store.count("\(name):\(key.prefix(300))", at: now, expiry: .window(window)) <= limit
     }
 }

@@ -3,55 +3,51 @@ import Foundation
 
 /// Slows down password guessing: after five failed sign-ins for one address, or twenty from one client address,
 /// further attempts wait, one minute after the fifth failure and twice as long after each next one (at most an
-/// hour), whatever the password. A success clears the account's count. In memory, per process.
-actor SignInThrottle {
+/// hour), whatever the password. A success clears the account's count; a day without failures clears both. The
+/// counts are in the database, so that every process serving the hub counts together.
+struct SignInThrottle: Sendable {
     static let freeFailures = 5
     static let freeFailuresPerClient = 20
     static let maximumWait: TimeInterval = 3600
+    static let forgottenAfter: TimeInterval = 86_400
 
-    private struct Record {
-        var failures = 0
-        var lockedUntil = Date.distantPast
-        var lastFailure = Date.distantPast
-    }
-
-    private var accounts: [String: Record] = [:]
-    private var clients: [String: Record] = [:]
+    let store: any ThrottleStore
 
     /// Fails with `rate_limited` while the account or the client must wait.
-    func check(email: String, client: String, now: Date) throws(CommunityError) {
-        let waits = [accounts[Self.key(email)], clients[client]].compactMap { $0?.lockedUntil }.filter { $0 > now }
-        guard let until = waits.max() else { return }
+    func check(email: String, client: String, now: Date) async throws {
+        let subjects = [
+            (Self.subject(email: email), Self.freeFailures),
+            (Self.subject(client: client), Self.freeFailuresPerClient),
+        ]
+        let counts = try await store.counts(subjects.map(\.0), at: now)
+        let waits = subjects.compactMap { subject, free in
+            counts[subject].flatMap { Self.lockedUntil($0, free: free) }
+        }
+        guard let until = waits.filter({ $0 > now }).max() else { return }
         let minutes = Int((until.timeIntervalSince(now) / 60).rounded(.up))
         throw CommunityError(
             .rateLimited, "sign_in_locked", "too many failed sign-ins; try again in \(minutes) minute(s)")
     }
 
-    func failed(email: String, client: String, now: Date) {
-        accounts[Self.key(email)] = Self.count(accounts[Self.key(email)], free: Self.freeFailures, now: now)
-        clients[client] = Self.count(clients[client], free: Self.freeFailuresPerClient, now: now)
-        if accounts.count > 50_000 {
-            accounts = accounts.filter { now.timeIntervalSince($0.value.lastFailure) < 86_400 }
+    func failed(email: String, client: String, now: Date) async throws {
+        for subject in [Self.subject(email: email), Self.subject(client: client)] {
+            _ = try await store.count(subject, at: now, expiry: .quiet(Self.forgottenAfter))
         }
-        if clients.count > 50_000 { clients = clients.filter { now.timeIntervalSince($0.value.lastFailure) < 86_400 } }
     }
 
-    func succeeded(email: String) { accounts[Self.key(email)] = nil }
+    func succeeded(email: String) async throws { try await store.reset(Self.subject(email: email)) }
 
-    private static func count(_ record: Record?, free: Int, now: Date) -> Record {
-        var record = record ?? Record()
-        // A day without failures starts afresh.
-        if now.timeIntervalSince(record.lastFailure) > 86_400 { record = Record() }
-        record.failures += 1
-        record.lastFailure = now
-        if record.failures >= free {
-            let wait = min(maximumWait, 60 * pow(2, Double(record.failures - free)))
-            record.lockedUntil = now.addingTimeInterval(wait)
-        }
-        return record
+    /// Until when `count` failures lock, the last at `count.lastAt`; nil while they are few enough to be free.
+    static func lockedUntil(_ count: ThrottleCount, free: Int) -> Date? {
+        guard count.events >= free else { return nil }
+        return count.lastAt.addingTimeInterval(min(maximumWait, 60 * pow(2, Double(count.events - free))))
     }
 
-    private static func key(_ email: String) -> String { email.trimmingCharacters(in: .whitespaces).lowercased() }
+    private static func subject(email: String) -> String {
+        "sign-in.account:" + email.trimmingCharacters(in: .whitespaces).lowercased().prefix(300)
+    }
+
+    private static func subject(client: String) -> String { "sign-in.client:" + client.prefix(300) }
 }
 
 extension AccountService {
@@ -62,10 +58,10 @@ extension AccountService {
         try await throttle.check(email: email, client: client, now: now)
         do {
             let session = try await signIn(email: email, password: password)
-            await throttle.succeeded(email: email)
+            try await throttle.succeeded(email: email)
             return session
         } catch let error as CommunityError where error == .badCredentials {
-            await throttle.failed(email: email, client: client, now: now)
+            try await throttle.failed(email: email, client: client, now: now)
             throw error
         }
     }

@@ -7,8 +7,6 @@ import Hummingbird
 /// unsubscribe (RFC 8058: a POST with no cookie unsubscribes; a GET only shows a page).
 struct SubscriptionPagesController {
     let hub: Hub
-    /// Five subscription requests per client address every ten minutes.
-    let limiter = RateLimiter(limit: 5, window: 600)
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/subscribe", use: form)
@@ -29,7 +27,7 @@ struct SubscriptionPagesController {
     }
 
     func subscribe(_ request: Request, context: HubRequestContext) async throws -> Response {
-        guard await limiter.allow(context.clientAddress, now: hub.clock.now()) else {
+        guard try await hub.subscriptionLimiter.allow(context.clientAddress, now: hub.clock.now()) else {
             throw CommunityError(.rateLimited, "rate_limited", "too many requests; try again in a few minutes")
         }
         let form = try await FormBody.read(request, context: context)

@@ -448,6 +448,13 @@ CREATE TABLE suppression (
     reason TEXT NOT NULL,
     at DATETIME NOT NULL
 );
+CREATE TABLE throttleCount (
+    subject TEXT PRIMARY KEY CHECK (length(subject) BETWEEN 1 AND 400),
+    events INTEGER NOT NULL CHECK (events > 0),
+    startedAt DATETIME NOT NULL,
+    lastAt DATETIME NOT NULL,
+    expiresAt DATETIME NOT NULL
+);
 CREATE TABLE user (
     id INTEGER PRIMARY KEY,
     email TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (email LIKE '%_@_%'),
@@ -508,3 +515,4 @@ CREATE INDEX post_on_zoneId_merchantId ON post(zoneId, merchantId, id);
 CREATE INDEX post_on_zoneId_status ON post(zoneId, status, id);
 CREATE INDEX session_on_userId ON session(userId);
 CREATE INDEX subscription_on_status_frequency ON subscription(status, frequency, homeZoneId, id);
+CREATE INDEX throttleCount_on_expiresAt ON throttleCount(expiresAt);

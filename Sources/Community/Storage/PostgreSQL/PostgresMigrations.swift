@@ -13,6 +13,7 @@ enum PostgresMigrations {
         ("v7-directory", directory),
         ("v8-change-notices", changeNotices),
         ("v9-name-order", nameOrder),
+        ("v10-throttles", throttles),
     ]
 
     /// Applies the migrations not yet applied, one transaction each, under an advisory lock so that several
@@ -593,4 +594,16 @@ private let nameOrder = """
     ALTER TABLE merchant ADD COLUMN nameKey text NOT NULL DEFAULT '';
     UPDATE merchant SET nameKey = btrim(regexp_replace(zonehub_fold(name), '[^[:alnum:]]+', ' ', 'g'));
     CREATE INDEX merchant_on_nameKey ON merchant(nameKey COLLATE "C", id);
+    """
+
+/// Rate limit and sign-in lockout counts, shared by every process on the database.
+private let throttles = """
+    CREATE TABLE throttleCount (
+        subject text PRIMARY KEY CHECK (char_length(subject) BETWEEN 1 AND 400),
+        events bigint NOT NULL CHECK (events > 0),
+        startedAt timestamptz NOT NULL,
+        lastAt timestamptz NOT NULL,
+        expiresAt timestamptz NOT NULL
+    );
+    CREATE INDEX throttleCount_on_expiresAt ON throttleCount(expiresAt);
     """
