@@ -16,8 +16,8 @@ enum PostgresMigrations {
         ("v10-throttles", throttles),
     ]
 
-    /// Applies the migrations not yet applied, one transaction each, under an advisory lock so that several
-    /// processes starting together migrate once.
+    /// Applies the migrations not yet applied, all in one transaction (a failed one leaves the schema as it was),
+    /// under an advisory lock so that several processes starting together migrate once.
     static func migrate(_ hub: PostgresHub) async throws {
         let schema = hub.schema
         try await hub.write { db in
