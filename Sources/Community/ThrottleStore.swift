@@ -31,11 +31,10 @@ package protocol ThrottleStore: Sendable {
 }
 
 extension ThrottleExpiry {
-    /// When a count whose window opened at `start` and whose last event is `last` ends.
-    package func end(start: Date, last: Date) -> Date {
+    /// How long a count that starts now lasts, if no event comes (a quiet spell) or whatever comes (a window).
+    package var length: TimeInterval {
         switch self {
-        case .window(let length): start.addingTimeInterval(length)
-        case .quiet(let length): last.addingTimeInterval(length)
+        case .window(let length), .quiet(let length): length
         }
     }
 }

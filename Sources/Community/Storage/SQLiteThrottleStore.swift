@@ -10,9 +10,11 @@ package struct SQLiteThrottleStore: ThrottleStore {
     package func count(_ subject: String, at now: Date, expiry: ThrottleExpiry) async throws -> Int {
         try await database.write { db in
             try db.execute(sql: "DELETE FROM throttleCount WHERE expiresAt <= ?", arguments: [now])
-            return try Int.fetchOne(
-                db, sql: ThrottleSQL.count(expiry), arguments: [subject, now, now, expiry.end(start: now, last: now)])
-                ?? 1
+            let events = try Int.fetchOne(
+                db, sql: ThrottleSQL.count(expiry),
+                arguments: [subject, now, now, now.addingTimeInterval(expiry.length)])
+            guard let events else { throw ThrottleSQL.notCounted }
+            return events
         }
     }
 
@@ -41,6 +43,9 @@ package struct SQLiteThrottleStore: ThrottleStore {
 /// The counting upsert, the same SQL on both engines; its arguments are the subject, the time of the event twice
 /// (the start of a new count and its last event) and the end of a new count.
 enum ThrottleSQL {
+    /// What an upsert that returned no count throws (it always returns one: the new count or the updated one).
+    static let notCounted = CommunityError.conflict("not_counted", "the event was not counted")
+
     static func count(_ expiry: ThrottleExpiry) -> String {
         let expired = "throttleCount.expiresAt <= excluded.lastAt"
         let end =

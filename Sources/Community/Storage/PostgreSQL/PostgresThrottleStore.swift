@@ -17,9 +17,11 @@ package struct PostgresThrottleStore: ThrottleStore {
                     (SELECT subject FROM throttleCount WHERE expiresAt <= ? FOR UPDATE SKIP LOCKED)
                 """, [now])
         }
-        return try await database.write { db in
-            try await db.value(ThrottleSQL.count(expiry), [subject, now, now, expiry.end(start: now, last: now)]) ?? 1
+        let events: Int? = try await database.write { db in
+            try await db.value(ThrottleSQL.count(expiry), [subject, now, now, now.addingTimeInterval(expiry.length)])
         }
+        guard let events else { throw ThrottleSQL.notCounted }
+        return events
     }
 
     package func counts(_ subjects: [String], at now: Date) async throws -> [String: ThrottleCount] {
