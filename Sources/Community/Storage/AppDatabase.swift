@@ -7,6 +7,8 @@ package final class AppDatabase: Sendable {
     private let writer: any DatabaseWriter
     var writerForObservation: any DatabaseWriter { writer }
     private let readGate: AsyncGate
+    /// The same database behind the engine-neutral interface the stores are written against.
+    package let sql: SQLiteDatabase
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
     package convenience init(path: String, readers: Int = 4) throws {
@@ -25,6 +27,7 @@ package final class AppDatabase: Sendable {
     private init(writer: any DatabaseWriter, readers: Int) throws {
         self.writer = writer
         self.readGate = AsyncGate(permits: readers)
+        self.sql = SQLiteDatabase(writer: writer, readGate: readGate)
         try Self.migrator.migrate(writer)
     }
 

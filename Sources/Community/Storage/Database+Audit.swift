@@ -28,22 +28,3 @@ enum JSONColumn {
         return try decoder.decode(type, from: Data(text.utf8))
     }
 }
-
-/// The SQLite store implementations all share the one `AppDatabase`.
-package struct SQLiteAuditStore: AuditStore {
-    let database: AppDatabase
-
-    package init(database: AppDatabase) { self.database = database }
-
-    package func entries(zoneID: Zone.ID?, limit: Int) async throws -> [AuditEntry] {
-        try await database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM auditEntry WHERE (? IS NULL OR zoneId = ?) ORDER BY id DESC LIMIT ?
-                    """,
-                arguments: [zoneID, zoneID, limit]
-            ).map(StoredRows.auditEntry(from:))
-        }
-    }
-}

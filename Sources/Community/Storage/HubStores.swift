@@ -19,31 +19,29 @@ package struct HubStores: Sendable {
     package let statistics: any StatisticsStore
     package let throttles: any ThrottleStore
 
-    /// The stores on the embedded SQLite database.
-    package static func sqlite(_ database: AppDatabase) -> HubStores {
-        HubStores(
-            zones: SQLiteZoneStore(database: database), accounts: SQLiteAccountStore(database: database),
-            merchants: SQLiteMerchantStore(database: database), posts: SQLitePostStore(database: database),
-            audit: SQLiteAuditStore(database: database), moderation: SQLiteModerationStore(database: database),
-            subscriptions: SQLiteSubscriptionStore(database: database), outbox: SQLiteOutboxStore(database: database),
-            popUps: SQLitePopUpStore(database: database), bookings: SQLitePopUpBookingStore(database: database),
-            directory: SQLiteDirectoryStore(database: database), search: SQLiteSearchStore(database: database),
-            sitemap: SQLiteSitemapStore(database: database), markets: SQLiteMarketStore(database: database),
-            statistics: SQLiteStatisticsStore(database: database), throttles: SQLiteThrottleStore(database: database))
+    /// Every store on `database`, whichever its engine: each store is written once.
+    package init(database: any SQLDatabase) {
+        zones = SQLZoneStore(database: database)
+        accounts = SQLAccountStore(database: database)
+        merchants = SQLMerchantStore(database: database)
+        posts = SQLPostStore(database: database)
+        audit = SQLAuditStore(database: database)
+        moderation = SQLModerationStore(database: database)
+        subscriptions = SQLSubscriptionStore(database: database)
+        outbox = SQLOutboxStore(database: database)
+        popUps = SQLPopUpStore(database: database)
+        bookings = SQLPopUpBookingStore(database: database)
+        directory = SQLDirectoryStore(database: database)
+        search = SQLSearchStore(database: database)
+        sitemap = SQLSitemapStore(database: database)
+        markets = SQLMarketStore(database: database)
+        statistics = SQLStatisticsStore(database: database)
+        throttles = SQLThrottleStore(database: database)
     }
 
+    /// The stores on the embedded SQLite database.
+    package static func sqlite(_ database: AppDatabase) -> HubStores { HubStores(database: database.sql) }
+
     /// The stores on a PostgreSQL database.
-    package static func postgres(_ database: PostgresHub) -> HubStores {
-        HubStores(
-            zones: PostgresZoneStore(database: database), accounts: PostgresAccountStore(database: database),
-            merchants: PostgresMerchantStore(database: database), posts: PostgresPostStore(database: database),
-            audit: PostgresAuditStore(database: database), moderation: PostgresModerationStore(database: database),
-            subscriptions: PostgresSubscriptionStore(database: database),
-            outbox: PostgresOutboxStore(database: database), popUps: PostgresPopUpStore(database: database),
-            bookings: PostgresPopUpBookingStore(database: database),
-            directory: PostgresDirectoryStore(database: database), search: PostgresSearchStore(database: database),
-            sitemap: PostgresSitemapStore(database: database), markets: PostgresMarketStore(database: database),
-            statistics: PostgresStatisticsStore(database: database),
-            throttles: PostgresThrottleStore(database: database))
-    }
+    package static func postgres(_ database: PostgresHub) -> HubStores { HubStores(database: database) }
 }

@@ -184,7 +184,7 @@ package enum HubTransfer {
         }
     }
 
-    static func rows(of table: String, columns wanted: [Column]?, postgres db: PostgresTransaction) async throws
+    static func rows(of table: String, columns wanted: [Column]?, postgres db: any SQLTransaction) async throws
         -> (TableSummary, [[Value]])
     {
         let own = try await postgresColumns(table, db).map { Column(name: $0.name, kind: $0.kind) }
@@ -207,7 +207,7 @@ package enum HubTransfer {
         return wanted
     }
 
-    private static func postgresTables(_ db: PostgresTransaction) async throws -> [String] {
+    private static func postgresTables(_ db: any SQLTransaction) async throws -> [String] {
         try await db.values(
             "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()"
                 + " AND table_type = 'BASE TABLE'")
@@ -269,7 +269,7 @@ package enum HubTransfer {
         }
     }
 
-    private static func value(_ stored: PostgresValue, kind: Kind) throws -> Value {
+    private static func value(_ stored: SQLValue, kind: Kind) throws -> Value {
         switch stored {
         case .null: return .null
         case .integer(let number): return .integer(number)
@@ -287,7 +287,7 @@ package enum HubTransfer {
 
     private static func quoted(_ table: String) -> String { table == "user" ? "\"user\"" : table }
 
-    private static func postgresColumns(_ table: String, _ db: PostgresTransaction) async throws
+    private static func postgresColumns(_ table: String, _ db: any SQLTransaction) async throws
         -> [(name: String, kind: Kind, type: String)]
     {
         try await db.fetchAll(
@@ -296,7 +296,7 @@ package enum HubTransfer {
             WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER'
             ORDER BY ordinal_position
             """, [table.lowercased()]
-        ).map { (name: $0["name"], kind: kind(postgres: $0["type"]), type: $0["type"]) }
+        ).map { (name: try $0["name"], kind: kind(postgres: try $0["type"]), type: try $0["type"]) }
     }
 
     // MARK: - Import
@@ -349,7 +349,7 @@ package enum HubTransfer {
                     var start = 0
                     while start < tableRows.count {
                         let batch = tableRows[start..<min(start + perStatement, tableRows.count)]
-                        let marks = "(" + PostgresTransaction.marks(types.count) + ")"
+                        let marks = "(" + SQL.marks(types.count) + ")"
                         try await db.execute(
                             "INSERT INTO \(quoted(summary.name)) (\(columnList)) OVERRIDING SYSTEM VALUE VALUES "
                                 + Array(repeating: marks, count: batch.count).joined(separator: ", "),
@@ -443,9 +443,21 @@ package enum HubTransfer {
         }
     }
 
-    private static func postgresArgument(_ value: Value, type: String) -> any PostgresBindable {
+    /// The type a NULL is sent as, from the column's type as `information_schema` names it.
+    private static func sqlType(postgres type: String) -> SQLType {
+        switch type {
+        case "bigint", "integer", "smallint": .integer
+        case "double precision", "real", "numeric": .real
+        case "boolean": .boolean
+        case "timestamp with time zone", "timestamp without time zone": .date
+        case "bytea": .bytes
+        default: .text
+        }
+    }
+
+    private static func postgresArgument(_ value: Value, type: String) -> any SQLBindable {
         switch value {
-        case .null: return PostgresNull(type: type)
+        case .null: return SQLNull(type: sqlType(postgres: type))
         case .integer(let number): return type == "boolean" ? number != 0 : number
         case .real(let number): return number
         case .text(let text): return text

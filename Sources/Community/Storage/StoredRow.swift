@@ -2,14 +2,12 @@ import Foundation
 import GRDB
 
 /// A value a store reads from a column, on either engine.
-package protocol StoredValue {
+package protocol StoredValue: SQLReadable {
     static func read(_ row: Row, _ column: String) -> Self
-    static func read(_ row: PostgresRowValues, _ column: String) -> Self
 }
 
-extension StoredValue where Self: DatabaseValueConvertible & PostgresReadable {
+extension StoredValue where Self: DatabaseValueConvertible {
     package static func read(_ row: Row, _ column: String) -> Self { row[column] }
-    package static func read(_ row: PostgresRowValues, _ column: String) -> Self { row[column] }
 }
 
 extension String: StoredValue {}
@@ -21,119 +19,118 @@ extension Date: StoredValue {}
 extension Data: StoredValue {}
 extension Identifier: StoredValue {}
 
-extension Optional: StoredValue where Wrapped: StoredValue & DatabaseValueConvertible & PostgresReadable {
+extension Optional: StoredValue where Wrapped: StoredValue & DatabaseValueConvertible {
     package static func read(_ row: Row, _ column: String) -> Wrapped? { row[column] }
-    package static func read(_ row: PostgresRowValues, _ column: String) -> Wrapped? { row.nullable(column) }
 }
 
 /// A row read by column name on either engine, so that one function turns it into a domain value.
 package protocol StoredRow {
-    func column<T: StoredValue>(_ name: String) -> T
+    func column<T: StoredValue>(_ name: String) throws -> T
 }
 
 extension Row: StoredRow {
     package func column<T: StoredValue>(_ name: String) -> T { T.read(self, name) }
 }
 
-extension PostgresRowValues: StoredRow {
-    package func column<T: StoredValue>(_ name: String) -> T { T.read(self, name) }
+extension SQLRow: StoredRow {
+    package func column<T: StoredValue>(_ name: String) throws -> T { try self[name] }
 }
 
 /// Rows made into domain values, the same for both engines' stores (their queries name the same columns).
 enum StoredRows {
     static func zone(from row: some StoredRow) throws -> Zone {
         Zone(
-            id: row.column("id"), slug: row.column("slug"),
-            definition: try JSONColumn.decode(ZoneDefinition.self, from: row.column("definition")),
-            retiredAt: row.column("retiredAt"))
+            id: try row.column("id"), slug: try row.column("slug"),
+            definition: try JSONColumn.decode(ZoneDefinition.self, from: try row.column("definition")),
+            retiredAt: try row.column("retiredAt"))
     }
 
     /// A user, from a `user` row and the zones it administers (read from `userZone` by the caller).
-    static func user(from row: some StoredRow, zoneIDs: [Zone.ID]) -> User {
+    static func user(from row: some StoredRow, zoneIDs: [Zone.ID]) throws -> User {
         User(
-            id: row.column("id"), email: row.column("email"), displayName: row.column("displayName"),
-            role: Role(rawValue: row.column("role")) ?? .resident, zoneIDs: Set(zoneIDs),
-            createdAt: row.column("createdAt"))
+            id: try row.column("id"), email: try row.column("email"), displayName: try row.column("displayName"),
+            role: Role(rawValue: try row.column("role")) ?? .resident, zoneIDs: Set(zoneIDs),
+            createdAt: try row.column("createdAt"))
     }
 
     /// A merchant, from a `merchant` row and its zones in id order (read from `merchantZone` by the caller).
     static func merchant(from row: some StoredRow, zoneIDs: [Zone.ID]) throws -> Merchant {
         Merchant(
-            id: row.column("id"), ownerID: row.column("ownerId"), slug: row.column("slug"),
-            profile: try JSONColumn.decode(MerchantProfile.self, from: row.column("profile")), zoneIDs: zoneIDs,
-            createdAt: row.column("createdAt"), updatedAt: row.column("updatedAt"),
-            confirmedAt: row.column("confirmedAt"))
+            id: try row.column("id"), ownerID: try row.column("ownerId"), slug: try row.column("slug"),
+            profile: try JSONColumn.decode(MerchantProfile.self, from: try row.column("profile")), zoneIDs: zoneIDs,
+            createdAt: try row.column("createdAt"), updatedAt: try row.column("updatedAt"),
+            confirmedAt: try row.column("confirmedAt"))
     }
 
-    static func commune(from row: some StoredRow) -> CommuneMatch {
+    static func commune(from row: some StoredRow) throws -> CommuneMatch {
         CommuneMatch(
-            commune: row.column("commune"), postcode: row.column("postcode"), zoneSlug: row.column("slug"),
-            zoneName: row.column("zoneName"))
+            commune: try row.column("commune"), postcode: try row.column("postcode"), zoneSlug: try row.column("slug"),
+            zoneName: try row.column("zoneName"))
     }
 
-    /// A post, from `SQLitePostStore.select`'s columns.
+    /// A post, from `SQLPostStore.select`'s columns.
     static func post(from row: some StoredRow) throws -> Post {
         let content = PostContent(
-            kind: PostKind(rawValue: row.column("kind")) ?? .news, title: row.column("title"),
-            body: row.column("body"), category: Category(rawValue: row.column("category")) ?? .services,
-            priceCents: row.column("priceCents"), imageURL: row.column("imageURL"),
-            validFrom: row.column("validFrom"), validUntil: row.column("validUntil"), eventAt: row.column("eventAt"),
-            publishAt: row.column("publishAt"))
+            kind: PostKind(rawValue: try row.column("kind")) ?? .news, title: try row.column("title"),
+            body: try row.column("body"), category: Category(rawValue: try row.column("category")) ?? .services,
+            priceCents: try row.column("priceCents"), imageURL: try row.column("imageURL"),
+            validFrom: try row.column("validFrom"), validUntil: try row.column("validUntil"), eventAt: try row.column("eventAt"),
+            publishAt: try row.column("publishAt"))
         return Post(
-            id: row.column("id"), zoneID: row.column("zoneId"), zoneSlug: row.column("zoneSlug"),
-            merchantID: row.column("merchantId"), merchantSlug: row.column("merchantSlug"),
-            merchantName: row.column("merchantName"), content: content,
-            status: PostStatus(rawValue: row.column("status")) ?? .draft,
-            heldReasons: try JSONColumn.decode([String].self, from: row.column("heldReasons")),
-            createdAt: row.column("createdAt"), updatedAt: row.column("updatedAt"),
-            publishedAt: row.column("publishedAt"))
+            id: try row.column("id"), zoneID: try row.column("zoneId"), zoneSlug: try row.column("zoneSlug"),
+            merchantID: try row.column("merchantId"), merchantSlug: try row.column("merchantSlug"),
+            merchantName: try row.column("merchantName"), content: content,
+            status: PostStatus(rawValue: try row.column("status")) ?? .draft,
+            heldReasons: try JSONColumn.decode([String].self, from: try row.column("heldReasons")),
+            createdAt: try row.column("createdAt"), updatedAt: try row.column("updatedAt"),
+            publishedAt: try row.column("publishedAt"))
     }
 
-    static func auditEntry(from row: some StoredRow) -> AuditEntry {
+    static func auditEntry(from row: some StoredRow) throws -> AuditEntry {
         AuditEntry(
-            id: row.column("id"), at: row.column("at"), actorID: row.column("actorId"), zoneID: row.column("zoneId"),
-            action: row.column("action"), subject: row.column("subject"), details: row.column("details"))
+            id: try row.column("id"), at: try row.column("at"), actorID: try row.column("actorId"), zoneID: try row.column("zoneId"),
+            action: try row.column("action"), subject: try row.column("subject"), details: try row.column("details"))
     }
 
     /// A decision, with its moderator's name as `moderatorName`.
-    static func decision(from row: some StoredRow) -> Decision {
+    static func decision(from row: some StoredRow) throws -> Decision {
         Decision(
-            id: row.column("id"), postID: row.column("postId"), zoneID: row.column("zoneId"),
-            moderatorID: row.column("moderatorId"), moderatorName: row.column("moderatorName"),
-            action: DecisionAction(rawValue: row.column("action")) ?? .approve,
-            reason: (row.column("reasonCode") as String?).flatMap(ReasonCode.init(rawValue:)), note: row.column("note"),
-            at: row.column("at"))
+            id: try row.column("id"), postID: try row.column("postId"), zoneID: try row.column("zoneId"),
+            moderatorID: try row.column("moderatorId"), moderatorName: try row.column("moderatorName"),
+            action: DecisionAction(rawValue: try row.column("action")) ?? .approve,
+            reason: (try row.column("reasonCode") as String?).flatMap(ReasonCode.init(rawValue:)), note: try row.column("note"),
+            at: try row.column("at"))
     }
 
-    static func report(from row: some StoredRow) -> Report {
+    static func report(from row: some StoredRow) throws -> Report {
         Report(
-            postID: row.column("postId"), reason: ReportReason(rawValue: row.column("reason")) ?? .other,
-            note: row.column("note"), at: row.column("at"))
+            postID: try row.column("postId"), reason: ReportReason(rawValue: try row.column("reason")) ?? .other,
+            note: try row.column("note"), at: try row.column("at"))
     }
 
-    static func statement(from row: some StoredRow) -> StatementOfReasons {
+    static func statement(from row: some StoredRow) throws -> StatementOfReasons {
         StatementOfReasons(
-            postID: row.column("postId"), action: DecisionAction(rawValue: row.column("action")) ?? .remove,
-            reason: ReasonCode(rawValue: row.column("reasonCode") ?? "") ?? .other,
+            postID: try row.column("postId"), action: DecisionAction(rawValue: try row.column("action")) ?? .remove,
+            reason: ReasonCode(rawValue: try row.column("reasonCode") ?? "") ?? .other,
             rules: (try? JSONColumn.decode([String].self, from: row.column("heldReasons"))) ?? [],
-            at: row.column("at"))
+            at: try row.column("at"))
     }
 
     /// The transparency record by month (`YYYY-MM` in UTC) from per-month counts (`month`, `n`): posts published,
     /// posts held, and refusals by `action` and `reasonCode`. Newest month first.
-    static func transparency<R: StoredRow>(published: [R], held: [R], refusals: [R]) -> [TransparencyMonth] {
+    static func transparency<R: StoredRow>(published: [R], held: [R], refusals: [R]) throws -> [TransparencyMonth] {
         var months: [String: TransparencyMonth] = [:]
-        func bump(_ row: R, _ change: (inout TransparencyMonth) -> Void) {
-            let month: String = row.column("month")
-            change(&months[month, default: TransparencyMonth(month: month)])
+        func bump(_ row: R, _ change: (inout TransparencyMonth) throws -> Void) throws {
+            let month: String = try row.column("month")
+            try change(&months[month, default: TransparencyMonth(month: month)])
         }
-        for row in published { bump(row) { $0.published = row.column("n") } }
-        for row in held { bump(row) { $0.held = row.column("n") } }
+        for row in published { try bump(row) { $0.published = try row.column("n") } }
+        for row in held { try bump(row) { $0.held = try row.column("n") } }
         for row in refusals {
-            let reason = ReasonCode(rawValue: row.column("reasonCode") ?? "") ?? .other
-            let count: Int = row.column("n")
-            bump(row) {
-                if (row.column("action") as String) == "reject" {
+            let reason = ReasonCode(rawValue: try row.column("reasonCode") ?? "") ?? .other
+            let count: Int = try row.column("n")
+            try bump(row) {
+                if (try row.column("action") as String) == "reject" {
                     $0.rejected[reason, default: 0] += count
                 } else {
                     $0.removed[reason, default: 0] += count
@@ -145,94 +142,94 @@ enum StoredRows {
 
     /// A subscription, with its zones as a comma-separated `zoneIds`.
     static func subscription(from row: some StoredRow) throws -> Subscription {
-        let home: Zone.ID = row.column("homeZoneId")
-        let others = ((row.column("zoneIds") as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
+        let home: Zone.ID = try row.column("homeZoneId")
+        let others = ((try row.column("zoneIds") as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
             .map(Zone.ID.init).filter { $0 != home }.sorted()
-        let categories = try JSONColumn.decode([String].self, from: row.column("categories"))
+        let categories = try JSONColumn.decode([String].self, from: try row.column("categories"))
             .compactMap(Category.init)
         return Subscription(
-            id: row.column("id"), email: row.column("email"),
+            id: try row.column("id"), email: try row.column("email"),
             preferences: SubscriptionPreferences(
                 zoneIDs: [home] + others, categories: categories,
-                frequency: DigestFrequency(rawValue: row.column("frequency")) ?? .weekly),
-            status: SubscriptionStatus(rawValue: row.column("status")) ?? .pending, createdAt: row.column("createdAt"),
-            confirmedAt: row.column("confirmedAt"), lastDigestAt: row.column("lastDigestAt"),
-            digestCount: row.column("digestCount"))
+                frequency: DigestFrequency(rawValue: try row.column("frequency")) ?? .weekly),
+            status: SubscriptionStatus(rawValue: try row.column("status")) ?? .pending, createdAt: try row.column("createdAt"),
+            confirmedAt: try row.column("confirmedAt"), lastDigestAt: try row.column("lastDigestAt"),
+            digestCount: try row.column("digestCount"))
     }
 
     static func outboxMessage(from row: some StoredRow) throws -> OutboxMessage {
         OutboxMessage(
-            id: row.column("id"), recipient: row.column("recipient"),
-            payload: try JSONColumn.decode(OutboxPayload.self, from: row.column("payload")),
-            status: OutboxStatus(rawValue: row.column("status")) ?? .failed, attempts: row.column("attempts"),
-            nextAttemptAt: row.column("nextAttemptAt"), lastError: row.column("lastError"),
-            createdAt: row.column("createdAt"), sentAt: row.column("sentAt"))
+            id: try row.column("id"), recipient: try row.column("recipient"),
+            payload: try JSONColumn.decode(OutboxPayload.self, from: try row.column("payload")),
+            status: OutboxStatus(rawValue: try row.column("status")) ?? .failed, attempts: try row.column("attempts"),
+            nextAttemptAt: try row.column("nextAttemptAt"), lastError: try row.column("lastError"),
+            createdAt: try row.column("createdAt"), sentAt: try row.column("sentAt"))
     }
 
-    static func market(from row: some StoredRow) -> Market {
+    static func market(from row: some StoredRow) throws -> Market {
         Market(
-            id: row.column("id"), zoneID: row.column("zoneId"), slug: row.column("slug"),
+            id: try row.column("id"), zoneID: try row.column("zoneId"), slug: try row.column("slug"),
             draft: MarketDraft(
-                title: row.column("title"), description: row.column("description"), startsAt: row.column("startsAt"),
-                endsAt: row.column("endsAt"), applicationsOpenAt: row.column("applicationsOpenAt"),
-                applicationsCloseAt: row.column("applicationsCloseAt")),
-            createdAt: row.column("createdAt"))
+                title: try row.column("title"), description: try row.column("description"), startsAt: try row.column("startsAt"),
+                endsAt: try row.column("endsAt"), applicationsOpenAt: try row.column("applicationsOpenAt"),
+                applicationsCloseAt: try row.column("applicationsCloseAt")),
+            createdAt: try row.column("createdAt"))
     }
 
-    static func venue(from row: some StoredRow) -> PopUpVenue {
+    static func venue(from row: some StoredRow) throws -> PopUpVenue {
         PopUpVenue(
-            id: row.column("id"), zoneID: row.column("zoneId"),
+            id: try row.column("id"), zoneID: try row.column("zoneId"),
             details: PopUpVenueDetails(
-                name: row.column("name"), address: row.column("address"), commune: row.column("commune"),
-                description: row.column("description"), photoURL: row.column("photoURL"),
-                capacity: row.column("capacity"), accessibility: row.column("accessibility"),
-                houseRules: row.column("houseRules"), needsApproval: row.column("needsApproval"),
-                cancellationHours: row.column("cancellationHours"), quota: row.column("quota"),
-                quotaPeriod: PopUpQuotaPeriod(rawValue: row.column("quotaPeriod")) ?? .month),
-            createdAt: row.column("createdAt"), updatedAt: row.column("updatedAt"))
+                name: try row.column("name"), address: try row.column("address"), commune: try row.column("commune"),
+                description: try row.column("description"), photoURL: try row.column("photoURL"),
+                capacity: try row.column("capacity"), accessibility: try row.column("accessibility"),
+                houseRules: try row.column("houseRules"), needsApproval: try row.column("needsApproval"),
+                cancellationHours: try row.column("cancellationHours"), quota: try row.column("quota"),
+                quotaPeriod: PopUpQuotaPeriod(rawValue: try row.column("quotaPeriod")) ?? .month),
+            createdAt: try row.column("createdAt"), updatedAt: try row.column("updatedAt"))
     }
 
     /// A slot, from `PopUpRows.slotSelect`'s columns (with its `held` and `waiting` counts).
     static func slot(from row: some StoredRow) throws -> PopUpSlot {
-        let start: String = row.column("localStart")
-        let end: String = row.column("localEnd")
+        let start: String = try row.column("localStart")
+        let end: String = try row.column("localEnd")
         guard let localStart = LocalDateTime(start), let localEnd = LocalDateTime(end) else {
-            throw CommunityError.invalid("slot", "stored slot \(row.column("id") as Int64) has unreadable times")
+            throw CommunityError.invalid("slot", "stored slot \(try row.column("id") as Int64) has unreadable times")
         }
         return PopUpSlot(
-            id: row.column("id"), venueID: row.column("venueId"), seriesID: row.column("seriesId"), start: localStart,
-            end: localEnd, timeZone: row.column("timeZone"), startsAt: row.column("startsAt"),
-            endsAt: row.column("endsAt"), capacity: row.column("capacity"), priceCents: row.column("priceCents"),
-            opensAt: row.column("opensAt"), closesAt: row.column("closesAt"),
-            status: PopUpSlotStatus(rawValue: row.column("status")) ?? .cancelled, held: row.column("held"),
-            waiting: row.column("waiting"), sequence: row.column("sequence"), updatedAt: row.column("updatedAt"))
+            id: try row.column("id"), venueID: try row.column("venueId"), seriesID: try row.column("seriesId"), start: localStart,
+            end: localEnd, timeZone: try row.column("timeZone"), startsAt: try row.column("startsAt"),
+            endsAt: try row.column("endsAt"), capacity: try row.column("capacity"), priceCents: try row.column("priceCents"),
+            opensAt: try row.column("opensAt"), closesAt: try row.column("closesAt"),
+            status: PopUpSlotStatus(rawValue: try row.column("status")) ?? .cancelled, held: try row.column("held"),
+            waiting: try row.column("waiting"), sequence: try row.column("sequence"), updatedAt: try row.column("updatedAt"))
     }
 
     /// A booking, from `PopUpRows.bookingSelect`'s columns (with `merchantName`).
-    static func booking(from row: some StoredRow) -> PopUpBooking {
+    static func booking(from row: some StoredRow) throws -> PopUpBooking {
         PopUpBooking(
-            id: row.column("id"), slotID: row.column("slotId"), merchantID: row.column("merchantId"),
-            merchantName: row.column("merchantName"),
-            status: PopUpBookingStatus(rawValue: row.column("status")) ?? .cancelled, reason: row.column("reason"),
-            offerExpiresAt: row.column("offerExpiresAt"), postID: row.column("postId"),
-            sequence: row.column("sequence"),
-            createdAt: row.column("createdAt"), updatedAt: row.column("updatedAt"))
+            id: try row.column("id"), slotID: try row.column("slotId"), merchantID: try row.column("merchantId"),
+            merchantName: try row.column("merchantName"),
+            status: PopUpBookingStatus(rawValue: try row.column("status")) ?? .cancelled, reason: try row.column("reason"),
+            offerExpiresAt: try row.column("offerExpiresAt"), postID: try row.column("postId"),
+            sequence: try row.column("sequence"),
+            createdAt: try row.column("createdAt"), updatedAt: try row.column("updatedAt"))
     }
 
     /// The hub's figures from the rows of `StatisticsQueries` (`outboxFailed` is its single count).
     static func statistics<R: StoredRow>(outbox: R?, outboxFailed: Int, held: R?, bookings: [R], at now: Date)
-        -> HubStatistics
+        throws -> HubStatistics
     {
         /// Seconds since the row's `oldest` (NULL when nothing waits), never negative (a message due later has not
         /// waited).
-        func age(_ row: R?) -> Double {
-            guard let oldest = row.flatMap({ $0.column("oldest") as Date? }) else { return 0 }
+        func age(_ row: R?) throws -> Double {
+            guard let oldest = try row.flatMap({ try $0.column("oldest") as Date? }) else { return 0 }
             return max(0, now.timeIntervalSince(oldest))
         }
         return HubStatistics(
-            outboxDepth: outbox?.column("depth") ?? 0, oldestOutboxSeconds: age(outbox),
-            outboxFailed: outboxFailed, heldPosts: held?.column("count") ?? 0, oldestHeldSeconds: age(held),
-            bookings: Dictionary(bookings.map { ($0.column("status"), $0.column("count")) }, uniquingKeysWith: +))
+            outboxDepth: try outbox?.column("depth") ?? 0, oldestOutboxSeconds: try age(outbox),
+            outboxFailed: outboxFailed, heldPosts: try held?.column("count") ?? 0, oldestHeldSeconds: try age(held),
+            bookings: Dictionary(try bookings.map { (try $0.column("status"), try $0.column("count")) }, uniquingKeysWith: +))
     }
 }
 

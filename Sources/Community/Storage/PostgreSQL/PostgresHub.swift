@@ -4,12 +4,14 @@ import PostgresNIO
 
 /// The hub's PostgreSQL database: a pool of connections, migrations applied on open, one transaction per
 /// store method. Several `zonehub serve` processes may share it.
-package final class PostgresHub: Sendable {
+package final class PostgresHub: SQLDatabase {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     /// The schema the hub's tables live in (`public` unless the address names another one).
     let schema: String
     let logger: Logger
+
+    package var engine: SQLEngine { .postgres }
 
     /// Connects to `address` (`postgres://user:password@host:port/database`, or `postgres:///database?host=/run/dir`
     /// for a local socket; `?schema=name` keeps the hub's tables in a schema of their own) and migrates. A server
@@ -83,14 +85,22 @@ package final class PostgresHub: Sendable {
 
     /// Runs `body` in one transaction: all of it is stored, or none of it.
     @discardableResult
-    package func write<T: Sendable>(_ body: @escaping @Sendable (PostgresTransaction) async throws -> T)
+    package func write<T: Sendable>(_ body: @escaping @Sendable (any SQLTransaction) async throws -> T)
+        async throws -> T
+    {
+        try await transaction("BEGIN", body)
+    }
+
+    /// `write`, with the transaction's PostgreSQL-only abilities (scripts, for migrations).
+    @discardableResult
+    func writePostgres<T: Sendable>(_ body: @escaping @Sendable (PostgresTransaction) async throws -> T)
         async throws -> T
     {
         try await transaction("BEGIN", body)
     }
 
     /// Runs a read-only block in one transaction, so it sees one consistent state.
-    package func read<T: Sendable>(_ body: @escaping @Sendable (PostgresTransaction) async throws -> T)
+    package func read<T: Sendable>(_ body: @escaping @Sendable (any SQLTransaction) async throws -> T)
         async throws -> T
     {
         try await transaction("BEGIN READ ONLY", body)

@@ -20,7 +20,7 @@ enum PostgresMigrations {
     /// under an advisory lock so that several processes starting together migrate once.
     static func migrate(_ hub: PostgresHub) async throws {
         let schema = hub.schema
-        try await hub.write { db in
+        try await hub.writePostgres { db in
             try await db.execute("SELECT pg_advisory_xact_lock(hashtext('zonehub.migrate.' || ?))", [schema])
             if schema != "public" { try await db.execute("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"") }
             try await db.execute(

@@ -1,10 +1,10 @@
 import Foundation
 
-/// `PopUpStore` on PostgreSQL.
-package struct PostgresPopUpStore: PopUpStore {
-    let database: PostgresHub
+/// `PopUpStore` on either engine.
+package struct SQLPopUpStore: PopUpStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func grantOrganiser(_ user: User.ID, zone: Zone.ID, by actor: User.ID, at date: Date) async throws {
         try await database.write { db in
@@ -124,13 +124,13 @@ package struct PostgresPopUpStore: PopUpStore {
                     action: "popup.slot.create", subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date)
             }
             var slots: [PopUpSlot] = []
-            for id in ids { if let slot = try await PostgresPopUpRows.slot(id: id, db) { slots.append(slot) } }
+            for id in ids { if let slot = try await PopUpRows.slot(id: id, db) { slots.append(slot) } }
             return slots
         }
     }
 
     package func slot(id: PopUpSlot.ID) async throws -> PopUpSlot? {
-        try await database.read { db in try await PostgresPopUpRows.slot(id: id, db) }
+        try await database.read { db in try await PopUpRows.slot(id: id, db) }
     }
 
     package func slots(_ query: PopUpSlotQuery) async throws -> [PopUpSlot] {
@@ -154,13 +154,13 @@ package struct PostgresPopUpStore: PopUpStore {
         try await database.read { db in
             guard let row = try await db.fetchOne("SELECT * FROM popUpSeries WHERE id = ?", [id]) else { return nil }
             return PopUpSeries(
-                id: row["id"], venueID: row["venueId"],
-                rule: try JSONColumn.decode(PopUpSeriesRule.self, from: row["rule"]), cancelled: row["cancelled"])
+                id: try row["id"], venueID: try row["venueId"],
+                rule: try JSONColumn.decode(PopUpSeriesRule.self, from: try row["rule"]), cancelled: try row["cancelled"])
         }
     }
 
     package func change(_ change: PopUpSlotChange, by actor: User.ID, at date: Date) async throws -> [PopUpNotice] {
-        try await PostgresPopUpRows.mappingConflicts {
+        try await PopUpRows.mappingConflicts {
             try await database.write { db in
                 var notices: [PopUpNotice] = []
                 var zone: Zone.ID?
@@ -176,7 +176,7 @@ package struct PostgresPopUpStore: PopUpStore {
                             plan.priceCents, plan.opensAt, plan.closesAt, date, id,
                         ])
                     guard moved == 1 else { continue }
-                    zone = try await PostgresPopUpRows.zone(slot: id, db)
+                    zone = try await PopUpRows.zone(slot: id, db)
                     notices += try await Self.touchBookings(
                         of: id, kind: .slotChanged, cancel: false, reason: nil, at: date, db)
                     try await db.appendAudit(
@@ -189,7 +189,7 @@ package struct PostgresPopUpStore: PopUpStore {
                         WHERE id = ? AND status = 'open'
                         """, [date, id])
                     guard cancelled == 1 else { continue }
-                    zone = try await PostgresPopUpRows.zone(slot: id, db)
+                    zone = try await PopUpRows.zone(slot: id, db)
                     notices += try await Self.touchBookings(
                         of: id, kind: .slotCancelled, cancel: true, reason: change.reason, at: date, db)
                     try await db.appendAudit(
@@ -212,7 +212,7 @@ package struct PostgresPopUpStore: PopUpStore {
     /// Bumps the live bookings of a changed slot (cancelling them with the slot) and returns their notices.
     private static func touchBookings(
         of slot: PopUpSlot.ID, kind: PopUpNotice.Kind, cancel: Bool, reason: String?, at date: Date,
-        _ db: PostgresTransaction
+        _ db: any SQLTransaction
     ) async throws -> [PopUpNotice] {
         let ids: [PopUpBooking.ID] = try await db.values(
             """
@@ -229,72 +229,20 @@ package struct PostgresPopUpStore: PopUpStore {
                 """, [cancel, cancel, reason ?? "slot_cancelled", date, id])
         }
         for id in ids {
-            if let notice = try await PostgresPopUpRows.notice(kind, booking: id, db) { notices.append(notice) }
+            if let notice = try await PopUpRows.notice(kind, booking: id, db) { notices.append(notice) }
         }
         return notices
     }
 
-    static func venue(id: PopUpVenue.ID, _ db: PostgresTransaction) async throws -> PopUpVenue? {
+    static func venue(id: PopUpVenue.ID, _ db: any SQLTransaction) async throws -> PopUpVenue? {
         try await db.fetchOne("SELECT * FROM popUpVenue WHERE id = ?", [id]).map(StoredRows.venue(from:))
     }
 
-    static func arguments(_ details: PopUpVenueDetails) -> [any PostgresBindable] {
+    static func arguments(_ details: PopUpVenueDetails) -> [any SQLBindable] {
         [
             details.name, details.address, details.commune, details.description, details.photoURL, details.capacity,
             details.accessibility, details.houseRules, details.needsApproval, details.cancellationHours, details.quota,
             details.quotaPeriod.rawValue,
         ]
-    }
-}
-
-/// Reading pop-up rows on PostgreSQL, shared by the venue and booking stores (the SQL is `PopUpRows`').
-enum PostgresPopUpRows {
-
-    static func slot(id: PopUpSlot.ID, _ db: PostgresTransaction, locking: Bool = false) async throws -> PopUpSlot? {
-        try await db.fetchOne(
-            PopUpRows.slotSelect + " WHERE popUpSlot.id = ?" + (locking ? " FOR UPDATE OF popUpSlot" : ""), [id]
-        ).map(StoredRows.slot(from:))
-    }
-
-    static func booking(id: PopUpBooking.ID, _ db: PostgresTransaction) async throws -> PopUpBooking? {
-        try await db.fetchOne(PopUpRows.bookingSelect + " WHERE popUpBooking.id = ?", [id]).map(
-            StoredRows.booking(from:))
-    }
-
-    static func venueName(slot: PopUpSlot.ID, _ db: PostgresTransaction) async throws -> String {
-        try await db.value(
-            "SELECT v.name FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?", [slot]) ?? ""
-    }
-
-    static func zone(slot: PopUpSlot.ID, _ db: PostgresTransaction) async throws -> Zone.ID? {
-        try await db.value(
-            "SELECT v.zoneId FROM popUpVenue v JOIN popUpSlot s ON s.venueId = v.id WHERE s.id = ?", [slot])
-    }
-
-    /// The notice for `booking` as it now stands.
-    static func notice(_ kind: PopUpNotice.Kind, booking id: PopUpBooking.ID, _ db: PostgresTransaction) async throws
-        -> PopUpNotice?
-    {
-        guard let booking = try await booking(id: id, db), let slot = try await slot(id: booking.slotID, db) else {
-            return nil
-        }
-        return PopUpNotice(
-            kind: kind, booking: booking, slot: slot, venueName: try await venueName(slot: slot.id, db))
-    }
-
-    /// The conflict a pop-up trigger or unique index raised, if `error` is one.
-    static func conflict(_ error: any Error) -> CommunityError? {
-        if let message = raisedMessage(error) { return PopUpRows.conflict(message: message, unique: false) }
-        if isUniqueViolation(error) { return PopUpRows.conflict(message: String(reflecting: error), unique: true) }
-        return nil
-    }
-
-    /// Turns the pop-up trigger's and unique index's failures into domain conflicts.
-    static func mappingConflicts<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch {
-            throw conflict(error) ?? error
-        }
     }
 }

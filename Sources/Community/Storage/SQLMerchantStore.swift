@@ -1,10 +1,10 @@
 import Foundation
 
-/// `MerchantStore` on PostgreSQL.
-package struct PostgresMerchantStore: MerchantStore {
-    let database: PostgresHub
+/// `MerchantStore` on either engine.
+package struct SQLMerchantStore: MerchantStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func create(
         slug: String, profile: MerchantProfile, zoneIDs: [Zone.ID], owner: User.ID, at date: Date
@@ -19,7 +19,7 @@ package struct PostgresMerchantStore: MerchantStore {
     /// Inserts one profile with its zones, categories and audit entries, inside the caller's transaction.
     static func insert(
         slug: String, profile: MerchantProfile, zoneIDs: [Zone.ID], owner: User.ID, at date: Date,
-        _ db: PostgresTransaction
+        _ db: any SQLTransaction
     ) async throws -> Merchant {
         let id = Merchant.ID(
             try await db.insert(
@@ -85,19 +85,19 @@ package struct PostgresMerchantStore: MerchantStore {
         try await database.read { db in
             try await Self.merchants(
                 from: try await db.fetchAll(
-                    "SELECT * FROM merchant WHERE ownerId = ? ORDER BY nameKey COLLATE \"C\", id", [owner]), db)
+                    "SELECT * FROM merchant WHERE ownerId = ? ORDER BY nameKey\(db.bytewise), id", [owner]), db)
         }
     }
 
     package func merchants(zoneID: Zone.ID?, category: Category?, limit: Int) async throws -> [Merchant] {
         try await database.read { db in
-            try await PostgresDirectoryStore.merchants(
+            try await SQLDirectoryStore.merchants(
                 DirectoryFilter(zoneID: zoneID, category: category), limit: limit, offset: 0, db)
         }
     }
 
     private static func replaceLinks(
-        of id: Merchant.ID, profile: MerchantProfile, zoneIDs: [Zone.ID], _ db: PostgresTransaction
+        of id: Merchant.ID, profile: MerchantProfile, zoneIDs: [Zone.ID], _ db: any SQLTransaction
     ) async throws {
         try await db.execute("DELETE FROM merchantZone WHERE merchantId = ?", [id])
         try await db.execute("DELETE FROM merchantCategory WHERE merchantId = ?", [id])
@@ -121,22 +121,22 @@ package struct PostgresMerchantStore: MerchantStore {
         }
     }
 
-    static func merchant(id: Merchant.ID, _ db: PostgresTransaction, locking: Bool = false) async throws -> Merchant? {
+    static func merchant(id: Merchant.ID, _ db: any SQLTransaction, locking: Bool = false) async throws -> Merchant? {
         guard
             let row = try await db.fetchOne(
-                "SELECT * FROM merchant WHERE id = ?" + (locking ? " FOR UPDATE" : ""), [id])
+                "SELECT * FROM merchant WHERE id = ?" + (locking ? db.forUpdate : ""), [id])
         else { return nil }
         return try await merchant(from: row, db)
     }
 
-    static func merchants(from rows: [PostgresRowValues], _ db: PostgresTransaction) async throws -> [Merchant] {
+    static func merchants(from rows: [SQLRow], _ db: any SQLTransaction) async throws -> [Merchant] {
         var merchants: [Merchant] = []
         for row in rows { merchants.append(try await merchant(from: row, db)) }
         return merchants
     }
 
-    static func merchant(from row: PostgresRowValues, _ db: PostgresTransaction) async throws -> Merchant {
-        let id: Merchant.ID = row["id"]
+    static func merchant(from row: SQLRow, _ db: any SQLTransaction) async throws -> Merchant {
+        let id: Merchant.ID = try row["id"]
         let zones: [Zone.ID] = try await db.values(
             "SELECT zoneId FROM merchantZone WHERE merchantId = ? ORDER BY zoneId", [id])
         return try StoredRows.merchant(from: row, zoneIDs: zones)

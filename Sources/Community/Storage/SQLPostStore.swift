@@ -1,26 +1,25 @@
 import Foundation
-import GRDB
 
-/// `PostStore` on SQLite.
-package struct SQLitePostStore: PostStore {
-    let database: AppDatabase
+/// `PostStore` on either engine.
+package struct SQLPostStore: PostStore {
+    let database: any SQLDatabase
 
-    package init(database: AppDatabase) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func create(
         zoneID: Zone.ID, merchantID: Merchant.ID, content: PostContent, by actor: User.ID, at date: Date
     ) async throws -> Post {
         try await database.write { db in
-            try db.execute(
-                sql: """
+            let id = Post.ID(
+                try await db.insert(
+                    """
                     INSERT INTO post (zoneId, merchantId, kind, title, body, category, priceCents, imageURL, validFrom,
                       validUntil, eventAt, publishAt, status, createdAt, updatedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)
                     """,
-                arguments: [zoneID, merchantID] + Self.contentArguments(content) + [date, date])
-            let id = Post.ID(db.lastInsertedRowID)
-            try db.appendAudit(action: "post.create", subject: "post:\(id)", actor: actor, zone: zoneID, at: date)
-            return try Self.post(id: id, db)!
+                    [zoneID, merchantID] + Self.contentArguments(content) + [date, date]))
+            try await db.appendAudit(action: "post.create", subject: "post:\(id)", actor: actor, zone: zoneID, at: date)
+            return try await Self.post(id: id, db)!
         }
     }
 
@@ -29,19 +28,20 @@ package struct SQLitePostStore: PostStore {
         action: String, by actor: User.ID, at date: Date
     ) async throws -> Post {
         try await database.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE post SET kind = ?, title = ?, body = ?, category = ?, priceCents = ?, imageURL = ?,
-                      validFrom = ?, validUntil = ?, eventAt = ?, publishAt = ?, status = ?, heldReasons = ?,
-                      updatedAt = ?, \(Self.publishedAtOnMove)
-                    WHERE id = ? AND status = ?
-                    """,
-                arguments: Self.contentArguments(content)
+            let changed = try await db.execute(
+                """
+                UPDATE post SET kind = ?, title = ?, body = ?, category = ?, priceCents = ?, imageURL = ?,
+                  validFrom = ?, validUntil = ?, eventAt = ?, publishAt = ?, status = ?, heldReasons = ?,
+                  updatedAt = ?, \(SQLPostStore.publishedAtOnMove)
+                WHERE id = ? AND status = ?
+                """,
+                Self.contentArguments(content)
                     + [
                         status.rawValue, try JSONColumn.encode(heldReasons), date, status.rawValue, date, id,
                         expected.rawValue,
                     ])
-            return try Self.finishTransition(id, expected: expected, action: action, actor: actor, at: date, db)
+            return try await Self.finishTransition(
+                id, changed: changed, expected: expected, action: action, actor: actor, at: date, db)
         }
     }
 
@@ -50,47 +50,47 @@ package struct SQLitePostStore: PostStore {
         by actor: User.ID?, at date: Date
     ) async throws -> Post {
         try await database.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE post SET status = ?, heldReasons = ?, updatedAt = ?, \(Self.publishedAtOnMove)
-                    WHERE id = ? AND status = ?
-                    """,
-                arguments: [
+            let changed = try await db.execute(
+                """
+                UPDATE post SET status = ?, heldReasons = ?, updatedAt = ?, \(SQLPostStore.publishedAtOnMove)
+                WHERE id = ? AND status = ?
+                """,
+                [
                     status.rawValue, try JSONColumn.encode(heldReasons), date, status.rawValue, date, id,
                     expected.rawValue,
                 ])
-            return try Self.finishTransition(id, expected: expected, action: action, actor: actor, at: date, db)
+            return try await Self.finishTransition(
+                id, changed: changed, expected: expected, action: action, actor: actor, at: date, db)
         }
     }
 
     /// Audits a conditional update, or explains why it changed nothing.
     private static func finishTransition(
-        _ id: Post.ID, expected: PostStatus, action: String, actor: User.ID?, at date: Date, _ db: Database
-    ) throws -> Post {
-        guard db.changesCount == 1 else {
-            guard let current = try post(id: id, db) else { throw CommunityError.notFound("post") }
+        _ id: Post.ID, changed: Int, expected: PostStatus, action: String, actor: User.ID?, at date: Date,
+        _ db: any SQLTransaction
+    ) async throws -> Post {
+        guard changed == 1 else {
+            guard let current = try await post(id: id, db) else { throw CommunityError.notFound("post") }
             throw CommunityError.conflict(
                 "stale_status", "the post is now \(current.status.rawValue), no longer \(expected.rawValue)")
         }
-        let post = try post(id: id, db)!
-        try db.appendAudit(
+        let post = try await post(id: id, db)!
+        try await db.appendAudit(
             action: action, subject: "post:\(id)", actor: actor, zone: post.zoneID, at: date,
             details: ["from": expected.rawValue, "to": post.status.rawValue])
         return post
     }
 
     package func post(id: Post.ID) async throws -> Post? {
-        try await database.read { db in try Self.post(id: id, db) }
+        try await database.read { db in try await Self.post(id: id, db) }
     }
 
     package func posts(_ query: PostQuery) async throws -> [Post] {
         try await database.read { db in
             let statuses = query.statuses.map(\.rawValue).sorted()
-            let placeholders = databaseQuestionMarks(count: statuses.count)
-            return try Row.fetchAll(
-                db,
-                sql: Self.select + """
-                     WHERE post.status IN (\(placeholders))
+            return try await db.fetchAll(
+                SQLPostStore.select + """
+                     WHERE post.status IN (\(SQL.marks(statuses.count)))
                       AND (? IS NULL OR post.zoneId = ?)
                       AND (? IS NULL OR post.merchantId = ?)
                       AND (? IS NULL OR post.category = ?)
@@ -99,7 +99,7 @@ package struct SQLitePostStore: PostStore {
                       AND (? IS NULL OR post.id < ?)
                     ORDER BY post.id DESC LIMIT ?
                     """,
-                arguments: StatementArguments(statuses)
+                statuses as [any SQLBindable]
                     + [
                         query.zoneID, query.zoneID, query.merchantID, query.merchantID, query.category?.rawValue,
                         query.category?.rawValue, query.kind?.rawValue, query.kind?.rawValue, query.liveAt,
@@ -110,41 +110,49 @@ package struct SQLitePostStore: PostStore {
     }
 
     package func advance(to now: Date) async throws -> (published: Int, expired: Int) {
-        try await database.write { db in
-            let due = try Row.fetchAll(
-                db, sql: "SELECT id, zoneId FROM post WHERE status = 'scheduled' AND publishAt <= ?", arguments: [now])
-            let ended = try Row.fetchAll(
-                db, sql: "SELECT id, zoneId FROM post WHERE status = 'published' AND validUntil <= ?", arguments: [now])
+        let counts: [Int] = try await database.write { db in
+            // Each row is claimed by one process: a second process running the same step skips it.
+            let due = try await db.fetchAll(
+                """
+                UPDATE post SET status = 'published', publishedAt = ?, updatedAt = ?
+                WHERE status = 'scheduled' AND publishAt <= ? RETURNING id, zoneId
+                """, [now, now, now])
             for row in due {
-                try db.execute(
-                    sql: "UPDATE post SET status = 'published', publishedAt = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [now, now, row["id"]])
-                try db.appendAudit(
-                    action: "post.publish_scheduled", subject: "post:\(row["id"] as Int64)", actor: nil,
-                    zone: row["zoneId"], at: now)
+                let id: Int64 = try row["id"]
+                let zone: Zone.ID = try row["zoneId"]
+                try await db.appendAudit(
+                    action: "post.publish_scheduled", subject: "post:\(id)", actor: nil, zone: zone, at: now)
             }
+            let ended = try await db.fetchAll(
+                """
+                UPDATE post SET status = 'expired', updatedAt = ?
+                WHERE status = 'published' AND validUntil <= ? RETURNING id, zoneId
+                """, [now, now])
             for row in ended {
-                try db.execute(
-                    sql: "UPDATE post SET status = 'expired', updatedAt = ? WHERE id = ?", arguments: [now, row["id"]])
-                try db.appendAudit(
-                    action: "post.expire", subject: "post:\(row["id"] as Int64)", actor: nil, zone: row["zoneId"],
-                    at: now)
+                let id: Int64 = try row["id"]
+                let zone: Zone.ID = try row["zoneId"]
+                try await db.appendAudit(action: "post.expire", subject: "post:\(id)", actor: nil, zone: zone, at: now)
             }
-            return (due.count, ended.count)
+            return [due.count, ended.count]
         }
+        return (counts[0], counts[1])
+    }
+
+    package func count() async throws -> Int {
+        try await database.read { db in try await db.value("SELECT count(*) FROM post") ?? 0 }
     }
 
     package func publishedForDigest(in zones: [Zone.ID], after: Date, through: Date) async throws -> [Post] {
-        try await database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: Self.select + """
-                     WHERE post.zoneId IN (\(databaseQuestionMarks(count: zones.count))) AND post.status = 'published'
+        guard !zones.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.fetchAll(
+                SQLPostStore.select + """
+                     WHERE post.zoneId IN (\(SQL.marks(zones.count))) AND post.status = 'published'
                       AND post.publishedAt > ? AND post.publishedAt <= ?
                       AND (post.validUntil IS NULL OR post.validUntil > ?)
                     ORDER BY post.publishedAt DESC, post.id DESC
                     """,
-                arguments: StatementArguments(zones) + [after, through, through]
+                zones as [any SQLBindable] + [after, through, through]
             ).map(StoredRows.post(from:))
         }
     }
@@ -152,19 +160,12 @@ package struct SQLitePostStore: PostStore {
     package func posts(ids: [Post.ID]) async throws -> [Post] {
         guard !ids.isEmpty else { return [] }
         return try await database.read { db in
-            try Row.fetchAll(
-                db, sql: Self.select + " WHERE post.id IN (\(databaseQuestionMarks(count: ids.count)))",
-                arguments: StatementArguments(ids)
+            try await db.fetchAll(
+                SQLPostStore.select + " WHERE post.id IN (\(SQL.marks(ids.count)))", ids
             ).map(StoredRows.post(from:))
         }
     }
 
-    package func count() async throws -> Int {
-        try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM post") ?? 0 }
-    }
-
-    /// A post keeps the moment it was first published, whatever happens to it later; the two arguments are the new
-    /// status and the date of the change.
     static let publishedAtOnMove =
         "publishedAt = CASE WHEN ? = 'published' THEN coalesce(publishedAt, ?) ELSE publishedAt END"
 
@@ -173,15 +174,15 @@ package struct SQLitePostStore: PostStore {
         FROM post JOIN zone ON zone.id = post.zoneId JOIN merchant ON merchant.id = post.merchantId
         """
 
-    private static func contentArguments(_ content: PostContent) -> StatementArguments {
+    private static func contentArguments(_ content: PostContent) -> [any SQLBindable] {
         [
             content.kind.rawValue, content.title, content.body, content.category.rawValue, content.priceCents,
             content.imageURL, content.validFrom, content.validUntil, content.eventAt, content.publishAt,
         ]
     }
 
-    static func post(id: Post.ID, _ db: Database) throws -> Post? {
-        try Row.fetchOne(db, sql: select + " WHERE post.id = ?", arguments: [id]).map(StoredRows.post(from:))
+    static func post(id: Post.ID, _ db: any SQLTransaction) async throws -> Post? {
+        try await db.fetchOne(SQLPostStore.select + " WHERE post.id = ?", [id]).map(StoredRows.post(from:))
     }
 
 }

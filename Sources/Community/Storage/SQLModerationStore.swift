@@ -1,10 +1,10 @@
 import Foundation
 
-/// `ModerationStore` on PostgreSQL.
-package struct PostgresModerationStore: ModerationStore {
-    let database: PostgresHub
+/// `ModerationStore` on either engine.
+package struct SQLModerationStore: ModerationStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func rulesDocument(zone: Zone.ID) async throws -> String? {
         try await database.read { db in try await db.value("SELECT rules FROM zoneRules WHERE zoneId = ?", [zone]) }
@@ -13,7 +13,7 @@ package struct PostgresModerationStore: ModerationStore {
     package func setRulesDocument(_ json: String, zone: Zone.ID, by actor: User.ID, at date: Date) async throws {
         try await database.write { db in
             let before: String? = try await db.value(
-                "SELECT rules FROM zoneRules WHERE zoneId = ? FOR UPDATE", [zone])
+                "SELECT rules FROM zoneRules WHERE zoneId = ?" + db.forUpdate, [zone])
             try await db.execute(
                 """
                 INSERT INTO zoneRules (zoneId, rules, updatedAt, updatedBy) VALUES (?, ?, ?, ?)
@@ -59,7 +59,8 @@ package struct PostgresModerationStore: ModerationStore {
             var record = MerchantRecord()
             var streakOpen = true
             for row in outcomes {
-                let approved = (row["wasPublished"] as Bool) && (row["status"] as String) != "removed"
+                let published: Bool = try row["wasPublished"]
+                let approved = try published && (row["status"] as String) != "removed"
                 if approved { record.approved += 1 }
                 if streakOpen && approved { record.approvalStreak += 1 } else { streakOpen = false }
             }
@@ -69,8 +70,8 @@ package struct PostgresModerationStore: ModerationStore {
                        count(CASE WHEN action = 'remove' THEN 1 END) AS removed
                 FROM decision WHERE zoneId = ? AND merchantId = ?
                 """, [zone, merchant])
-            record.rejected = counts?["rejected"] ?? 0
-            record.removed = counts?["removed"] ?? 0
+            record.rejected = try counts?["rejected"] ?? 0
+            record.removed = try counts?["removed"] ?? 0
             record.submittedThisWeek =
                 try await db.value(
                     """
@@ -84,8 +85,8 @@ package struct PostgresModerationStore: ModerationStore {
             record.contactChangedSinceApproval =
                 try await db.value(
                     """
-                    SELECT contactChangedAt > coalesce(
-                      (SELECT max(publishedAt) FROM post WHERE zoneId = ? AND merchantId = ?), '-infinity')
+                    SELECT NOT EXISTS (SELECT 1 FROM post WHERE zoneId = ? AND merchantId = ?
+                                       AND publishedAt >= merchant.contactChangedAt)
                     FROM merchant WHERE id = ? AND contactChangedAt IS NOT NULL
                     """, [zone, merchant, merchant]) ?? false
             return record
@@ -100,7 +101,7 @@ package struct PostgresModerationStore: ModerationStore {
             guard
                 let target = try await db.fetchOne(
                     """
-                    UPDATE post SET status = ?, updatedAt = ?, \(SQLitePostStore.publishedAtOnMove)
+                    UPDATE post SET status = ?, updatedAt = ?, \(SQLPostStore.publishedAtOnMove)
                     WHERE id = ? AND status = ? RETURNING zoneId, merchantId
                     """,
                     [status.rawValue, date, status.rawValue, date, post, expected.rawValue])
@@ -115,8 +116,8 @@ package struct PostgresModerationStore: ModerationStore {
                 }
                 throw CommunityError.conflict("stale_status", "the post is no longer \(expected.rawValue)")
             }
-            let zone: Zone.ID = target["zoneId"]
-            let merchant: Merchant.ID = target["merchantId"]
+            let zone: Zone.ID = try target["zoneId"]
+            let merchant: Merchant.ID = try target["merchantId"]
             try await db.execute(
                 """
                 INSERT INTO decision (postId, zoneId, merchantId, moderatorId, action, reasonCode, note, at)
@@ -139,7 +140,7 @@ package struct PostgresModerationStore: ModerationStore {
     package func queue(zone: Zone.ID, limit: Int) async throws -> [Post] {
         try await database.read { db in
             try await db.fetchAll(
-                SQLitePostStore.select
+                SQLPostStore.select
                     + " WHERE post.zoneId = ? AND post.status = 'held' ORDER BY post.updatedAt, post.id LIMIT ?",
                 [zone, limit]
             ).map(StoredRows.post(from:))
@@ -154,11 +155,11 @@ package struct PostgresModerationStore: ModerationStore {
                 LEFT JOIN "user" ON "user".id = auditEntry.actorId
                 WHERE auditEntry.zoneId = ? ORDER BY auditEntry.id DESC LIMIT ?
                 """, [zone, limit]
-            ).map { AuditLine(entry: StoredRows.auditEntry(from: $0), actorName: $0["actorName"]) }
+            ).map { AuditLine(entry: try StoredRows.auditEntry(from: $0), actorName: try $0["actorName"]) }
         }
     }
 
-    static func decisions(post: Post.ID, _ db: PostgresTransaction) async throws -> [Decision] {
+    static func decisions(post: Post.ID, _ db: any SQLTransaction) async throws -> [Decision] {
         try await db.fetchAll(
             """
             SELECT decision.*, "user".displayName AS moderatorName FROM decision
@@ -169,7 +170,7 @@ package struct PostgresModerationStore: ModerationStore {
     }
 }
 
-extension PostgresModerationStore {
+extension SQLModerationStore {
     package func report(
         _ post: Post.ID, by reporter: User.ID, reason: ReportReason, note: String?, threshold: Int, at date: Date
     ) async throws -> Bool {
@@ -177,10 +178,10 @@ extension PostgresModerationStore {
             return try await database.write { db in
                 // The post row is locked, so two reports arriving together count each other.
                 guard
-                    let row = try await db.fetchOne("SELECT zoneId, status FROM post WHERE id = ? FOR UPDATE", [post]),
-                    ["published", "held"].contains(row["status"] as String)
+                    let row = try await db.fetchOne("SELECT zoneId, status FROM post WHERE id = ?" + db.forUpdate, [post]),
+                    ["published", "held"].contains(try row["status"] as String)
                 else { throw CommunityError.notFound("post") }
-                let zone: Zone.ID = row["zoneId"]
+                let zone: Zone.ID = try row["zoneId"]
                 try await db.execute(
                     "INSERT INTO report (postId, reporterId, reason, note, at) VALUES (?, ?, ?, ?, ?)",
                     [post, reporter, reason.rawValue, note, date])
@@ -188,11 +189,11 @@ extension PostgresModerationStore {
                     action: "post.report", subject: "post:\(post)", actor: reporter, zone: zone, at: date,
                     details: ["reason": reason.rawValue])
                 let count: Int = try await db.value("SELECT count(*) FROM report WHERE postId = ?", [post]) ?? 0
-                guard count >= threshold, (row["status"] as String) == "published" else { return false }
+                guard count >= threshold, (try row["status"] as String) == "published" else { return false }
                 try await db.execute(
                     """
                     UPDATE post SET status = 'held', updatedAt = ?,
-                      heldReasons = (heldReasons::jsonb || '["reports_threshold"]'::jsonb)::text WHERE id = ?
+                      heldReasons = \(db.jsonAppending("heldReasons", "reports_threshold")) WHERE id = ?
                     """, [date, post])
                 try await db.appendAudit(
                     action: "post.hidden_by_reports", subject: "post:\(post)", actor: nil, zone: zone, at: date,
@@ -213,8 +214,8 @@ extension PostgresModerationStore {
 
     package func transparency(zone: Zone.ID) async throws -> [TransparencyMonth] {
         try await database.read { db in
-            let month = { (column: String) in "to_char(\(column) AT TIME ZONE 'UTC', 'YYYY-MM')" }
-            return StoredRows.transparency(
+            let month = db.utcMonth
+            return try StoredRows.transparency(
                 published: try await db.fetchAll(
                     """
                     SELECT \(month("publishedAt")) AS month, count(*) AS n FROM post
@@ -223,7 +224,7 @@ extension PostgresModerationStore {
                 held: try await db.fetchAll(
                     """
                     SELECT \(month("at")) AS month, count(*) AS n FROM auditEntry
-                    WHERE zoneId = ? AND (details::jsonb ->> 'to' = 'held' OR action = 'post.hidden_by_reports')
+                    WHERE zoneId = ? AND (\(db.jsonText("details", "to")) = 'held' OR action = 'post.hidden_by_reports')
                     GROUP BY 1
                     """, [zone]),
                 refusals: try await db.fetchAll(

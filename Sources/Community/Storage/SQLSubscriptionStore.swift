@@ -1,10 +1,10 @@
 import Foundation
 
-/// `SubscriptionStore` on PostgreSQL.
-package struct PostgresSubscriptionStore: SubscriptionStore {
-    let database: PostgresHub
+/// `SubscriptionStore` on either engine.
+package struct SQLSubscriptionStore: SubscriptionStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func request(
         email: String, preferences: SubscriptionPreferences, consent: ConsentRecord, quietPeriod: TimeInterval,
@@ -12,7 +12,7 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
     ) async throws -> SubscriptionRequestOutcome {
         try await database.write { db in
             // Requests for one address, from any process, take turns: the first creates it, the next find it.
-            try await db.execute("SELECT pg_advisory_xact_lock(hashtext('zonehub.subscription.' || lower(?)))", [email])
+            try await db.takeTurns(on: "zonehub.subscription." + email.lowercased())
             var existing = try await Self.subscription(email: email, db)
             if existing?.status != .confirmed {
                 // A confirmed subscription is never changed by a request: anyone can type anyone's address.
@@ -47,7 +47,7 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
             let payload: OutboxPayload =
                 confirmed
                 ? .alreadySubscribed(subscription: subscription.id) : .confirmation(subscription: subscription.id)
-            _ = try await PostgresOutboxStore.insert(
+            _ = try await SQLOutboxStore.insert(
                 recipient: subscription.email, payload: payload, subscription: subscription.id, dedupeKey: nil,
                 at: date, db)
             try await db.execute(
@@ -122,7 +122,7 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
     package func subscriptions(ids: [Subscription.ID]) async throws -> [Subscription] {
         guard !ids.isEmpty else { return [] }
         return try await database.read { db in
-            try await db.fetchAll(Self.select + " WHERE s.id IN (\(PostgresTransaction.marks(ids.count)))", ids)
+            try await db.fetchAll(Self.select(db) + " WHERE s.id IN (\(SQL.marks(ids.count)))", ids)
                 .map(StoredRows.subscription(from:))
         }
     }
@@ -133,7 +133,7 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
         let rows = try await database.read { db in
             try await db.fetchAll("SELECT * FROM consentEvent WHERE subscriptionId = ? ORDER BY id", [id])
         }
-        return rows.map { ($0["action"], $0["wording"], $0["source"], $0["at"]) }
+        return try rows.map { (try $0["action"], try $0["wording"], try $0["source"], try $0["at"]) }
     }
 
     package func dueSubscribers(
@@ -141,7 +141,7 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
     ) async throws -> [Subscription] {
         try await database.read { db in
             try await db.fetchAll(
-                Self.select + """
+                Self.select(db) + """
                      WHERE s.status = 'confirmed' AND s.frequency = ? AND (? IS NULL OR s.homeZoneId = ?)
                       AND s.id > ? AND NOT EXISTS (SELECT 1 FROM suppression WHERE lower(email) = lower(s.email))
                     ORDER BY s.id LIMIT ?
@@ -162,7 +162,7 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
                         "SELECT email FROM subscription WHERE id = ?", [digest.subscription])
                 else { continue }
                 let key = "digest:\(digest.subscription):\(Int(digest.periodEnd.timeIntervalSince1970))"
-                if try await PostgresOutboxStore.insert(
+                if try await SQLOutboxStore.insert(
                     recipient: email, payload: .digest(digest), subscription: digest.subscription, dedupeKey: key,
                     at: date, db) != nil
                 {
@@ -230,7 +230,7 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
     }
 
     private static func store(
-        _ preferences: SubscriptionPreferences, for id: Subscription.ID, at date: Date, _ db: PostgresTransaction
+        _ preferences: SubscriptionPreferences, for id: Subscription.ID, at date: Date, _ db: any SQLTransaction
     ) async throws {
         try await db.execute(
             "UPDATE subscription SET homeZoneId = ?, frequency = ?, categories = ?, updatedAt = ? WHERE id = ?",
@@ -247,27 +247,29 @@ package struct PostgresSubscriptionStore: SubscriptionStore {
     }
 
     private static func record(
-        _ consent: ConsentRecord, for id: Subscription.ID, at date: Date, _ db: PostgresTransaction
+        _ consent: ConsentRecord, for id: Subscription.ID, at date: Date, _ db: any SQLTransaction
     ) async throws {
         try await db.execute(
             "INSERT INTO consentEvent (subscriptionId, action, wording, source, at) VALUES (?, ?, ?, ?, ?)",
             [id, consent.action.rawValue, consent.wording, String(consent.source.prefix(300)), date])
     }
 
-    private static let select = """
-        SELECT s.*, (SELECT string_agg(zoneId::text, ',') FROM subscriptionZone WHERE subscriptionId = s.id) AS zoneIds
+    private static func select(_ db: any SQLTransaction) -> String {
+        """
+        SELECT s.*, (SELECT \(db.joined("zoneId")) FROM subscriptionZone WHERE subscriptionId = s.id) AS zoneIds
         FROM subscription s
         """
-
-    private static func subscription(id: Subscription.ID, _ db: PostgresTransaction, locking: Bool = false)
-        async throws -> Subscription?
-    {
-        let lock = locking ? " FOR UPDATE OF s" : ""
-        return try await db.fetchOne(select + " WHERE s.id = ?" + lock, [id]).map(StoredRows.subscription(from:))
     }
 
-    private static func subscription(email: String, _ db: PostgresTransaction) async throws -> Subscription? {
-        try await db.fetchOne(select + " WHERE lower(s.email) = lower(?)", [email]).map(StoredRows.subscription(from:))
+    private static func subscription(id: Subscription.ID, _ db: any SQLTransaction, locking: Bool = false)
+        async throws -> Subscription?
+    {
+        let lock = locking ? db.forUpdate(of: "s") : ""
+        return try await db.fetchOne(select(db) + " WHERE s.id = ?" + lock, [id]).map(StoredRows.subscription(from:))
+    }
+
+    private static func subscription(email: String, _ db: any SQLTransaction) async throws -> Subscription? {
+        try await db.fetchOne(select(db) + " WHERE lower(s.email) = lower(?)", [email]).map(StoredRows.subscription(from:))
     }
 
 }

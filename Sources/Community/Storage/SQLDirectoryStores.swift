@@ -1,27 +1,27 @@
 import Foundation
 
-/// `DirectoryStore` on PostgreSQL.
-package struct PostgresDirectoryStore: DirectoryStore {
-    let database: PostgresHub
+/// `DirectoryStore` on either engine.
+package struct SQLDirectoryStore: DirectoryStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int) async throws -> [Merchant] {
         try await database.read { db in try await Self.merchants(filter, limit: limit, offset: offset, db) }
     }
 
     /// Merchants matching `filter` by name (the merchant store's zone and category listing too).
-    static func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int, _ db: PostgresTransaction) async throws
+    static func merchants(_ filter: DirectoryFilter, limit: Int, offset: Int, _ db: any SQLTransaction) async throws
         -> [Merchant]
     {
-        try await PostgresMerchantStore.merchants(
+        try await SQLMerchantStore.merchants(
             from: try await db.fetchAll(
                 """
                 SELECT * FROM merchant
                 WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
                   AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
                   AND (? IS NULL OR communeKey = ?)
-                ORDER BY nameKey COLLATE "C", id LIMIT ? OFFSET ?
+                ORDER BY nameKey\(db.bytewise), id LIMIT ? OFFSET ?
                 """,
                 [
                     filter.zoneID, filter.zoneID, filter.category?.rawValue, filter.category?.rawValue,
@@ -39,14 +39,14 @@ package struct PostgresDirectoryStore: DirectoryStore {
                 WHERE \(scope) GROUP BY c.category
                 """, [zoneID, zoneID])
             {
-                if let category = Category(rawValue: row["category"]) { categories[category] = row["n"] }
+                if let category = Category(rawValue: try row["category"]) { categories[category] = try row["n"] }
             }
             let communes = try await db.fetchAll(
                 """
-                SELECT max(m.profile::jsonb ->> 'commune') AS name, count(*) AS n FROM merchant m
+                SELECT max(\(db.jsonText("m.profile", "commune"))) AS name, count(*) AS n FROM merchant m
                 WHERE \(scope) GROUP BY m.communeKey ORDER BY m.communeKey
                 """, [zoneID, zoneID]
-            ).map { (name: $0["name"] as String, count: $0["n"] as Int) }
+            ).map { (name: try $0["name"] as String, count: try $0["n"] as Int) }
             let total: Int =
                 try await db.value("SELECT count(*) FROM merchant m WHERE \(scope)", [zoneID, zoneID]) ?? 0
             return DirectoryCounts(categories: categories, communes: communes, total: total)
@@ -56,7 +56,7 @@ package struct PostgresDirectoryStore: DirectoryStore {
     package func confirm(_ id: Merchant.ID, by actor: User.ID, at date: Date) async throws -> Merchant {
         try await database.write { db in
             let changed = try await db.execute("UPDATE merchant SET confirmedAt = ? WHERE id = ?", [date, id])
-            guard changed == 1, let merchant = try await PostgresMerchantStore.merchant(id: id, db) else {
+            guard changed == 1, let merchant = try await SQLMerchantStore.merchant(id: id, db) else {
                 throw CommunityError.notFound("merchant")
             }
             for zone in merchant.zoneIDs {
@@ -70,7 +70,7 @@ package struct PostgresDirectoryStore: DirectoryStore {
 
     package func dueForReminder(confirmedBefore cutoff: Date, limit: Int) async throws -> [Merchant] {
         try await database.read { db in
-            try await PostgresMerchantStore.merchants(
+            try await SQLMerchantStore.merchants(
                 from: try await db.fetchAll(
                     """
                     SELECT * FROM merchant
@@ -90,13 +90,13 @@ package struct PostgresDirectoryStore: DirectoryStore {
     package func importMerchants(
         _ entries: [ImportEntry], owner: User.ID, at date: Date, progress: @escaping @Sendable (Int, Int) -> Void
     ) async throws -> [Merchant] {
-        try await PostgresMerchantStore.mappingConflicts {
+        try await SQLMerchantStore.mappingConflicts {
             try await database.write { db in
                 var merchants: [Merchant] = []
                 for (index, entry) in entries.enumerated() {
                     progress(index, entries.count)
                     merchants.append(
-                        try await PostgresMerchantStore.insert(
+                        try await SQLMerchantStore.insert(
                             slug: entry.slug, profile: entry.profile, zoneIDs: entry.zoneIDs, owner: owner, at: date,
                             db))
                 }
@@ -109,22 +109,23 @@ package struct PostgresDirectoryStore: DirectoryStore {
         -> [(name: String, postcode: String, siret: String?)]
     {
         let rows = try await database.read { db in
-            try await db.fetchAll(
+            let (communeIn, communeList) = try db.isIn(communeKeys)
+            let (siretIn, siretList) = try db.isIn(sirets)
+            return try await db.fetchAll(
                 """
-                SELECT name, profile::jsonb ->> 'postcode' AS postcode, siret FROM merchant
-                WHERE communeKey = ANY (string_to_array(?, chr(31))) OR siret = ANY (string_to_array(?, chr(31)))
-                """,
-                [communeKeys.joined(separator: "\u{1F}"), sirets.joined(separator: "\u{1F}")])
+                SELECT name, \(db.jsonText("profile", "postcode")) AS postcode, siret FROM merchant
+                WHERE communeKey\(communeIn) OR siret\(siretIn)
+                """, [communeList, siretList])
         }
-        return rows.map { (name: $0["name"], postcode: ($0["postcode"] as String?) ?? "", siret: $0["siret"]) }
+        return try rows.map { (name: try $0["name"], postcode: (try $0["postcode"] as String?) ?? "", siret: try $0["siret"]) }
     }
 }
 
-/// `SitemapStore` on PostgreSQL.
-package struct PostgresSitemapStore: SitemapStore {
-    let database: PostgresHub
+/// `SitemapStore` on either engine.
+package struct SQLSitemapStore: SitemapStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     private static let live = "status = 'published' AND (validUntil IS NULL OR validUntil > ?)"
 
@@ -135,8 +136,8 @@ package struct PostgresSitemapStore: SitemapStore {
             let posts = try await db.fetchAll(
                 "SELECT id / ? AS number, max(updatedAt) AS changed FROM post WHERE \(Self.live) GROUP BY 1 ORDER BY 1",
                 [size, now])
-            return merchants.map { SitemapChunk(kind: .merchants, number: $0["number"], lastModified: $0["changed"]) }
-                + posts.map { SitemapChunk(kind: .posts, number: $0["number"], lastModified: $0["changed"]) }
+            return try merchants.map { SitemapChunk(kind: .merchants, number: try $0["number"], lastModified: try $0["changed"]) }
+                + posts.map { SitemapChunk(kind: .posts, number: try $0["number"], lastModified: try $0["changed"]) }
         }
     }
 
@@ -144,31 +145,31 @@ package struct PostgresSitemapStore: SitemapStore {
         -> [SitemapEntry]
     {
         try await database.read { db in
-            let range: [any PostgresBindable] = [number * size, (number + 1) * size]
+            let range: [any SQLBindable] = [number * size, (number + 1) * size]
             switch kind {
             case .merchants:
                 return try await db.fetchAll(
                     "SELECT slug, updatedAt FROM merchant WHERE id >= ? AND id < ? ORDER BY id", range
-                ).map { SitemapEntry(key: $0["slug"], lastModified: $0["updatedAt"]) }
+                ).map { SitemapEntry(key: try $0["slug"], lastModified: try $0["updatedAt"]) }
             case .posts:
                 return try await db.fetchAll(
                     "SELECT id, updatedAt FROM post WHERE id >= ? AND id < ? AND \(Self.live) ORDER BY id",
                     range + [now]
-                ).map { SitemapEntry(key: String($0["id"] as Int64), lastModified: $0["updatedAt"]) }
+                ).map { SitemapEntry(key: String(try $0["id"] as Int64), lastModified: try $0["updatedAt"]) }
             }
         }
     }
 }
 
-/// `StatisticsStore` on PostgreSQL.
-package struct PostgresStatisticsStore: StatisticsStore {
-    let database: PostgresHub
+/// `StatisticsStore` on either engine.
+package struct SQLStatisticsStore: StatisticsStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func statistics(at now: Date) async throws -> HubStatistics {
         try await database.read { db in
-            StoredRows.statistics(
+            try StoredRows.statistics(
                 outbox: try await db.fetchOne(StatisticsQueries.outbox),
                 outboxFailed: try await db.value(StatisticsQueries.outboxFailed) ?? 0,
                 held: try await db.fetchOne(StatisticsQueries.held),

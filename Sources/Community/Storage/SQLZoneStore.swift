@@ -1,19 +1,19 @@
 import Foundation
 
-/// `ZoneStore` on PostgreSQL.
-package struct PostgresZoneStore: ZoneStore {
-    let database: PostgresHub
+/// `ZoneStore` on either engine.
+package struct SQLZoneStore: ZoneStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func sync(_ definitions: [String: ZoneDefinition], at date: Date) async throws -> ZoneSyncReport {
         try await database.write { db in
             // Two processes loading the zone files at once take turns, so neither adds a zone twice.
-            try await db.execute("LOCK TABLE zone IN SHARE ROW EXCLUSIVE MODE")
+            try await db.lockForWriting("zone")
             var report = ZoneSyncReport()
             let stored = try await db.fetchAll("SELECT id, slug, definition, retiredAt FROM zone")
-            var storedBySlug: [String: PostgresRowValues] = [:]
-            for row in stored { storedBySlug[row["slug"]] = row }
+            var storedBySlug: [String: SQLRow] = [:]
+            for row in stored { storedBySlug[try row["slug"]] = row }
             for (slug, definition) in definitions.sorted(by: { $0.key < $1.key }) {
                 let json = try JSONColumn.encode(definition)
                 guard let row = storedBySlug[slug] else {
@@ -27,9 +27,9 @@ package struct PostgresZoneStore: ZoneStore {
                     report.added.append(slug)
                     continue
                 }
-                let id: Zone.ID = row["id"]
-                let wasRetired = (row["retiredAt"] as Date?) != nil
-                if (row["definition"] as String) == json && !wasRetired {
+                let id: Zone.ID = try row["id"]
+                let wasRetired = (try row["retiredAt"] as Date?) != nil
+                if (try row["definition"] as String) == json && !wasRetired {
                     report.unchanged.append(slug)
                     continue
                 }
@@ -41,9 +41,10 @@ package struct PostgresZoneStore: ZoneStore {
                 try await db.appendAudit(action: action, subject: "zone:\(slug)", actor: nil, zone: id, at: date)
                 report.updated.append(slug)
             }
-            for row in stored where definitions[row["slug"]] == nil && (row["retiredAt"] as Date?) == nil {
-                let slug: String = row["slug"]
-                let id: Zone.ID = row["id"]
+            for row in stored {
+                let slug: String = try row["slug"]
+                guard definitions[slug] == nil, (try row["retiredAt"] as Date?) == nil else { continue }
+                let id: Zone.ID = try row["id"]
                 try await db.execute("UPDATE zone SET retiredAt = ? WHERE id = ?", [date, id])
                 try await db.appendAudit(action: "zone.retire", subject: "zone:\(slug)", actor: nil, zone: id, at: date)
                 report.retired.append(slug)
@@ -52,7 +53,7 @@ package struct PostgresZoneStore: ZoneStore {
         }
     }
 
-    private func replaceCommunes(of zone: Zone.ID, with definition: ZoneDefinition, _ db: PostgresTransaction)
+    private func replaceCommunes(of zone: Zone.ID, with definition: ZoneDefinition, _ db: any SQLTransaction)
         async throws
     {
         try await db.execute("DELETE FROM commune WHERE zoneId = ?", [zone])

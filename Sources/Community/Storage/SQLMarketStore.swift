@@ -1,10 +1,10 @@
 import Foundation
 
-/// `MarketStore` on PostgreSQL.
-package struct PostgresMarketStore: MarketStore {
-    let database: PostgresHub
+/// `MarketStore` on either engine.
+package struct SQLMarketStore: MarketStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func create(zoneID: Zone.ID, slug: String, draft: MarketDraft, by actor: User.ID, at date: Date)
         async throws -> Market
@@ -98,7 +98,7 @@ package struct PostgresMarketStore: MarketStore {
     package func offers(_ market: Market.ID, at now: Date) async throws -> [Post] {
         try await database.read { db in
             try await db.fetchAll(
-                SQLitePostStore.select + """
+                SQLPostStore.select + """
                      WHERE post.id IN (SELECT o.postId FROM marketOffer o JOIN marketApplication a ON a.id = o.applicationId
                                        WHERE a.marketId = ? AND a.status = 'approved')
                       AND post.status = 'published' AND (post.validUntil IS NULL OR post.validUntil > ?)
@@ -108,30 +108,30 @@ package struct PostgresMarketStore: MarketStore {
         }
     }
 
-    private static func market(_ db: PostgresTransaction, _ condition: String, _ arguments: [any PostgresBindable])
+    private static func market(_ db: any SQLTransaction, _ condition: String, _ arguments: [any SQLBindable])
         async throws -> Market?
     {
         try await db.fetchOne("SELECT * FROM market WHERE \(condition)", arguments).map(StoredRows.market(from:))
     }
 
     private static func applications(
-        _ db: PostgresTransaction, _ condition: String, _ arguments: [any PostgresBindable]
+        _ db: any SQLTransaction, _ condition: String, _ arguments: [any SQLBindable]
     ) async throws -> [MarketApplication] {
         try await db.fetchAll(
             """
             SELECT a.*, m.slug AS merchantSlug, m.name AS merchantName,
-              (SELECT coalesce(string_agg(postId::text, ',' ORDER BY postId), '') FROM marketOffer
-               WHERE applicationId = a.id) AS posts
+              (SELECT \(db.joined("postId")) FROM marketOffer WHERE applicationId = a.id) AS posts
             FROM marketApplication a JOIN merchant m ON m.id = a.merchantId
             WHERE \(condition) ORDER BY a.id
             """, arguments
         ).map { row in
             MarketApplication(
-                id: row["id"], marketID: row["marketId"], merchantID: row["merchantId"],
-                merchantSlug: row["merchantSlug"], merchantName: row["merchantName"],
-                status: MarketApplication.Status(rawValue: row["status"]) ?? .pending,
-                postIDs: (row["posts"] as String).split(separator: ",").compactMap { Int64($0) }.map(Post.ID.init),
-                createdAt: row["createdAt"])
+                id: try row["id"], marketID: try row["marketId"], merchantID: try row["merchantId"],
+                merchantSlug: try row["merchantSlug"], merchantName: try row["merchantName"],
+                status: MarketApplication.Status(rawValue: try row["status"]) ?? .pending,
+                postIDs: (try row["posts"] as String).split(separator: ",").compactMap { Int64($0) }.sorted()
+                    .map(Post.ID.init),
+                createdAt: try row["createdAt"])
         }
     }
 }

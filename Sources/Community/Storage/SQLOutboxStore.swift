@@ -1,11 +1,11 @@
 import Foundation
 
-/// `OutboxStore` on PostgreSQL. Several processes may deliver from one outbox: a claim takes rows with
+/// `OutboxStore` on either engine. Several processes may deliver from one PostgreSQL outbox: a claim takes rows with
 /// `FOR UPDATE SKIP LOCKED`, so each message is handed to exactly one sender.
-package struct PostgresOutboxStore: OutboxStore {
-    let database: PostgresHub
+package struct SQLOutboxStore: OutboxStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func enqueue(
         recipient: String, payload: OutboxPayload, dedupeKey: String?, at date: Date
@@ -20,8 +20,9 @@ package struct PostgresOutboxStore: OutboxStore {
     /// suppressed address is kept as cancelled, so that nothing is ever sent to it again.
     static func insert(
         recipient: String, payload: OutboxPayload, subscription: Subscription.ID?, dedupeKey: String?, at date: Date,
-        _ db: PostgresTransaction
+        _ db: any SQLTransaction
     ) async throws -> OutboxMessage.ID? {
+        // `WHERE true` ends the SELECT, so that SQLite does not read the ON of ON CONFLICT as a join's.
         let id: Int64? = try await db.value(
             """
             INSERT INTO outboxMessage
@@ -30,6 +31,7 @@ package struct PostgresOutboxStore: OutboxStore {
                 CASE WHEN suppressed THEN 'cancelled' ELSE 'pending' END,
                 CASE WHEN suppressed THEN 'address suppressed' END, ?, ?
             FROM (SELECT EXISTS (SELECT 1 FROM suppression WHERE lower(email) = lower(?)) AS suppressed) AS s
+            WHERE true
             ON CONFLICT (dedupeKey) DO NOTHING
             RETURNING id
             """,
@@ -45,7 +47,7 @@ package struct PostgresOutboxStore: OutboxStore {
                 """
                 UPDATE outboxMessage SET status = 'sending', claimedBy = ?
                 WHERE id IN (SELECT id FROM outboxMessage WHERE status = 'pending' AND nextAttemptAt <= ?
-                             ORDER BY nextAttemptAt, id LIMIT ? FOR UPDATE SKIP LOCKED)
+                             ORDER BY nextAttemptAt, id LIMIT ?\(db.skipLocked))
                 RETURNING *
                 """, [sender, now, limit]
             ).map(StoredRows.outboxMessage(from:)).sorted { $0.id < $1.id }
@@ -103,7 +105,7 @@ package struct PostgresOutboxStore: OutboxStore {
             try await db.execute(
                 """
                 UPDATE outboxMessage SET status = 'pending', claimedBy = NULL
-                WHERE status = 'sending' AND id IN (\(PostgresTransaction.marks(ids.count)))
+                WHERE status = 'sending' AND id IN (\(SQL.marks(ids.count)))
                 """, ids)
         }
     }
@@ -150,7 +152,7 @@ package struct PostgresOutboxStore: OutboxStore {
         try await database.read { db in
             var counts: [OutboxStatus: Int] = [:]
             for row in try await db.fetchAll("SELECT status, count(*) AS n FROM outboxMessage GROUP BY status") {
-                if let status = OutboxStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+                if let status = OutboxStatus(rawValue: try row["status"]) { counts[status] = try row["n"] }
             }
             return counts
         }

@@ -1,21 +1,27 @@
 import Foundation
-import GRDB
 
-/// `ThrottleStore` on SQLite: one row per subject, counted by one upsert.
-package struct SQLiteThrottleStore: ThrottleStore {
-    let database: AppDatabase
+/// `ThrottleStore`: one row per subject, counted by one upsert. On PostgreSQL the upsert holds the subject's row
+/// lock, so that events counted by several processes at once all add up.
+package struct SQLThrottleStore: ThrottleStore {
+    let database: any SQLDatabase
 
-    package init(database: AppDatabase) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func count(_ subject: String, at now: Date, expiry: ThrottleExpiry) async throws -> Int {
+        // Expired counts go in a transaction of their own, skipping rows other processes hold: done with the count,
+        // two processes could each wait for a row the other is deleting.
         try await database.write { db in
-            try db.execute(sql: "DELETE FROM throttleCount WHERE expiresAt <= ?", arguments: [now])
-            let events = try Int.fetchOne(
-                db, sql: ThrottleSQL.count(expiry),
-                arguments: [subject, now, now, now.addingTimeInterval(expiry.length)])
-            guard let events else { throw ThrottleSQL.notCounted }
-            return events
+            try await db.execute(
+                """
+                DELETE FROM throttleCount WHERE subject IN
+                    (SELECT subject FROM throttleCount WHERE expiresAt <= ?\(db.skipLocked))
+                """, [now])
         }
+        let events: Int? = try await database.write { db in
+            try await db.value(ThrottleSQL.count(expiry), [subject, now, now, now.addingTimeInterval(expiry.length)])
+        }
+        guard let events else { throw ThrottleSQL.notCounted }
+        return events
     }
 
     package func counts(_ subjects: [String], at now: Date) async throws -> [String: ThrottleCount] {
@@ -23,11 +29,10 @@ package struct SQLiteThrottleStore: ThrottleStore {
             var found: [String: ThrottleCount] = [:]
             for subject in subjects {
                 guard
-                    let row = try Row.fetchOne(
-                        db, sql: "SELECT events, lastAt FROM throttleCount WHERE subject = ? AND expiresAt > ?",
-                        arguments: [subject, now])
+                    let row = try await db.fetchOne(
+                        "SELECT events, lastAt FROM throttleCount WHERE subject = ? AND expiresAt > ?", [subject, now])
                 else { continue }
-                found[subject] = ThrottleCount(events: row["events"], lastAt: row["lastAt"])
+                found[subject] = ThrottleCount(events: try row["events"], lastAt: try row["lastAt"])
             }
             return found
         }
@@ -35,7 +40,7 @@ package struct SQLiteThrottleStore: ThrottleStore {
 
     package func reset(_ subject: String) async throws {
         try await database.write { db in
-            try db.execute(sql: "DELETE FROM throttleCount WHERE subject = ?", arguments: [subject])
+            try await db.execute("DELETE FROM throttleCount WHERE subject = ?", [subject])
         }
     }
 }

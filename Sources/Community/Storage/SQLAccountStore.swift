@@ -1,10 +1,10 @@
 import Foundation
 
-/// `AccountStore` on PostgreSQL.
-package struct PostgresAccountStore: AccountStore {
-    let database: PostgresHub
+/// `AccountStore` on either engine.
+package struct SQLAccountStore: AccountStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func create(_ account: NewAccount, at date: Date, actor: User.ID?) async throws -> User {
         do {
@@ -37,7 +37,7 @@ package struct PostgresAccountStore: AccountStore {
         let found: (User, String)? = try await database.read { db in
             guard let row = try await db.fetchOne("SELECT * FROM \"user\" WHERE lower(email) = lower(?)", [email])
             else { return nil }
-            return (try await Self.user(from: row, db), row["passwordHash"])
+            return (try await Self.user(from: row, db), try row["passwordHash"])
         }
         return found.map { (user: $0.0, passwordHash: $0.1) }
     }
@@ -92,23 +92,23 @@ package struct PostgresAccountStore: AccountStore {
         }
     }
 
-    static func user(id: User.ID, _ db: PostgresTransaction) async throws -> User? {
+    static func user(id: User.ID, _ db: any SQLTransaction) async throws -> User? {
         guard let row = try await db.fetchOne("SELECT * FROM \"user\" WHERE id = ?", [id]) else { return nil }
         return try await user(from: row, db)
     }
 
-    static func user(from row: PostgresRowValues, _ db: PostgresTransaction) async throws -> User {
-        let id: User.ID = row["id"]
+    static func user(from row: SQLRow, _ db: any SQLTransaction) async throws -> User {
+        let id: User.ID = try row["id"]
         let zones: [Zone.ID] = try await db.values("SELECT zoneId FROM userZone WHERE userId = ?", [id])
-        return StoredRows.user(from: row, zoneIDs: zones)
+        return try StoredRows.user(from: row, zoneIDs: zones)
     }
 }
 
-/// `AuditStore` on PostgreSQL.
-package struct PostgresAuditStore: AuditStore {
-    let database: PostgresHub
+/// `AuditStore` on either engine.
+package struct SQLAuditStore: AuditStore {
+    let database: any SQLDatabase
 
-    package init(database: PostgresHub) { self.database = database }
+    package init(database: any SQLDatabase) { self.database = database }
 
     package func entries(zoneID: Zone.ID?, limit: Int) async throws -> [AuditEntry] {
         try await database.read { db in

@@ -1,0 +1,56 @@
+import Foundation
+
+/// One row of a result, read by column name on either engine (names are case-insensitive, as unquoted identifiers
+/// are in PostgreSQL).
+package struct SQLRow: Sendable {
+    /// The columns' names, lower-cased, in the order of the result.
+    package let columns: [String]
+    package let values: [SQLValue]
+
+    package init(columns: [String], values: [SQLValue]) {
+        self.columns = columns.map { $0.lowercased() }
+        self.values = values
+    }
+
+    /// The column's value as the store expects it; a missing column or a value of another type is a mismatch
+    /// between the store and its schema, reported as an error rather than a crash.
+    package subscript<T: SQLReadable>(_ column: String) -> T {
+        get throws {
+            guard let value = value(column) else { throw StorageError.missingColumn(column) }
+            guard let result = T.read(value) else {
+                throw StorageError.unexpectedValue(column: column, value: "\(value)", expected: "\(T.self)")
+            }
+            return result
+        }
+    }
+
+    /// The column's value as read, whatever its type (NULL when there is no such column).
+    package func raw(_ column: String) -> SQLValue { value(column) ?? .null }
+
+    /// The first column's value, nil when the row has no column or the value is NULL.
+    func first<T: SQLReadable>() throws -> T? {
+        guard let name = columns.first else { return nil }
+        return try self[name] as T?
+    }
+
+    private func value(_ column: String) -> SQLValue? {
+        let wanted = column.lowercased()
+        guard let index = columns.firstIndex(of: wanted) else { return nil }
+        return values[index]
+    }
+}
+
+/// What went wrong between a store and its database, beyond what the engine reports itself.
+package enum StorageError: Error, CustomStringConvertible {
+    case missingColumn(String)
+    case unexpectedValue(column: String, value: String, expected: String)
+    case notInserted
+
+    package var description: String {
+        switch self {
+        case .missingColumn(let column): "no column \(column) in the result"
+        case .unexpectedValue(let column, let value, let expected): "column \(column) holds \(value), not \(expected)"
+        case .notInserted: "the row was not stored"
+        }
+    }
+}
