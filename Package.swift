@@ -21,18 +21,19 @@ let package = Package(
     ],
     targets: [
         .target(
-            name: "Community",
+            name: "Storage",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Moderation", dependencies: ["Community"]),
+        .target(name: "Community", dependencies: ["Storage", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Moderation", dependencies: ["Storage", "Community"]),
         .target(
             name: "Feeds",
             dependencies: [
-                "Community", "CCurl", .product(name: "Logging", package: "swift-log"),
+                "Storage", "Community", "CCurl", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -44,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "zonehub",
             dependencies: [
-                "Community", "Moderation", "Feeds", "CCurl",
+                "Storage", "Community", "Moderation", "Feeds", "CCurl",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,18 +56,20 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
-        .target(name: "HubTestSupport", dependencies: ["Community", "Moderation"], path: "Tests/HubTestSupport"),
+        .target(
+            name: "HubTestSupport", dependencies: ["Storage", "Community", "Moderation"], path: "Tests/HubTestSupport"),
         .testTarget(
             name: "CommunityTests",
-            dependencies: ["Community", "HubTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Storage", "Community", "HubTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "ModerationTests", dependencies: ["Moderation", "HubTestSupport"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "HubTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "ModerationTests", dependencies: ["Storage", "Moderation", "HubTestSupport"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Storage", "Feeds", "HubTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "zonehubTests",
             dependencies: [
-                "zonehub", "HubTestSupport",
+                "zonehub", "Storage", "HubTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["Golden"]

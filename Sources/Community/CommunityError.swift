@@ -1,12 +1,8 @@
 import Foundation
-
-/// What kind of failure an error is, independent of how it reaches the user (HTTP status, CLI exit).
-package enum ErrorCategory: String, Sendable {
-    case notFound, invalidInput, unauthenticated, forbidden, conflict, rateLimited
-}
+import Storage
 
 /// Every failure the Community domain reports: a stable code, a category and a message fit for a user.
-package struct CommunityError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct CommunityError: CategorizedError, Equatable, CustomStringConvertible {
     package let category: ErrorCategory
     /// Stable snake_case code, part of the API contract.
     package let code: String

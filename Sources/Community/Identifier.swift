@@ -1,10 +1,8 @@
 import Foundation
-import GRDB
+import Storage
 
 /// A typed database identifier: `Identifier<Zone>` and `Identifier<Post>` cannot be swapped by mistake.
-package struct Identifier<Owner>: Hashable, Comparable, Codable, Sendable, CustomStringConvertible,
-    DatabaseValueConvertible
-{
+package struct Identifier<Owner>: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     package let rawValue: Int64
 
     package init(_ rawValue: Int64) { self.rawValue = rawValue }
@@ -19,11 +17,14 @@ package struct Identifier<Owner>: Hashable, Comparable, Codable, Sendable, Custo
     }
 
     package var description: String { String(rawValue) }
-    package var databaseValue: DatabaseValue { rawValue.databaseValue }
-
-    package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Identifier? {
-        Int64.fromDatabaseValue(dbValue).map(Identifier.init)
-    }
-
     package static func < (lhs: Identifier, rhs: Identifier) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension Identifier: SQLBindable {
+    package static var sqlType: SQLType { .integer }
+    package var sqlValue: SQLValue { .integer(rawValue) }
+}
+
+extension Identifier: SQLReadable {
+    package static func read(_ value: SQLValue) -> Identifier? { Int64.read(value).map(Identifier.init) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 extension ZoneDefinition {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// The content of one zone file: everything an operator declares about a zone.
 package struct ZoneDefinition: Codable, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Storage of zones and their communes.
 package protocol ZoneStore: Sendable {

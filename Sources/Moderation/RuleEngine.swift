@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import Storage
 
 /// Evaluates a zone's rules on a submission: pure, so every rule is tested without a database.
 package enum RuleEngine {

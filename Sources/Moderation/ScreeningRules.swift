@@ -1,4 +1,5 @@
 import Community
+import Storage
 
 /// A zone's screening rules: defaults from the zone file and the starter list, then edited by its admins.
 package struct ScreeningRules: Codable, Equatable, Sendable {

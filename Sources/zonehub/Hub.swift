@@ -3,6 +3,7 @@ import Feeds
 import Foundation
 import Logging
 import Moderation
+import Storage
 
 /// The composition root: one database, its stores, and the services built on them.
 struct Hub: Sendable {
@@ -47,7 +48,7 @@ struct Hub: Sendable {
 
     /// A hub on an embedded SQLite database.
     init(
-        database: AppDatabase, settings: Settings, clock: any HubClock = SystemClock(),
+        database: SQLiteDatabase, settings: Settings, clock: any HubClock = SystemClock(),
         hasher: any SecretHasher = BcryptHasher()
     ) throws {
         self.init(

@@ -3,6 +3,7 @@ import HubTestSupport
 import Testing
 
 @testable import Community
+@testable import Storage
 
 /// Moving a hub between databases: every row arrives, on either engine, or nothing is written.
 @Suite struct HubTransferTests {
@@ -63,7 +64,7 @@ import Testing
         try (lines.joined(separator: "\n") + "\n").write(to: altered, atomically: true, encoding: .utf8)
         let target = try await target()
         for bad in [cut, altered] {
-            await #expect(throws: CommunityError.self) {
+            await #expect(throws: StorageError.self) {
                 try await HubTransfer.importing(bad, into: target.hubDatabase)
             }
         }
@@ -75,7 +76,7 @@ import Testing
         _ = try await HubTransfer.export(source.hubDatabase, to: file)
         let target = try await target()
         try await target.seedZones()
-        let error = await #expect(throws: CommunityError.self) {
+        let error = await #expect(throws: StorageError.self) {
             try await HubTransfer.importing(file, into: target.hubDatabase)
         }
         #expect(error?.code == "database_not_empty")

@@ -3,12 +3,13 @@ import Foundation
 import GRDB
 import HubTestSupport
 import Testing
+import Storage
 
 @Suite struct SchemaTests {
     /// Any schema change shows in review as a change to `Golden/schema.sql`. To re-record after adding a migration:
     /// `ZONEHUB_RECORD_GOLDEN=1 swift test --filter SchemaTests`.
     @Test func theMigratedSchemaMatchesTheGoldenFile() async throws {
-        let database = try AppDatabase.inMemory()
+        let database = try SQLiteDatabase.inMemory()
         let dump = try await database.schemaDump()
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "Golden/schema.sql")
@@ -43,11 +44,11 @@ import Testing
             Samples.offer(), merchantSlug: merchant.slug, zoneSlug: "alpha", by: owner)
         let raw = try DatabaseQueue(path: try #require(hub.path))
         #expect(throws: DatabaseError.self) {
-            try raw.write { try $0.execute(sql: "UPDATE post SET status = 'lost' WHERE id = ?", arguments: [post.id]) }
+            try raw.write { try $0.execute(sql: "UPDATE post SET status = 'lost' WHERE id = ?", arguments: [post.id.rawValue]) }
         }
         #expect(throws: DatabaseError.self) {
             try raw.write {
-                try $0.execute(sql: "UPDATE post SET status = 'published' WHERE id = ?", arguments: [post.id])
+                try $0.execute(sql: "UPDATE post SET status = 'published' WHERE id = ?", arguments: [post.id.rawValue])
             }
         }
         #expect(try await hub.postStore.post(id: post.id)?.status == .draft)

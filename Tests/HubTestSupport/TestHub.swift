@@ -1,13 +1,14 @@
 import Community
 import Foundation
+import Storage
 
 /// Real stores on a real, migrated database (SQLite, or PostgreSQL for the contract suites when
 /// `ZONEHUB_TEST_POSTGRES_URL` is set), with services on a fixed clock.
 package struct TestHub {
     /// The engine the stores run on.
     package enum Engine {
-        case sqlite(AppDatabase)
-        case postgres(PostgresHub)
+        case sqlite(SQLiteDatabase)
+        case postgres(PostgresDatabase)
     }
 
     package let engine: Engine
@@ -28,15 +29,15 @@ package struct TestHub {
     package var subscriptionStore: any SubscriptionStore { stores.subscriptions }
     package var outboxStore: any OutboxStore { stores.outbox }
 
-    package init(database: AppDatabase, path: String? = nil) {
+    package init(database: SQLiteDatabase, path: String? = nil) {
         engine = .sqlite(database)
-        stores = .sqlite(database)
+        stores = HubStores(database: database)
         self.path = path
     }
 
-    private init(postgres: PostgresHub, address: String) {
+    private init(postgres: PostgresDatabase, address: String) {
         engine = .postgres(postgres)
-        stores = .postgres(postgres)
+        stores = HubStores(database: postgres)
         postgresAddress = address
         path = nil
     }
@@ -50,7 +51,7 @@ package struct TestHub {
     }
 
     /// The SQLite database, for the tests that are about SQLite itself.
-    package var database: AppDatabase {
+    package var database: SQLiteDatabase {
         guard case .sqlite(let database) = engine else { preconditionFailure("this test runs on SQLite only") }
         return database
     }
@@ -58,26 +59,19 @@ package struct TestHub {
     /// Runs one SQL statement on whichever engine the hub is on, in a transaction of its own: for tests of what
     /// the schema itself refuses.
     package func execute(_ sql: String) async throws {
-        switch engine {
-        case .sqlite(let database): try await database.write { db in try db.execute(sql: sql) }
-        case .postgres(let database): try await database.write { db in try await db.execute(sql) }
-        }
+        try await hubDatabase.sql.write { db in try await db.execute(sql) }
     }
 
     /// The single number `sql` selects (a count), on SQLite, or `postgres` on PostgreSQL when the tables differ.
     package func number(_ sql: String, postgres: String? = nil) async throws -> Int {
-        switch engine {
-        case .sqlite(let database): try await database.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
-        case .postgres(let database): try await database.read { db in try await db.value(postgres ?? sql) ?? -1 }
-        }
+        let database = hubDatabase.sql
+        let query = database.engine == .postgres ? postgres ?? sql : sql
+        return try await database.read { db in try await db.value(query) ?? -1 }
     }
 
     /// The first column of every row `sql` selects, as text, on either engine.
     package func texts(_ sql: String) async throws -> [String] {
-        switch engine {
-        case .sqlite(let database): try await database.read { db in try String.fetchAll(db, sql: sql) }
-        case .postgres(let database): try await database.read { db in try await db.values(sql) }
-        }
+        try await hubDatabase.sql.read { db in try await db.values(sql) }
     }
 
     /// The address of the PostgreSQL server the contract suites run against, when one is given.
@@ -92,7 +86,7 @@ package struct TestHub {
         let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let separator = address.contains("?") ? "&" : "?"
         let hubAddress = address + separator + "schema=" + schema
-        return TestHub(postgres: try await PostgresHub(address: hubAddress, maximumConnections: 4), address: hubAddress)
+        return TestHub(postgres: try await PostgresDatabase(address: hubAddress, maximumConnections: 4), address: hubAddress)
     }
 
     /// A second hub on the same database, with stores of its own, as another `zonehub serve` process opens it
@@ -100,11 +94,11 @@ package struct TestHub {
     package func sibling() async throws -> TestHub {
         if let postgresAddress {
             return TestHub(
-                postgres: try await PostgresHub(address: postgresAddress, maximumConnections: 4),
+                postgres: try await PostgresDatabase(address: postgresAddress, maximumConnections: 4),
                 address: postgresAddress)
         }
         guard let path else { preconditionFailure("an in-memory SQLite hub has no sibling: use onDisk") }
-        return TestHub(database: try AppDatabase(path: path), path: path)
+        return TestHub(database: try SQLiteDatabase(path: path), path: path)
     }
 
     /// An in-memory database, or a temporary file when WAL and several connections matter.
@@ -112,9 +106,9 @@ package struct TestHub {
         if onDisk {
             let path = FileManager.default.temporaryDirectory
                 .appendingPathComponent("zonehub-test-\(UUID().uuidString)/hub.sqlite").path
-            return TestHub(database: try AppDatabase(path: path), path: path)
+            return TestHub(database: try SQLiteDatabase(path: path), path: path)
         }
-        return TestHub(database: try AppDatabase.inMemory())
+        return TestHub(database: try SQLiteDatabase.inMemory())
     }
 
     package var zones: ZoneService { ZoneService(zones: zoneStore, clock: clock) }

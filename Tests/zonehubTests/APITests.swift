@@ -145,7 +145,7 @@ import Testing
         }
         let stored = try #require(
             try await app.database.read { db in
-                try String.fetchAll(db, sql: "SELECT title FROM post")
+                try await db.values("SELECT title FROM post") as [String]
             })
         #expect(stored == ["Original"])
         let health = try await app.test { try await $0.send(.get, "/healthz") }

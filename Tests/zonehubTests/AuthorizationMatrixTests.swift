@@ -85,7 +85,7 @@ import Testing
         ]
 
         let before = try await app.database.read { db in
-            try String.fetchAll(db, sql: "SELECT status || title FROM post ORDER BY id")
+            try await db.values("SELECT status || title FROM post ORDER BY id") as [String]
         }
         let auditBefore = try await app.hub.audit.entries(zoneID: nil, limit: 10_000).count
         var cells = 0
@@ -101,12 +101,12 @@ import Testing
         }
         #expect(cells == 60)
         let after = try await app.database.read { db in
-            try String.fetchAll(db, sql: "SELECT status || title FROM post ORDER BY id")
+            try await db.values("SELECT status || title FROM post ORDER BY id") as [String]
         }
         #expect(after == before)
         #expect(try await app.hub.audit.entries(zoneID: nil, limit: 10_000).count == auditBefore)
 
-        #expect(try await app.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM report") } == 0)
+        #expect(try await app.database.read { db in try await db.value("SELECT count(*) FROM report") as Int? } == 0)
         for actor in Actor.allCases {
             let answer = try await app.test {
                 try await $0.send(

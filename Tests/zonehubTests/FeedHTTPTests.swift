@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import zonehub
+import Storage
 
 @Suite struct FeedHTTPTests {
     /// A Dordogne merchant with one published offer valid for a day, and a held post in Oise.
@@ -116,7 +117,7 @@ import Testing
     @Test func feedsAdvertiseTheConfiguredWebSubHub() async throws {
         let settings = try Settings(
             database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "https://hub.example.org/"])
-        let hub = try Hub(database: try AppDatabase.inMemory(), settings: settings)
+        let hub = try Hub(database: try SQLiteDatabase.inMemory(), settings: settings)
         _ = try await hub.syncZones(from: TestApp.zonesDirectory)
         let answer = try await Application(router: buildRouter(hub: hub)).test(.router) {
             try await $0.send(.get, "/zones/oise/feed.atom")

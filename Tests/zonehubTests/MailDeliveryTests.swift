@@ -7,14 +7,15 @@ import Synchronization
 import Testing
 
 @testable import zonehub
+import Storage
 
 /// Delivery through libcurl to a real SMTP server (aiosmtpd, started by each test), with a fixed clock.
 @Suite struct MailDeliveryTests {
     let clock = FixedClock()
-    let database: AppDatabase
+    let database: SQLiteDatabase
 
     init() throws {
-        database = try AppDatabase.inMemory()
+        database = try SQLiteDatabase.inMemory()
     }
 
     func hub(_ environment: [String: String]) throws -> Hub {

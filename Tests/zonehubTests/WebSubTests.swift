@@ -7,6 +7,7 @@ import Logging
 import Testing
 
 @testable import zonehub
+import Storage
 
 /// Pings reach a real WebSub hub over HTTP (a second server in the test), and a dead hub blocks nothing.
 @Suite struct WebSubTests {
@@ -130,7 +131,7 @@ import Testing
         }
         let settings = try Settings(
             database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(closed)/hub"])
-        let hub = try Hub(database: try AppDatabase.inMemory(), settings: settings)
+        let hub = try Hub(database: try SQLiteDatabase.inMemory(), settings: settings)
         _ = try await hub.syncZones(from: TestApp.zonesDirectory)
         let (owner, merchant) = try await Self.cave(in: hub)
         let draft = try await hub.posts.create(
@@ -172,7 +173,7 @@ import Testing
             let port = try #require(hubClient.port)
             let settings = try Settings(
                 database: ":memory:", environment: ["ZONEHUB_WEBSUB_HUB": "http://127.0.0.1:\(port)/hub"])
-            let hub = try Hub(database: try AppDatabase.inMemory(), settings: settings)
+            let hub = try Hub(database: try SQLiteDatabase.inMemory(), settings: settings)
             _ = try await hub.syncZones(from: TestApp.zonesDirectory)
             try await body(hub)
         }

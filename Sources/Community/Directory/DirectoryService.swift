@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// The merchant directory: who sells what, where, and whether they are open now.
 package struct DirectoryService: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// What the directory needs to know of merchants: filtered lists and counts.
 package protocol DirectoryStore: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Seasonal markets: zone admins create them and approve applications; merchants apply with their offers.
 package struct MarketService: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// What an import found: every row's problems, or the merchants it created.
 package struct MerchantImportReport: Equatable, Sendable {

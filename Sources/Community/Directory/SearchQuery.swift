@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// What a search looks for: merchants, or posts of one kind.
 package enum SearchKind: String, CaseIterable, Codable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Full-text search over merchants and live posts: relevance first, then freshness.
 package struct SearchService: Sendable {

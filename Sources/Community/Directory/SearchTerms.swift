@@ -1,3 +1,5 @@
+import Storage
+
 /// Turns what a resident typed into search terms and into FTS5 match expressions.
 package enum SearchTerms {
     /// Words too common in French to narrow a search; dropped unless nothing else is left.

@@ -1,3 +1,5 @@
+import Storage
+
 /// Splits text into folded words quickly: ranking folds a few hundred candidates per search, and Foundation's
 /// folding costs far more than this table for the Latin letters French uses (other letters still go through it).
 package enum SearchWords {

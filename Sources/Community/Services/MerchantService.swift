@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Merchant profiles: creating, editing, finding.
 package struct MerchantService: Sendable {

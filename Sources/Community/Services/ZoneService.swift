@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Zones: keeping them in step with their files, and helping residents find theirs.
 package struct ZoneService: Sendable {

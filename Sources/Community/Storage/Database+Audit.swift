@@ -1,17 +1,4 @@
 import Foundation
-import GRDB
-
-extension Database {
-    /// Appends an audit entry; called inside the write transaction whose change it records.
-    func appendAudit(
-        action: String, subject: String, actor: User.ID?, zone: Zone.ID?, at date: Date, details: [String: String] = [:]
-    ) throws {
-        let data = try JSONSerialization.data(withJSONObject: details, options: [.sortedKeys])
-        try cachedStatement(
-            sql: "INSERT INTO auditEntry (at, actorId, zoneId, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [date, actor, zone, action, subject, String(decoding: data, as: UTF8.self)])
-    }
-}
 
 /// JSON columns are written and read with one configuration, so stored documents compare byte for byte.
 enum JSONColumn {

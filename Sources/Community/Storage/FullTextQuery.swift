@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// One step of a search as each engine writes it: FTS5 tables on SQLite (`merchantSearch`, `postSearch`, filled by
 /// triggers of the v6 migration); on PostgreSQL `searchEntry`, kept in step by triggers, with its words in

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Every store of the hub, on one engine: what the composition root and the tests build services from.
 package struct HubStores: Sendable {
@@ -39,9 +40,9 @@ package struct HubStores: Sendable {
         throttles = SQLThrottleStore(database: database)
     }
 
-    /// The stores on the embedded SQLite database.
-    package static func sqlite(_ database: AppDatabase) -> HubStores { HubStores(database: database.sql) }
+}
 
-    /// The stores on a PostgreSQL database.
-    package static func postgres(_ database: PostgresHub) -> HubStores { HubStores(database: database) }
+extension HubDatabase {
+    /// Every store, on this engine.
+    package var stores: HubStores { HubStores(database: sql) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Reading pop-up rows, shared by the venue and booking stores, and the conflicts their triggers raise.
 enum PopUpRows {

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `AccountStore` on either engine.
 package struct SQLAccountStore: AccountStore {

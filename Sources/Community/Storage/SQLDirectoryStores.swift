@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `DirectoryStore` on either engine.
 package struct SQLDirectoryStore: DirectoryStore {

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `MarketStore` on either engine.
 package struct SQLMarketStore: MarketStore {

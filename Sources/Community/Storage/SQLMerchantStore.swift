@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `MerchantStore` on either engine.
 package struct SQLMerchantStore: MerchantStore {

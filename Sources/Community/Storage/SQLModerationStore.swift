@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `ModerationStore` on either engine.
 package struct SQLModerationStore: ModerationStore {

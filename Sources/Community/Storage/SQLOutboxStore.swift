@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `OutboxStore` on either engine. Several processes may deliver from one PostgreSQL outbox: a claim takes rows with
 /// `FOR UPDATE SKIP LOCKED`, so each message is handed to exactly one sender.

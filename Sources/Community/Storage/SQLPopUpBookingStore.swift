@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `PopUpBookingStore` on PostgreSQL: a booking locks its slot's row, and the `popUpBooking` trigger checks
 /// places, overlaps and quotas under that lock, so requests from several processes can never overbook a slot.

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `PopUpStore` on either engine.
 package struct SQLPopUpStore: PopUpStore {

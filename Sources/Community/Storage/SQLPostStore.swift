@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `PostStore` on either engine.
 package struct SQLPostStore: PostStore {

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `SearchStore` on either engine: the same steps (whole words before prefixes, names and titles before the rest),
 /// each a full-text query in the engine's own terms (`FullTextQuery`).

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `SubscriptionStore` on either engine.
 package struct SQLSubscriptionStore: SubscriptionStore {

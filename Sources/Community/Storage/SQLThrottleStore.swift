@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `ThrottleStore`: one row per subject, counted by one upsert. On PostgreSQL the upsert holds the subject's row
 /// lock, so that events counted by several processes at once all add up.

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `ZoneStore` on either engine.
 package struct SQLZoneStore: ZoneStore {

@@ -1,136 +1,101 @@
 import Foundation
-import GRDB
-
-/// A value a store reads from a column, on either engine.
-package protocol StoredValue: SQLReadable {
-    static func read(_ row: Row, _ column: String) -> Self
-}
-
-extension StoredValue where Self: DatabaseValueConvertible {
-    package static func read(_ row: Row, _ column: String) -> Self { row[column] }
-}
-
-extension String: StoredValue {}
-extension Int: StoredValue {}
-extension Int64: StoredValue {}
-extension Bool: StoredValue {}
-extension Double: StoredValue {}
-extension Date: StoredValue {}
-extension Data: StoredValue {}
-extension Identifier: StoredValue {}
-
-extension Optional: StoredValue where Wrapped: StoredValue & DatabaseValueConvertible {
-    package static func read(_ row: Row, _ column: String) -> Wrapped? { row[column] }
-}
-
-/// A row read by column name on either engine, so that one function turns it into a domain value.
-package protocol StoredRow {
-    func column<T: StoredValue>(_ name: String) throws -> T
-}
-
-extension Row: StoredRow {
-    package func column<T: StoredValue>(_ name: String) -> T { T.read(self, name) }
-}
-
-extension SQLRow: StoredRow {
-    package func column<T: StoredValue>(_ name: String) throws -> T { try self[name] }
-}
+import Storage
 
 /// Rows made into domain values, the same for both engines' stores (their queries name the same columns).
 enum StoredRows {
-    static func zone(from row: some StoredRow) throws -> Zone {
+    static func zone(from row: SQLRow) throws -> Zone {
         Zone(
-            id: try row.column("id"), slug: try row.column("slug"),
-            definition: try JSONColumn.decode(ZoneDefinition.self, from: try row.column("definition")),
-            retiredAt: try row.column("retiredAt"))
+            id: try row["id"], slug: try row["slug"],
+            definition: try JSONColumn.decode(ZoneDefinition.self, from: try row["definition"]),
+            retiredAt: try row["retiredAt"])
     }
 
     /// A user, from a `user` row and the zones it administers (read from `userZone` by the caller).
-    static func user(from row: some StoredRow, zoneIDs: [Zone.ID]) throws -> User {
+    static func user(from row: SQLRow, zoneIDs: [Zone.ID]) throws -> User {
         User(
-            id: try row.column("id"), email: try row.column("email"), displayName: try row.column("displayName"),
-            role: Role(rawValue: try row.column("role")) ?? .resident, zoneIDs: Set(zoneIDs),
-            createdAt: try row.column("createdAt"))
+            id: try row["id"], email: try row["email"], displayName: try row["displayName"],
+            role: Role(rawValue: try row["role"]) ?? .resident, zoneIDs: Set(zoneIDs),
+            createdAt: try row["createdAt"])
     }
 
     /// A merchant, from a `merchant` row and its zones in id order (read from `merchantZone` by the caller).
-    static func merchant(from row: some StoredRow, zoneIDs: [Zone.ID]) throws -> Merchant {
+    static func merchant(from row: SQLRow, zoneIDs: [Zone.ID]) throws -> Merchant {
         Merchant(
-            id: try row.column("id"), ownerID: try row.column("ownerId"), slug: try row.column("slug"),
-            profile: try JSONColumn.decode(MerchantProfile.self, from: try row.column("profile")), zoneIDs: zoneIDs,
-            createdAt: try row.column("createdAt"), updatedAt: try row.column("updatedAt"),
-            confirmedAt: try row.column("confirmedAt"))
+            id: try row["id"], ownerID: try row["ownerId"], slug: try row["slug"],
+            profile: try JSONColumn.decode(MerchantProfile.self, from: try row["profile"]), zoneIDs: zoneIDs,
+            createdAt: try row["createdAt"], updatedAt: try row["updatedAt"],
+            confirmedAt: try row["confirmedAt"])
     }
 
-    static func commune(from row: some StoredRow) throws -> CommuneMatch {
+    static func commune(from row: SQLRow) throws -> CommuneMatch {
         CommuneMatch(
-            commune: try row.column("commune"), postcode: try row.column("postcode"), zoneSlug: try row.column("slug"),
-            zoneName: try row.column("zoneName"))
+            commune: try row["commune"], postcode: try row["postcode"], zoneSlug: try row["slug"],
+            zoneName: try row["zoneName"])
     }
 
     /// A post, from `SQLPostStore.select`'s columns.
-    static func post(from row: some StoredRow) throws -> Post {
+    static func post(from row: SQLRow) throws -> Post {
         let content = PostContent(
-            kind: PostKind(rawValue: try row.column("kind")) ?? .news, title: try row.column("title"),
-            body: try row.column("body"), category: Category(rawValue: try row.column("category")) ?? .services,
-            priceCents: try row.column("priceCents"), imageURL: try row.column("imageURL"),
-            validFrom: try row.column("validFrom"), validUntil: try row.column("validUntil"), eventAt: try row.column("eventAt"),
-            publishAt: try row.column("publishAt"))
+            kind: PostKind(rawValue: try row["kind"]) ?? .news, title: try row["title"],
+            body: try row["body"], category: Category(rawValue: try row["category"]) ?? .services,
+            priceCents: try row["priceCents"], imageURL: try row["imageURL"],
+            validFrom: try row["validFrom"], validUntil: try row["validUntil"], eventAt: try row["eventAt"],
+            publishAt: try row["publishAt"])
         return Post(
-            id: try row.column("id"), zoneID: try row.column("zoneId"), zoneSlug: try row.column("zoneSlug"),
-            merchantID: try row.column("merchantId"), merchantSlug: try row.column("merchantSlug"),
-            merchantName: try row.column("merchantName"), content: content,
-            status: PostStatus(rawValue: try row.column("status")) ?? .draft,
-            heldReasons: try JSONColumn.decode([String].self, from: try row.column("heldReasons")),
-            createdAt: try row.column("createdAt"), updatedAt: try row.column("updatedAt"),
-            publishedAt: try row.column("publishedAt"))
+            id: try row["id"], zoneID: try row["zoneId"], zoneSlug: try row["zoneSlug"],
+            merchantID: try row["merchantId"], merchantSlug: try row["merchantSlug"],
+            merchantName: try row["merchantName"], content: content,
+            status: PostStatus(rawValue: try row["status"]) ?? .draft,
+            heldReasons: try JSONColumn.decode([String].self, from: try row["heldReasons"]),
+            createdAt: try row["createdAt"], updatedAt: try row["updatedAt"],
+            publishedAt: try row["publishedAt"])
     }
 
-    static func auditEntry(from row: some StoredRow) throws -> AuditEntry {
+    static func auditEntry(from row: SQLRow) throws -> AuditEntry {
         AuditEntry(
-            id: try row.column("id"), at: try row.column("at"), actorID: try row.column("actorId"), zoneID: try row.column("zoneId"),
-            action: try row.column("action"), subject: try row.column("subject"), details: try row.column("details"))
+            id: try row["id"], at: try row["at"], actorID: try row["actorId"], zoneID: try row["zoneId"],
+            action: try row["action"], subject: try row["subject"], details: try row["details"])
     }
 
     /// A decision, with its moderator's name as `moderatorName`.
-    static func decision(from row: some StoredRow) throws -> Decision {
+    static func decision(from row: SQLRow) throws -> Decision {
         Decision(
-            id: try row.column("id"), postID: try row.column("postId"), zoneID: try row.column("zoneId"),
-            moderatorID: try row.column("moderatorId"), moderatorName: try row.column("moderatorName"),
-            action: DecisionAction(rawValue: try row.column("action")) ?? .approve,
-            reason: (try row.column("reasonCode") as String?).flatMap(ReasonCode.init(rawValue:)), note: try row.column("note"),
-            at: try row.column("at"))
+            id: try row["id"], postID: try row["postId"], zoneID: try row["zoneId"],
+            moderatorID: try row["moderatorId"], moderatorName: try row["moderatorName"],
+            action: DecisionAction(rawValue: try row["action"]) ?? .approve,
+            reason: (try row["reasonCode"] as String?).flatMap(ReasonCode.init(rawValue:)), note: try row["note"],
+            at: try row["at"])
     }
 
-    static func report(from row: some StoredRow) throws -> Report {
+    static func report(from row: SQLRow) throws -> Report {
         Report(
-            postID: try row.column("postId"), reason: ReportReason(rawValue: try row.column("reason")) ?? .other,
-            note: try row.column("note"), at: try row.column("at"))
+            postID: try row["postId"], reason: ReportReason(rawValue: try row["reason"]) ?? .other,
+            note: try row["note"], at: try row["at"])
     }
 
-    static func statement(from row: some StoredRow) throws -> StatementOfReasons {
+    static func statement(from row: SQLRow) throws -> StatementOfReasons {
         StatementOfReasons(
-            postID: try row.column("postId"), action: DecisionAction(rawValue: try row.column("action")) ?? .remove,
-            reason: ReasonCode(rawValue: try row.column("reasonCode") ?? "") ?? .other,
-            rules: (try? JSONColumn.decode([String].self, from: row.column("heldReasons"))) ?? [],
-            at: try row.column("at"))
+            postID: try row["postId"], action: DecisionAction(rawValue: try row["action"]) ?? .remove,
+            reason: ReasonCode(rawValue: try row["reasonCode"] ?? "") ?? .other,
+            rules: (try? JSONColumn.decode([String].self, from: row["heldReasons"])) ?? [],
+            at: try row["at"])
     }
 
     /// The transparency record by month (`YYYY-MM` in UTC) from per-month counts (`month`, `n`): posts published,
     /// posts held, and refusals by `action` and `reasonCode`. Newest month first.
-    static func transparency<R: StoredRow>(published: [R], held: [R], refusals: [R]) throws -> [TransparencyMonth] {
+    static func transparency(published: [SQLRow], held: [SQLRow], refusals: [SQLRow]) throws -> [TransparencyMonth] {
         var months: [String: TransparencyMonth] = [:]
-        func bump(_ row: R, _ change: (inout TransparencyMonth) throws -> Void) throws {
-            let month: String = try row.column("month")
+        func bump(_ row: SQLRow, _ change: (inout TransparencyMonth) throws -> Void) throws {
+            let month: String = try row["month"]
             try change(&months[month, default: TransparencyMonth(month: month)])
         }
-        for row in published { try bump(row) { $0.published = try row.column("n") } }
-        for row in held { try bump(row) { $0.held = try row.column("n") } }
+        for row in published { try bump(row) { $0.published = try row["n"] } }
+        for row in held { try bump(row) { $0.held = try row["n"] } }
         for row in refusals {
-            let reason = ReasonCode(rawValue: try row.column("reasonCode") ?? "") ?? .other
-            let count: Int = try row.column("n")
+            let reason = ReasonCode(rawValue: try row["reasonCode"] ?? "") ?? .other
+            let count: Int = try row["n"]
             try bump(row) {
-                if (try row.column("action") as String) == "reject" {
+                if (try row["action"] as String) == "reject" {
                     $0.rejected[reason, default: 0] += count
                 } else {
                     $0.removed[reason, default: 0] += count
@@ -141,95 +106,95 @@ enum StoredRows {
     }
 
     /// A subscription, with its zones as a comma-separated `zoneIds`.
-    static func subscription(from row: some StoredRow) throws -> Subscription {
-        let home: Zone.ID = try row.column("homeZoneId")
-        let others = ((try row.column("zoneIds") as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
+    static func subscription(from row: SQLRow) throws -> Subscription {
+        let home: Zone.ID = try row["homeZoneId"]
+        let others = ((try row["zoneIds"] as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
             .map(Zone.ID.init).filter { $0 != home }.sorted()
-        let categories = try JSONColumn.decode([String].self, from: try row.column("categories"))
+        let categories = try JSONColumn.decode([String].self, from: try row["categories"])
             .compactMap(Category.init)
         return Subscription(
-            id: try row.column("id"), email: try row.column("email"),
+            id: try row["id"], email: try row["email"],
             preferences: SubscriptionPreferences(
                 zoneIDs: [home] + others, categories: categories,
-                frequency: DigestFrequency(rawValue: try row.column("frequency")) ?? .weekly),
-            status: SubscriptionStatus(rawValue: try row.column("status")) ?? .pending, createdAt: try row.column("createdAt"),
-            confirmedAt: try row.column("confirmedAt"), lastDigestAt: try row.column("lastDigestAt"),
-            digestCount: try row.column("digestCount"))
+                frequency: DigestFrequency(rawValue: try row["frequency"]) ?? .weekly),
+            status: SubscriptionStatus(rawValue: try row["status"]) ?? .pending, createdAt: try row["createdAt"],
+            confirmedAt: try row["confirmedAt"], lastDigestAt: try row["lastDigestAt"],
+            digestCount: try row["digestCount"])
     }
 
-    static func outboxMessage(from row: some StoredRow) throws -> OutboxMessage {
+    static func outboxMessage(from row: SQLRow) throws -> OutboxMessage {
         OutboxMessage(
-            id: try row.column("id"), recipient: try row.column("recipient"),
-            payload: try JSONColumn.decode(OutboxPayload.self, from: try row.column("payload")),
-            status: OutboxStatus(rawValue: try row.column("status")) ?? .failed, attempts: try row.column("attempts"),
-            nextAttemptAt: try row.column("nextAttemptAt"), lastError: try row.column("lastError"),
-            createdAt: try row.column("createdAt"), sentAt: try row.column("sentAt"))
+            id: try row["id"], recipient: try row["recipient"],
+            payload: try JSONColumn.decode(OutboxPayload.self, from: try row["payload"]),
+            status: OutboxStatus(rawValue: try row["status"]) ?? .failed, attempts: try row["attempts"],
+            nextAttemptAt: try row["nextAttemptAt"], lastError: try row["lastError"],
+            createdAt: try row["createdAt"], sentAt: try row["sentAt"])
     }
 
-    static func market(from row: some StoredRow) throws -> Market {
+    static func market(from row: SQLRow) throws -> Market {
         Market(
-            id: try row.column("id"), zoneID: try row.column("zoneId"), slug: try row.column("slug"),
+            id: try row["id"], zoneID: try row["zoneId"], slug: try row["slug"],
             draft: MarketDraft(
-                title: try row.column("title"), description: try row.column("description"), startsAt: try row.column("startsAt"),
-                endsAt: try row.column("endsAt"), applicationsOpenAt: try row.column("applicationsOpenAt"),
-                applicationsCloseAt: try row.column("applicationsCloseAt")),
-            createdAt: try row.column("createdAt"))
+                title: try row["title"], description: try row["description"], startsAt: try row["startsAt"],
+                endsAt: try row["endsAt"], applicationsOpenAt: try row["applicationsOpenAt"],
+                applicationsCloseAt: try row["applicationsCloseAt"]),
+            createdAt: try row["createdAt"])
     }
 
-    static func venue(from row: some StoredRow) throws -> PopUpVenue {
+    static func venue(from row: SQLRow) throws -> PopUpVenue {
         PopUpVenue(
-            id: try row.column("id"), zoneID: try row.column("zoneId"),
+            id: try row["id"], zoneID: try row["zoneId"],
             details: PopUpVenueDetails(
-                name: try row.column("name"), address: try row.column("address"), commune: try row.column("commune"),
-                description: try row.column("description"), photoURL: try row.column("photoURL"),
-                capacity: try row.column("capacity"), accessibility: try row.column("accessibility"),
-                houseRules: try row.column("houseRules"), needsApproval: try row.column("needsApproval"),
-                cancellationHours: try row.column("cancellationHours"), quota: try row.column("quota"),
-                quotaPeriod: PopUpQuotaPeriod(rawValue: try row.column("quotaPeriod")) ?? .month),
-            createdAt: try row.column("createdAt"), updatedAt: try row.column("updatedAt"))
+                name: try row["name"], address: try row["address"], commune: try row["commune"],
+                description: try row["description"], photoURL: try row["photoURL"],
+                capacity: try row["capacity"], accessibility: try row["accessibility"],
+                houseRules: try row["houseRules"], needsApproval: try row["needsApproval"],
+                cancellationHours: try row["cancellationHours"], quota: try row["quota"],
+                quotaPeriod: PopUpQuotaPeriod(rawValue: try row["quotaPeriod"]) ?? .month),
+            createdAt: try row["createdAt"], updatedAt: try row["updatedAt"])
     }
 
     /// A slot, from `PopUpRows.slotSelect`'s columns (with its `held` and `waiting` counts).
-    static func slot(from row: some StoredRow) throws -> PopUpSlot {
-        let start: String = try row.column("localStart")
-        let end: String = try row.column("localEnd")
+    static func slot(from row: SQLRow) throws -> PopUpSlot {
+        let start: String = try row["localStart"]
+        let end: String = try row["localEnd"]
         guard let localStart = LocalDateTime(start), let localEnd = LocalDateTime(end) else {
-            throw CommunityError.invalid("slot", "stored slot \(try row.column("id") as Int64) has unreadable times")
+            throw CommunityError.invalid("slot", "stored slot \(try row["id"] as Int64) has unreadable times")
         }
         return PopUpSlot(
-            id: try row.column("id"), venueID: try row.column("venueId"), seriesID: try row.column("seriesId"), start: localStart,
-            end: localEnd, timeZone: try row.column("timeZone"), startsAt: try row.column("startsAt"),
-            endsAt: try row.column("endsAt"), capacity: try row.column("capacity"), priceCents: try row.column("priceCents"),
-            opensAt: try row.column("opensAt"), closesAt: try row.column("closesAt"),
-            status: PopUpSlotStatus(rawValue: try row.column("status")) ?? .cancelled, held: try row.column("held"),
-            waiting: try row.column("waiting"), sequence: try row.column("sequence"), updatedAt: try row.column("updatedAt"))
+            id: try row["id"], venueID: try row["venueId"], seriesID: try row["seriesId"], start: localStart,
+            end: localEnd, timeZone: try row["timeZone"], startsAt: try row["startsAt"],
+            endsAt: try row["endsAt"], capacity: try row["capacity"], priceCents: try row["priceCents"],
+            opensAt: try row["opensAt"], closesAt: try row["closesAt"],
+            status: PopUpSlotStatus(rawValue: try row["status"]) ?? .cancelled, held: try row["held"],
+            waiting: try row["waiting"], sequence: try row["sequence"], updatedAt: try row["updatedAt"])
     }
 
     /// A booking, from `PopUpRows.bookingSelect`'s columns (with `merchantName`).
-    static func booking(from row: some StoredRow) throws -> PopUpBooking {
+    static func booking(from row: SQLRow) throws -> PopUpBooking {
         PopUpBooking(
-            id: try row.column("id"), slotID: try row.column("slotId"), merchantID: try row.column("merchantId"),
-            merchantName: try row.column("merchantName"),
-            status: PopUpBookingStatus(rawValue: try row.column("status")) ?? .cancelled, reason: try row.column("reason"),
-            offerExpiresAt: try row.column("offerExpiresAt"), postID: try row.column("postId"),
-            sequence: try row.column("sequence"),
-            createdAt: try row.column("createdAt"), updatedAt: try row.column("updatedAt"))
+            id: try row["id"], slotID: try row["slotId"], merchantID: try row["merchantId"],
+            merchantName: try row["merchantName"],
+            status: PopUpBookingStatus(rawValue: try row["status"]) ?? .cancelled, reason: try row["reason"],
+            offerExpiresAt: try row["offerExpiresAt"], postID: try row["postId"],
+            sequence: try row["sequence"],
+            createdAt: try row["createdAt"], updatedAt: try row["updatedAt"])
     }
 
     /// The hub's figures from the rows of `StatisticsQueries` (`outboxFailed` is its single count).
-    static func statistics<R: StoredRow>(outbox: R?, outboxFailed: Int, held: R?, bookings: [R], at now: Date)
+    static func statistics(outbox: SQLRow?, outboxFailed: Int, held: SQLRow?, bookings: [SQLRow], at now: Date)
         throws -> HubStatistics
     {
         /// Seconds since the row's `oldest` (NULL when nothing waits), never negative (a message due later has not
         /// waited).
-        func age(_ row: R?) throws -> Double {
-            guard let oldest = try row.flatMap({ try $0.column("oldest") as Date? }) else { return 0 }
+        func age(_ row: SQLRow?) throws -> Double {
+            guard let oldest = try row.flatMap({ try $0["oldest"] as Date? }) else { return 0 }
             return max(0, now.timeIntervalSince(oldest))
         }
         return HubStatistics(
-            outboxDepth: try outbox?.column("depth") ?? 0, oldestOutboxSeconds: try age(outbox),
-            outboxFailed: outboxFailed, heldPosts: try held?.column("count") ?? 0, oldestHeldSeconds: try age(held),
-            bookings: Dictionary(try bookings.map { (try $0.column("status"), try $0.column("count")) }, uniquingKeysWith: +))
+            outboxDepth: try outbox?["depth"] ?? 0, oldestOutboxSeconds: try age(outbox),
+            outboxFailed: outboxFailed, heldPosts: try held?["count"] ?? 0, oldestHeldSeconds: try age(held),
+            bookings: Dictionary(try bookings.map { (try $0["status"], try $0["count"]) }, uniquingKeysWith: +))
     }
 }
 

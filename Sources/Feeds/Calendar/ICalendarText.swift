@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import Storage
 
 /// The text rules of RFC 5545: escaped values, content lines folded at 75 octets, CRLF line ends.
 package enum ICalendarText {

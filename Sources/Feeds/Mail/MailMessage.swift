@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// A mailbox as written in a header: an optional display name and an address.
 package struct MailAddress: Equatable, Sendable {

@@ -1,3 +1,5 @@
+import Storage
+
 extension OpenAPIDocument {
     /// Search over merchants and live posts.
     static let directory = #"""

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Community
 import Foundation
+import Storage
 
 /// `zonehub backup OUT`: a consistent copy of the database, taken while the hub serves.
 struct BackupCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Community
 import Feeds
 import Foundation
+import Storage
 
 /// `zonehub check`: what an operator looks at before and after an upgrade, a restore or a move.
 struct CheckCommand: AsyncParsableCommand {
@@ -58,11 +59,11 @@ struct CheckCommand: AsyncParsableCommand {
     /// Connects without migrating, and compares the migrations applied with those this zonehub knows.
     static func postgres(_ address: String, _ settings: Settings) async -> Check {
         do {
-            let report = try await PostgresHub.inspect(address: address)
+            let report = try await PostgresDatabase.inspect(address: address)
             return migrations(
                 of: settings.databaseName, facts: "PostgreSQL \(report.serverVersion)", applied: report.applied,
                 pending: report.pending, unknown: report.unknown)
-        } catch let error as CommunityError {
+        } catch let error as any CategorizedError {
             return .fail("database", error.message)
         } catch {
             return .fail("database", "\(error)")

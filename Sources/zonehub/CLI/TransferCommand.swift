@@ -1,6 +1,7 @@
 import ArgumentParser
 import Community
 import Foundation
+import Storage
 
 /// `zonehub export FILE`: every table of the hub into one file, to move the hub to another database.
 struct ExportCommand: AsyncParsableCommand {
@@ -63,7 +64,7 @@ extension HubDatabase {
     static func opened(_ settings: Settings) async throws -> HubDatabase {
         do {
             return try await HubDatabase.open(address: settings.databaseURL, path: settings.databasePath)
-        } catch let error as CommunityError {
+        } catch let error as any CategorizedError {
             throw CLIError("cannot open the database at \(settings.databaseName): \(error.message)")
         } catch {
             throw CLIError("cannot open the database at \(settings.databaseName): \(error)")

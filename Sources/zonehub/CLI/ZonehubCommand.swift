@@ -1,6 +1,7 @@
 import ArgumentParser
 import Community
 import Foundation
+import Storage
 
 /// The `zonehub` command line: serve the hub, and the operator's tools.
 @main
@@ -22,7 +23,7 @@ struct ZonehubCommand: AsyncParsableCommand {
             try await body()
         } catch let error as CLIError {
             throw CLIFailure(message: error.description)
-        } catch let error as CommunityError {
+        } catch let error as any CategorizedError {
             throw CLIFailure(message: error.message)
         } catch let error as ZoneCatalogError {
             throw CLIFailure(message: error.description)

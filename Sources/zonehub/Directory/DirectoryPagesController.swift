@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Hummingbird
+import Storage
 
 /// The directory pages: the hub's and each zone's merchants by category and commune, with open now.
 struct DirectoryPagesController {

@@ -2,6 +2,7 @@ import Community
 import Foundation
 import Hummingbird
 import Logging
+import Storage
 
 /// The one place errors become responses: each category has its status; anything unexpected is a logged 500.
 /// Every 401, thrown or returned, leaves here with its `WWW-Authenticate` challenge.
@@ -47,7 +48,7 @@ struct ErrorMiddleware: RouterMiddleware {
     /// Maps any error to status, code and user-facing message.
     static func failure(for error: any Error) -> Failure {
         switch error {
-        case let error as CommunityError:
+        case let error as any CategorizedError:
             return Failure(status: status(of: error.category), code: error.code, message: error.message)
         case let error as HTTPError:
             let code = error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")

@@ -4,6 +4,7 @@ import HubTestSupport
 import Testing
 
 @testable import Community
+@testable import Storage
 
 /// Merchants, zones and venues are listed in French alphabetical order on both engines: accents and case do not
 /// send "Épicerie" after "Vélo".
@@ -56,7 +57,7 @@ import Testing
     /// The migration gives merchants stored before it their key, folded as the stores fold new ones.
     @Test func theMigrationKeysTheMerchantsAlreadyStored() throws {
         let queue = try DatabaseQueue()
-        try AppDatabase.migrator.migrate(queue, upTo: "v6-directory")
+        try SQLiteDatabase.migrator.migrate(queue, upTo: "v6-directory")
         try queue.write { db in
             try db.execute(
                 sql: """
@@ -67,7 +68,7 @@ import Testing
                            (1, 'atelier', 'Atelier Terre & Feu', '{}', '2026-12-01 10:00:00', '2026-12-01 10:00:00');
                     """)
         }
-        try AppDatabase.migrator.migrate(queue)
+        try SQLiteDatabase.migrator.migrate(queue)
         let keys = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT nameKey FROM merchant ORDER BY nameKey, id")
         }

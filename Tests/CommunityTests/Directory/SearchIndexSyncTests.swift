@@ -4,6 +4,7 @@ import HubTestSupport
 import Testing
 
 @testable import Community
+@testable import Storage
 
 /// The search indexes follow every change to merchants and posts, whichever way it is written.
 @Suite struct SearchIndexSyncTests {
@@ -104,7 +105,7 @@ import Testing
 
     @Test func theMigrationIndexesMerchantsAndPublishedPostsThatExistedBefore() async throws {
         let queue = try DatabaseQueue()
-        try AppDatabase.migrator.migrate(queue, upTo: "v4-mail")
+        try SQLiteDatabase.migrator.migrate(queue, upTo: "v4-mail")
         try await queue.write { db in
             try db.execute(
                 sql: """
@@ -124,7 +125,7 @@ import Testing
                         '2026-01-01', NULL);
                     """)
         }
-        try AppDatabase.migrator.migrate(queue)
+        try SQLiteDatabase.migrator.migrate(queue)
         let (key, merchants, posts) = try await queue.read { db in
             (
                 try String.fetchOne(db, sql: "SELECT communeKey FROM merchant"),

@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Testing
+import Storage
 
 /// Relevance within the candidate set, without a database.
 @Suite struct SearchRankingTests {

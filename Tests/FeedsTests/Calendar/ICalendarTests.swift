@@ -2,6 +2,7 @@ import Community
 import Feeds
 import Foundation
 import Testing
+import Storage
 
 @Suite struct ICalendarTests {
     static let base = "https://hub.example.org"

@@ -4,6 +4,7 @@ import HubTestSupport
 import Testing
 
 @testable import zonehub
+import Storage
 
 /// Directory pages: merchants by category and commune, their shop links, open now on a fixed clock.
 @Suite struct DirectoryPagesTests {

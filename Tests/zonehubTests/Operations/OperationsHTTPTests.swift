@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import zonehub
+import Storage
 
 /// `/readyz` and `/metrics` through the router, on a real in-memory database.
 @Suite struct OperationsHTTPTests {
@@ -14,7 +15,7 @@ import Testing
         let ready = try await app.test { try await $0.send(.get, "/readyz") }
         #expect(ready.status == .ok && ready.body == "ready\n")
         let settings = try Settings(database: ":memory:", environment: [:])
-        let empty = try Hub(database: try AppDatabase.inMemory(), settings: settings)
+        let empty = try Hub(database: try SQLiteDatabase.inMemory(), settings: settings)
         let answer = try await Application(router: buildRouter(hub: empty)).test(.router) {
             try await $0.send(.get, "/readyz")
         }

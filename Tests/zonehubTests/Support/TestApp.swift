@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 
 @testable import zonehub
+import Storage
 
 /// A hub on a real in-memory SQLite database with the shipped zones, served through Hummingbird's test client.
 struct TestApp {
@@ -16,7 +17,7 @@ struct TestApp {
     static let zonesDirectory = repository.appendingPathComponent("zones").path
 
     /// The hub's SQLite database, for tests that count rows.
-    let database: AppDatabase
+    let database: SQLiteDatabase
 
     /// `onDisk` opens a temporary SQLite file in WAL mode instead, for tests of concurrent requests.
     init(
@@ -26,10 +27,10 @@ struct TestApp {
             database: ":memory:", host: "127.0.0.1", port: 8080, zones: Self.zonesDirectory, environment: [:])
         let database =
             onDisk
-            ? try AppDatabase(
+            ? try SQLiteDatabase(
                 path: FileManager.default.temporaryDirectory
                     .appendingPathComponent("zonehub-test-\(UUID().uuidString)/hub.sqlite").path)
-            : try AppDatabase.inMemory()
+            : try SQLiteDatabase.inMemory()
         self.database = database
         hub = try Hub(database: database, settings: settings, clock: clock, hasher: hasher)
         _ = try await hub.syncZones(from: Self.zonesDirectory)

@@ -1,6 +1,6 @@
 import GRDB
 
-extension AppDatabase {
+extension SQLiteDatabase {
     /// The directory: full-text indexes kept in step by triggers, listing confirmation, seasonal markets.
     static func migrateDirectory(_ db: Database) throws {
         try db.execute(sql: merchantColumns)

@@ -4,7 +4,7 @@ import PostgresNIO
 
 /// The hub's PostgreSQL database: a pool of connections, migrations applied on open, one transaction per
 /// store method. Several `zonehub serve` processes may share it.
-package final class PostgresHub: SQLDatabase {
+package final class PostgresDatabase: SQLDatabase {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     /// The schema the hub's tables live in (`public` unless the address names another one).
@@ -69,7 +69,7 @@ package final class PostgresHub: SQLDatabase {
     package static func inspect(address: String) async throws -> (
         serverVersion: String, applied: [String], pending: [String], unknown: [String]
     ) {
-        let hub = try await PostgresHub(address: address, maximumConnections: 1, migrate: false)
+        let hub = try await PostgresDatabase(address: address, maximumConnections: 1, migrate: false)
         let facts: (String, [String]) = try await hub.read { db in
             let version: String = try await db.value("SHOW server_version") ?? "?"
             let exists: Bool = try await db.value("SELECT to_regclass('hubMigration') IS NOT NULL") ?? false
@@ -130,7 +130,7 @@ package final class PostgresHub: SQLDatabase {
     package func secret(named name: String) async throws -> Data {
         try await read { db in
             guard let value: Data = try await db.value("SELECT value FROM hubSecret WHERE name = ?", [name]) else {
-                throw CommunityError.notFound("secret")
+                throw StorageError.secretMissing(name)
             }
             return value
         }
@@ -192,21 +192,21 @@ struct PostgresAddress {
         guard let components = URLComponents(string: address),
             components.scheme == "postgres" || components.scheme == "postgresql"
         else {
-            throw CommunityError.invalid("database_address", "the database address must start with postgres://")
+            throw StorageError.invalidAddress("the database address must start with postgres://")
         }
         let query = Dictionary(
             (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
         let database = String(components.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty else {
-            throw CommunityError.invalid(
-                "database_address", "the database address must name a database: postgres://host/NAME")
+            throw StorageError.invalidAddress(
+                "the database address must name a database: postgres://host/NAME")
         }
         let user = components.user ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
         let password = components.password
         let port = components.port ?? 5432
         schema = query["schema"] ?? "public"
         guard schema.range(of: "^[a-z_][a-z0-9_]*$", options: .regularExpression) != nil else {
-            throw CommunityError.invalid("database_address", "the schema must be lower-case letters, digits and _")
+            throw StorageError.invalidAddress("the schema must be lower-case letters, digits and _")
         }
         if let socketDirectory = query["host"], socketDirectory.hasPrefix("/") {
             configuration = .init(
@@ -214,7 +214,7 @@ struct PostgresAddress {
                 database: database)
         } else {
             guard let host = components.host, !host.isEmpty else {
-                throw CommunityError.invalid("database_address", "the database address must name a host")
+                throw StorageError.invalidAddress("the database address must name a host")
             }
             let tls: PostgresClient.Configuration.TLS
             switch query["sslmode"] ?? "prefer" {
@@ -222,7 +222,7 @@ struct PostgresAddress {
             case "require", "verify-full": tls = .require(.makeClientConfiguration())
             case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
             default:
-                throw CommunityError.invalid("database_address", "sslmode must be disable, prefer or require")
+                throw StorageError.invalidAddress("sslmode must be disable, prefer or require")
             }
             configuration = .init(
                 host: host, port: port, username: user, password: password, database: database, tls: tls)

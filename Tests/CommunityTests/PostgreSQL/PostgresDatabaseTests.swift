@@ -3,9 +3,10 @@ import HubTestSupport
 import Testing
 
 @testable import Community
+@testable import Storage
 
 /// The PostgreSQL engine's own parts: addresses, placeholders, migrations and what the schema guards.
-@Suite struct PostgresHubTests {
+@Suite struct PostgresDatabaseTests {
     @Test(arguments: [
         ("mysql://host/db", "must start with postgres://"),
         ("postgres://host", "must name a database"),
@@ -14,7 +15,7 @@ import Testing
         ("postgres://host/db?schema=Bad-Name", "the schema must be"),
     ])
     func aMalformedAddressIsRefusedNamingWhatIsWrong(address: String, message: String) async throws {
-        let error = try #require(throws: CommunityError.self) { try PostgresAddress(address) }
+        let error = try #require(throws: StorageError.self) { try PostgresAddress(address) }
         #expect(error.code == "invalid_database_address")
         #expect(error.message.contains(message))
     }
@@ -29,7 +30,7 @@ import Testing
 
     @Test func aServerThatDoesNotAnswerIsReportedAtTheDeadlineNotAfterThePoolsRetries() async throws {
         let error = await #expect(throws: PostgresUnreachable.self) {
-            _ = try await PostgresHub(
+            _ = try await PostgresDatabase(
                 address: "postgres://hub@127.0.0.1:1/zonehub?sslmode=disable", connectWithin: .seconds(1))
         }
         #expect(error?.description.contains("the PostgreSQL server did not answer (no answer within 1 s)") == true)
@@ -59,8 +60,8 @@ import Testing
     @Test(.enabled(if: TestHub.postgresAddress != nil))
     func processesOpeningOneDatabaseTogetherMigrateItOnce() async throws {
         let address = try #require(TestHub.postgresAddress) + "&schema=test_migrate_\(UInt32.random(in: 0 ... .max))"
-        let hubs = try await withThrowingTaskGroup(of: PostgresHub.self) { group in
-            for _ in 0..<4 { group.addTask { try await PostgresHub(address: address, maximumConnections: 2) } }
+        let hubs = try await withThrowingTaskGroup(of: PostgresDatabase.self) { group in
+            for _ in 0..<4 { group.addTask { try await PostgresDatabase(address: address, maximumConnections: 2) } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         let applied = try await hubs[0].appliedMigrations()

@@ -1,7 +1,6 @@
-import Community
-import HubTestSupport
 import Synchronization
 import Testing
+import Storage
 
 @Suite struct AsyncGateTests {
     final class Counter: Sendable {

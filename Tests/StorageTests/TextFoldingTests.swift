@@ -1,6 +1,5 @@
-import Community
-import HubTestSupport
 import Testing
+import Storage
 
 @Suite struct TextFoldingTests {
     @Test(arguments: [

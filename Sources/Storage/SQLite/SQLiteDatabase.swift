@@ -3,12 +3,9 @@ import GRDB
 import Logging
 
 /// The hub's SQLite database: one writer, a bounded pool of readers, migrations applied on open.
-package final class AppDatabase: Sendable {
-    private let writer: any DatabaseWriter
-    var writerForObservation: any DatabaseWriter { writer }
-    private let readGate: AsyncGate
-    /// The same database behind the engine-neutral interface the stores are written against.
-    package let sql: SQLiteDatabase
+package final class SQLiteDatabase: Sendable {
+    let writer: any DatabaseWriter
+    let readGate: AsyncGate
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
     package convenience init(path: String, readers: Int = 4) throws {
@@ -20,14 +17,13 @@ package final class AppDatabase: Sendable {
     }
 
     /// A private in-memory database, for tests.
-    package static func inMemory() throws -> AppDatabase {
-        try AppDatabase(writer: DatabaseQueue(configuration: configuration()), readers: 1)
+    package static func inMemory() throws -> SQLiteDatabase {
+        try SQLiteDatabase(writer: DatabaseQueue(configuration: configuration()), readers: 1)
     }
 
     private init(writer: any DatabaseWriter, readers: Int) throws {
         self.writer = writer
         self.readGate = AsyncGate(permits: readers)
-        self.sql = SQLiteDatabase(writer: writer, readGate: readGate)
         try Self.migrator.migrate(writer)
     }
 
@@ -43,19 +39,20 @@ package final class AppDatabase: Sendable {
         return configuration
     }
 
-    /// Runs a read-only block through the read gate.
-    package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    /// Runs a read-only block on GRDB's own connection, through the read gate (the stores use `read`, the same on
+    /// both engines; this is for what only SQLite has: backups, integrity checks, schema dumps).
+    package func readGRDB<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await readGate.run { try await self.writer.read(body) }
     }
 
-    /// Runs `body` in one write transaction: all of it is stored, or none of it.
-    package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    /// Runs `body` in one GRDB write transaction: all of it is stored, or none of it.
+    package func writeGRDB<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await writer.write(body)
     }
 
     /// The schema as SQL, in a stable order: compared with a golden file so every change shows in review.
     package func schemaDump() async throws -> String {
-        try await read { db in
+        try await readGRDB { db in
             try String.fetchAll(
                 db,
                 sql: """
@@ -69,7 +66,7 @@ package final class AppDatabase: Sendable {
 
     /// The names of the migrations applied, in order.
     package func appliedMigrations() async throws -> [String] {
-        try await read { db in try Self.migrator.appliedMigrations(db) }
+        try await readGRDB { db in try Self.migrator.appliedMigrations(db) }
     }
 
     /// A random key created with the database (for signing links), the same for every process that opens it.
@@ -77,13 +74,13 @@ package final class AppDatabase: Sendable {
         try writer.read { db in
             guard
                 let value = try Data.fetchOne(db, sql: "SELECT value FROM hubSecret WHERE name = ?", arguments: [name])
-            else { throw CommunityError.notFound("secret") }
+            else { throw StorageError.secretMissing(name) }
             return value
         }
     }
 
     /// Runs SQLite's own integrity check; returns its report ("ok" when sound).
     package func integrityCheck() async throws -> [String] {
-        try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        try await readGRDB { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     }
 }

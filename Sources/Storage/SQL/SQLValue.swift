@@ -78,11 +78,6 @@ extension Data: SQLBindable {
     package var sqlValue: SQLValue { .bytes(self) }
 }
 
-extension Identifier: SQLBindable {
-    package static var sqlType: SQLType { .integer }
-    package var sqlValue: SQLValue { .integer(rawValue) }
-}
-
 extension Optional: SQLBindable where Wrapped: SQLBindable {
     package static var sqlType: SQLType { Wrapped.sqlType }
     package var sqlValue: SQLValue { self?.sqlValue ?? .null }
@@ -156,10 +151,6 @@ extension Data: SQLReadable {
         default: nil
         }
     }
-}
-
-extension Identifier: SQLReadable {
-    package static func read(_ value: SQLValue) -> Identifier? { Int64.read(value).map(Identifier.init) }
 }
 
 extension Optional: SQLReadable where Wrapped: SQLReadable {

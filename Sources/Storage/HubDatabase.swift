@@ -3,20 +3,20 @@ import Foundation
 /// The hub's database on one engine: embedded SQLite (the default) or a PostgreSQL server that several
 /// `zonehub serve` processes may share.
 package enum HubDatabase: Sendable {
-    case sqlite(AppDatabase)
-    case postgres(PostgresHub)
+    case sqlite(SQLiteDatabase)
+    case postgres(PostgresDatabase)
 
     /// Opens `address` (a `postgres://` address) or the SQLite file at `path`, creating and migrating it.
     package static func open(address: String?, path: String) async throws -> HubDatabase {
-        if let address { return .postgres(try await PostgresHub(address: address)) }
-        return .sqlite(try AppDatabase(path: path))
+        if let address { return .postgres(try await PostgresDatabase(address: address)) }
+        return .sqlite(try SQLiteDatabase(path: path))
     }
 
-    /// Every store, on this engine.
-    package var stores: HubStores {
+    /// The database behind the interface the stores are written against.
+    package var sql: any SQLDatabase {
         switch self {
-        case .sqlite(let database): .sqlite(database)
-        case .postgres(let database): .postgres(database)
+        case .sqlite(let database): database
+        case .postgres(let database): database
         }
     }
 

@@ -24,7 +24,7 @@ package enum DatabaseFile {
         let queue = try open(path, readonly: true)
         return try queue.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-            let known = AppDatabase.migrator.migrations
+            let known = SQLiteDatabase.migrator.migrations
             let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
                 "\(row[0] as String? ?? "?")(\(row[1] as Int64? ?? 0)) -> \(row[2] as String? ?? "?")"
             }

@@ -1,12 +1,12 @@
 import GRDB
 
-extension AppDatabase {
+extension SQLiteDatabase {
     /// Calls `action` after every committed transaction that changed one of `tables`, until the returned
     /// observation is released. Caches of rendered content invalidate themselves with it.
     package func observeChanges(to tables: [String], _ action: @escaping @Sendable () -> Void) -> ChangeObservation {
         let observation = DatabaseRegionObservation(tracking: tables.map { Table($0) })
         let cancellable = observation.start(
-            in: writerForObservation, onError: { _ in action() }, onChange: { _ in action() })
+            in: writer, onError: { _ in action() }, onChange: { _ in action() })
         return ChangeObservation { cancellable.cancel() }
     }
 }

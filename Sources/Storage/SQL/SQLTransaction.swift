@@ -53,25 +53,15 @@ extension SQLTransaction {
     /// Runs an INSERT and returns the new row's `id` (`RETURNING id`, which both engines accept).
     package func insert(_ sql: String, _ arguments: [any SQLBindable]) async throws -> Int64 {
         guard let id: Int64 = try await value(sql + " RETURNING id", arguments) else {
-            throw CommunityError.conflict("not_inserted", "the row was not stored")
+            throw StorageError.notInserted
         }
         return id
-    }
-
-    /// Appends an audit entry; called inside the write transaction whose change it records.
-    func appendAudit(
-        action: String, subject: String, actor: User.ID?, zone: Zone.ID?, at date: Date, details: [String: String] = [:]
-    ) async throws {
-        let data = try JSONSerialization.data(withJSONObject: details, options: [.sortedKeys])
-        try await execute(
-            "INSERT INTO auditEntry (at, actorId, zoneId, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)",
-            [date, actor, zone, action, subject, String(decoding: data, as: UTF8.self)])
     }
 
     /// Runs `body` so that, when it fails, only its own statements are undone and the transaction goes on (a
     /// failed statement otherwise aborts a whole PostgreSQL transaction; SQLite keeps the same meaning).
     @discardableResult
-    func savepoint<T>(_ body: () async throws -> T) async throws -> T {
+    package func savepoint<T>(_ body: () async throws -> T) async throws -> T {
         try await execute("SAVEPOINT attempt")
         do {
             let value = try await body()
@@ -86,28 +76,28 @@ extension SQLTransaction {
 
     /// Locks `table` against other writers until the transaction ends: PostgreSQL's table lock; SQLite has one
     /// writer at a time already.
-    func lockForWriting(_ table: String) async throws {
+    package func lockForWriting(_ table: String) async throws {
         guard engine == .postgres else { return }
         try await execute("LOCK TABLE \(table) IN SHARE ROW EXCLUSIVE MODE")
     }
 
     /// Makes transactions that name the same `key` take turns until this one ends: a PostgreSQL advisory lock,
     /// for rows that do not exist yet; SQLite has one writer at a time already.
-    func takeTurns(on key: String) async throws {
+    package func takeTurns(on key: String) async throws {
         guard engine == .postgres else { return }
         try await execute("SELECT pg_advisory_xact_lock(hashtext(?))", [key])
     }
 
     /// ` FOR UPDATE SKIP LOCKED` on PostgreSQL, where several processes claim rows; nothing on SQLite, whose one
     /// writer claims them alone.
-    var skipLocked: String { engine == .postgres ? " FOR UPDATE SKIP LOCKED" : "" }
+    package var skipLocked: String { engine == .postgres ? " FOR UPDATE SKIP LOCKED" : "" }
 
     /// A collation that orders text byte by byte, as SQLite does by default (` COLLATE "C"` on PostgreSQL, whose
     /// default follows the locale).
-    var bytewise: String { engine == .postgres ? " COLLATE \"C\"" : "" }
+    package var bytewise: String { engine == .postgres ? " COLLATE \"C\"" : "" }
 
     /// An aggregate of `column`'s values as text joined by commas ('' for none), in no set order.
-    func joined(_ column: String) -> String {
+    package func joined(_ column: String) -> String {
         switch engine {
         case .postgres: "coalesce(string_agg(\(column)::text, ','), '')"
         case .sqlite: "coalesce(group_concat(\(column), ','), '')"
@@ -115,7 +105,7 @@ extension SQLTransaction {
     }
 
     /// The text at `key` of the JSON object in the text column `column`.
-    func jsonText(_ column: String, _ key: String) -> String {
+    package func jsonText(_ column: String, _ key: String) -> String {
         switch engine {
         case .postgres: "(\(column)::jsonb ->> '\(key)')"
         case .sqlite: "json_extract(\(column), '$.\(key)')"
@@ -123,7 +113,7 @@ extension SQLTransaction {
     }
 
     /// The month (`YYYY-MM`, UTC) of the date column `column`.
-    func utcMonth(_ column: String) -> String {
+    package func utcMonth(_ column: String) -> String {
         switch engine {
         case .postgres: "to_char(\(column) AT TIME ZONE 'UTC', 'YYYY-MM')"
         // Dates are stored as UTC text, "YYYY-MM-DD HH:MM:SS.SSS".
@@ -132,7 +122,7 @@ extension SQLTransaction {
     }
 
     /// The JSON array in the text column `column` with the string `literal` appended.
-    func jsonAppending(_ column: String, _ literal: String) -> String {
+    package func jsonAppending(_ column: String, _ literal: String) -> String {
         switch engine {
         case .postgres: "(\(column)::jsonb || '[\"\(literal)\"]'::jsonb)::text"
         case .sqlite: "json_insert(\(column), '$[#]', '\(literal)')"
@@ -140,7 +130,7 @@ extension SQLTransaction {
     }
 
     /// ` IN (…)` over a list of texts bound as one argument, so that a list of any length is one statement.
-    func isIn(_ values: some Collection<String>) throws -> (sql: String, argument: any SQLBindable) {
+    package func isIn(_ values: some Collection<String>) throws -> (sql: String, argument: any SQLBindable) {
         switch engine {
         case .postgres: (" = ANY (string_to_array(?, chr(31)))", values.joined(separator: "\u{1F}"))
         case .sqlite:
@@ -152,10 +142,10 @@ extension SQLTransaction {
     }
 
     /// ` FOR UPDATE OF table` on PostgreSQL (locking one table's rows of a join); nothing on SQLite.
-    func forUpdate(of table: String) -> String { engine == .postgres ? " FOR UPDATE OF \(table)" : "" }
+    package func forUpdate(of table: String) -> String { engine == .postgres ? " FOR UPDATE OF \(table)" : "" }
 
     /// ` FOR UPDATE` on PostgreSQL; nothing on SQLite, whose write transaction already excludes other writers.
-    var forUpdate: String { engine == .postgres ? " FOR UPDATE" : "" }
+    package var forUpdate: String { engine == .postgres ? " FOR UPDATE" : "" }
 }
 
 /// What an engine refused, in the terms the stores act on.
@@ -178,15 +168,15 @@ package func isUniqueViolation(_ error: any Error) -> Bool {
 }
 
 /// The message of the exception a trigger raised, if `error` is one.
-func raisedMessage(_ error: any Error) -> String? {
+package func raisedMessage(_ error: any Error) -> String? {
     guard case .raised(let message) = (error as? any SQLRefusalConvertible)?.refusal else { return nil }
     return message
 }
 
 /// Pieces of SQL the stores build.
-enum SQL {
+package enum SQL {
     /// `count` placeholders separated by commas, for `IN (…)`.
-    static func marks(_ count: Int) -> String {
+    package static func marks(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ", ")
     }
 }

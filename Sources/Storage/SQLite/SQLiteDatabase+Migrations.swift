@@ -1,6 +1,6 @@
 import GRDB
 
-extension AppDatabase {
+extension SQLiteDatabase {
     /// Frozen history: a landed migration is never edited; a change is a new migration.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

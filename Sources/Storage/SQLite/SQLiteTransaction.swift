@@ -5,13 +5,10 @@ import GRDB
 /// those that read.
 ///
 /// A store's transaction is async (so that one implementation serves PostgreSQL too) while GRDB runs a transaction
-/// inside one synchronous closure on its connection's own queue. The closure therefore serves the statements the
-/// store sends through a `StatementChannel` until the store's body ends, then commits or rolls back. That queue is
-/// GRDB's, never a cooperative thread, and only one writing transaction holds the writer at a time, as before.
-package struct SQLiteDatabase: SQLDatabase {
-    let writer: any DatabaseWriter
-    let readGate: AsyncGate
-
+/// inside one synchronous closure on its connection's own queue. The closure serves the store's body and its
+/// statements through a `StatementChannel` until the body ends, then commits or rolls back. That queue is GRDB's,
+/// never a cooperative thread, and only one writing transaction holds the writer at a time, as before.
+extension SQLiteDatabase: SQLDatabase {
     package var engine: SQLEngine { .sqlite }
 
     package func write<T: Sendable>(_ body: @escaping @Sendable (any SQLTransaction) async throws -> T)
@@ -52,20 +49,28 @@ package struct SQLiteDatabase: SQLDatabase {
         }
     }
 
+    /// Runs `body` on the connection's thread (the channel is its executor), then ends the transaction: committed
+    /// when the body returned, rolled back when it threw.
     private func run<T: Sendable>(
         _ body: @Sendable (any SQLTransaction) async throws -> T, on channel: StatementChannel, finished: Outcome
     ) async throws -> T {
-        let value: T
-        do {
-            value = try await body(SQLiteTransaction(channel: channel))
-        } catch {
+        let outcome: Result<T, any Error> = await withTaskExecutorPreference(channel) {
+            do {
+                return .success(try await body(SQLiteTransaction(channel: channel)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let value):
+            channel.close(commit: true)
+            try await finished.value()
+            return value
+        case .failure(let error):
             channel.close(commit: false)
             _ = try? await finished.value()
             throw error
         }
-        channel.close(commit: true)
-        try await finished.value()
-        return value
     }
 
     /// Thrown inside GRDB's transaction closure so that GRDB rolls the transaction back.

@@ -16,9 +16,9 @@ package struct SQLRow: Sendable {
     /// between the store and its schema, reported as an error rather than a crash.
     package subscript<T: SQLReadable>(_ column: String) -> T {
         get throws {
-            guard let value = value(column) else { throw StorageError.missingColumn(column) }
+            guard let value = value(column) else { throw SchemaMismatch.missingColumn(column) }
             guard let result = T.read(value) else {
-                throw StorageError.unexpectedValue(column: column, value: "\(value)", expected: "\(T.self)")
+                throw SchemaMismatch.unexpectedValue(column: column, value: "\(value)", expected: "\(T.self)")
             }
             return result
         }
@@ -37,20 +37,5 @@ package struct SQLRow: Sendable {
         let wanted = column.lowercased()
         guard let index = columns.firstIndex(of: wanted) else { return nil }
         return values[index]
-    }
-}
-
-/// What went wrong between a store and its database, beyond what the engine reports itself.
-package enum StorageError: Error, CustomStringConvertible {
-    case missingColumn(String)
-    case unexpectedValue(column: String, value: String, expected: String)
-    case notInserted
-
-    package var description: String {
-        switch self {
-        case .missingColumn(let column): "no column \(column) in the result"
-        case .unexpectedValue(let column, let value, let expected): "column \(column) holds \(value), not \(expected)"
-        case .notInserted: "the row was not stored"
-        }
     }
 }
