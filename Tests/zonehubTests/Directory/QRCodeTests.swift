@@ -3,14 +3,16 @@ import Testing
 
 @testable import zonehub
 
-/// The QR encoder, checked by a real decoder (zbar through Python's pyzbar; `.ci/run` installs both).
+/// The QR codes libqrencode makes, checked by a real decoder (zbar through Python's pyzbar; `.ci/run` installs both).
+/// The SVG of a fixed address is compared with `Golden/qr-code.svg` and read back from it; re-record it with
+/// `ZONEHUB_RECORD_GOLDEN=1 swift test --filter QRCodeTests`.
 @Suite struct QRCodeTests {
-    /// The code as a binary PGM image, four pixels per module, with its quiet zone.
-    func image(_ code: QRCode) throws -> URL {
+    /// The modules as a binary PGM image, four pixels per module, with a quiet zone of four modules.
+    func image(_ modules: [[Bool]]) throws -> URL {
         let scale = 4
-        let side = (code.size + 8) * scale
+        let side = (modules.count + 8) * scale
         var pixels = [UInt8](repeating: 255, count: side * side)
-        for (y, row) in code.modules.enumerated() {
+        for (y, row) in modules.enumerated() {
             for (x, dark) in row.enumerated() where dark {
                 for dy in 0..<scale {
                     for dx in 0..<scale { pixels[((y + 4) * scale + dy) * side + (x + 4) * scale + dx] = 0 }
@@ -49,12 +51,51 @@ import Testing
     func aRealDecoderReadsTheAddressBack(text: String) throws {
         let code = try #require(QRCode(text))
         #expect(code.size >= 21 && code.size <= 57)
-        #expect(try decode(try image(code)) == text)
+        #expect(try decode(try image(code.modules)) == text)
     }
 
-    @Test func textBeyondVersionTenIsRefused() {
-        #expect(QRCode(String(repeating: "a", count: 214)) == nil)
-        #expect(QRCode(String(repeating: "a", count: 213))?.size == 57)
+    @Test func anAddressBeyondVersionTenIsEncodedAndReadBack() throws {
+        // 300 bytes: the hand-written encoder stopped at version 10 (213 bytes, 57 modules).
+        let text = "https://hub.example.org/merchants/" + String(repeating: "epicerie-fine-", count: 19)
+        #expect(text.utf8.count == 300)
+        let code = try #require(QRCode(text))
+        #expect(code.size > 57)
+        #expect(try decode(try image(code.modules)) == text)
+    }
+
+    @Test func textBeyondVersionFortyIsRefusedWithoutCrashing() {
+        #expect(QRCode(String(repeating: "a", count: 2331))?.size == 177)
+        #expect(QRCode(String(repeating: "a", count: 2332)) == nil)
+        #expect(QRCode(String(repeating: "a", count: 5000)) == nil)
+        #expect(QRCode(String(repeating: "é", count: 5000)) == nil)
+        #expect(QRCode("") == nil)
+    }
+
+    @Test func aNulInTheTextIsEncodedRatherThanEndingIt() throws {
+        #expect(try #require(QRCode("a\u{0}b")) != (try #require(QRCode("a"))))
+    }
+
+    @Test func theSVGMatchesItsGoldenFileAndIsReadBackFromIt() throws {
+        let text = "https://zonehub.example.org/merchants/cave-de-bergerac"
+        let svg = try #require(QRCode(text)).svg()
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Golden/qr-code.svg")
+        if ProcessInfo.processInfo.environment["ZONEHUB_RECORD_GOLDEN"] == "1" {
+            try svg.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let recorded = try String(contentsOf: golden, encoding: .utf8)
+        #expect(svg == recorded)
+        // The golden file's squares (`M<x> <y>h8v8h-8z`, after a quiet zone of four 8-pixel modules) drawn again.
+        let side = try #require(recorded.firstMatch(of: /viewBox="0 0 (\d+) \d+"/).flatMap { Int($0.1) }) / 8 - 8
+        try #require(side > 0)
+        var modules = Array(repeating: Array(repeating: false, count: side), count: side)
+        for square in recorded.matches(of: /M(\d+) (\d+)h8v8h-8z/) {
+            let (x, y) = (try #require(Int(square.1)) / 8 - 4, try #require(Int(square.2)) / 8 - 4)
+            try #require(modules.indices.contains(y) && modules.indices.contains(x))
+            modules[y][x] = true
+        }
+        #expect(modules.joined().contains(true))
+        #expect(try decode(try image(modules)) == text)
     }
 
     @Test func thePosterShowsTheCodeForThePage() async throws {
