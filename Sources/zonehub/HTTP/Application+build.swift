@@ -4,9 +4,9 @@ import Hummingbird
 import Logging
 
 /// Builds the router with every route and middleware; shared by `serve` and the HTTP tests.
-func buildRouter(hub: Hub, metrics: RequestMetrics = RequestMetrics()) -> Router<HubRequestContext> {
+func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequestContext> {
     let router = Router(context: HubRequestContext.self)
-    router.add(middleware: MetricsMiddleware(metrics: metrics))
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics.requests))
     router.add(middleware: SecurityHeaders(https: hub.settings.publicURL.hasPrefix("https:")))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: CrossOriginProtection(origin: CrossOriginProtection.origin(of: hub.settings.publicURL)))

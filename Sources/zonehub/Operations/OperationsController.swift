@@ -6,7 +6,7 @@ import Hummingbird
 /// database reads and the zones are loaded) and `/metrics` (Prometheus).
 struct OperationsController {
     let hub: Hub
-    let metrics: RequestMetrics
+    let metrics: HubMetrics
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/healthz") { _, _ in "ok" }
@@ -34,7 +34,7 @@ struct OperationsController {
 
     func scrape(_ request: Request, context: HubRequestContext) async throws -> Response {
         let statistics = try await hub.statistics.statistics(at: hub.clock.now())
-        let text = MetricsRenderer.render(metrics, statistics: statistics, feedsCached: hub.feedCache.count)
+        let text = metrics.exposition(of: statistics, feedsCached: hub.feedCache.count)
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         headers[.cacheControl] = "no-store"

@@ -75,4 +75,43 @@ import Storage
             #expect(declared.contains(Substring(base)), "\(name) has no # TYPE line")
         }
     }
+
+    /// Dashboards and alerts read these names, help texts and bucket bounds; swift-prometheus writes them.
+    @Test func metricsKeepTheirHelpTextsAndLatencyBucketsAndEachServerCountsItsOwn() async throws {
+        let app = try await TestApp()
+        let other = try await TestApp()
+        _ = try await other.test { try await $0.send(.get, "/zones/oise") }
+        let text = try await app.test { client in
+            _ = try await client.send(.get, "/zones/oise")
+            return try await client.send(.get, "/metrics").body
+        }
+        let help = Set(text.split(separator: "\n").filter { $0.hasPrefix("# HELP ") })
+        #expect(
+            help == [
+                "# HELP zonehub_http_requests_total HTTP requests answered, by route pattern, method and status.",
+                "# HELP zonehub_http_request_duration_seconds Time to answer a request, by route pattern.",
+                "# HELP zonehub_http_requests_in_flight Requests being answered.",
+                "# HELP zonehub_outbox_depth Mail messages waiting to be sent.",
+                "# HELP zonehub_outbox_oldest_seconds How long the oldest due mail message has waited.",
+                "# HELP zonehub_outbox_failed Mail messages refused for good (the address is suppressed).",
+                "# HELP zonehub_moderation_held_posts Posts waiting in the review queues.",
+                "# HELP zonehub_moderation_oldest_held_seconds How long the oldest held post has waited.",
+                "# HELP zonehub_feeds_cached Rendered feeds held in the cache.",
+                "# HELP zonehub_pop_up_bookings Pop-up bookings by status.",
+            ])
+        let prefix = #"zonehub_http_request_duration_seconds_bucket{route="/zones/{slug}",le=""#
+        let bounds = text.split(separator: "\n").filter { $0.hasPrefix(prefix) }.map {
+            $0.dropFirst(prefix.count).prefix { $0 != "\"" }
+        }
+        #expect(
+            Set(bounds.map(String.init)) == [
+                "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0",
+                "+Inf",
+            ])
+        let samples = Self.samples(text)
+        #expect(samples[#"zonehub_http_requests_total{route="/zones/{slug}",method="GET",status="200"}"#] == 1)
+        #expect(samples["zonehub_http_requests_in_flight"] == 1, "the scrape itself")
+        let statuses = samples.keys.filter { $0.hasPrefix("zonehub_pop_up_bookings{") }
+        #expect(statuses.count == 7)
+    }
 }

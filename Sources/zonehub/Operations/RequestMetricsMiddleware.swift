@@ -3,7 +3,11 @@ import Hummingbird
 
 /// Records every request in `RequestMetrics` and in the request log once its response is ready (the hub's bodies are
 /// buffers, written at once); outermost, so it sees the status the error middleware chose.
-struct MetricsMiddleware: RouterMiddleware {
+///
+/// Not Hummingbird's `MetricsMiddleware`: its series are `hb.requests` and `http.server.request.duration`, labelled
+/// `http.route`, `http.request.method` and `http.response.status_code` (latencies by method and status too), and made
+/// through `MetricsSystem`'s factory; the hub's dashboards read the names and labels `RequestMetrics` writes.
+struct RequestMetricsMiddleware: RouterMiddleware {
     typealias Context = HubRequestContext
     let metrics: RequestMetrics
 
@@ -24,10 +28,11 @@ struct MetricsMiddleware: RouterMiddleware {
     }
 
     private func finished(_ request: Request, context: Context, status: Int, since started: ContinuousClock.Instant) {
-        let seconds = Self.seconds(since: started)
+        let elapsed = ContinuousClock.now - started
         // Unknown paths share one series, whatever was asked.
         let route = context.endpointPath ?? "unmatched"
-        metrics.finished(route: route, method: request.method.rawValue, status: status, seconds: seconds)
+        metrics.finished(route: route, method: request.method.rawValue, status: status, duration: elapsed)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         // The path without its query, which carries the subscription tokens; the request id is in the metadata.
         context.logger.info(
             "request",
@@ -36,10 +41,5 @@ struct MetricsMiddleware: RouterMiddleware {
                 "route": .string(route), "status": .stringConvertible(status),
                 "ms": .stringConvertible((seconds * 10_000).rounded() / 10),
             ])
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }
