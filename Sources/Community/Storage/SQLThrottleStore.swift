@@ -9,17 +9,17 @@ package struct SQLThrottleStore: ThrottleStore {
     package init(database: any SQLDatabase) { self.database = database }
 
     package func count(_ subject: String, at now: Date, expiry: ThrottleExpiry) async throws -> Int {
-        // Expired counts go in a transaction of their own, skipping rows other processes hold: done with the count,
-        // two processes could each wait for a row the other is deleting.
-        try await database.write { db in
-            try await db.execute(
-                """
-                DELETE FROM throttleCount WHERE subject IN
-                    (SELECT subject FROM throttleCount WHERE expiresAt <= ?\(db.skipLocked))
-                """, [now])
+        // Expired counts go first. On PostgreSQL in a transaction of their own, skipping rows other processes hold:
+        // done with the count, two processes could each wait for a row the other is deleting. SQLite has one writer
+        // at a time, so there they go in the count's own transaction, which then takes the write lock once.
+        let purge = "DELETE FROM throttleCount WHERE subject IN (SELECT subject FROM throttleCount WHERE expiresAt <= ?"
+        if database.engine == .postgres {
+            try await database.write { db in try await db.execute(purge + db.skipLocked + ")", [now]) }
         }
         let events: Int? = try await database.write { db in
-            try await db.value(ThrottleSQL.count(expiry), [subject, now, now, now.addingTimeInterval(expiry.length)])
+            if db.engine == .sqlite { try await db.execute(purge + ")", [now]) }
+            return try await db.value(
+                ThrottleSQL.count(expiry), [subject, now, now, now.addingTimeInterval(expiry.length)])
         }
         guard let events else { throw ThrottleSQL.notCounted }
         return events

@@ -24,7 +24,10 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
     FeedController(hub: hub, cache: hub.feedCache).addRoutes(to: router)
     let pages = router.group().add(middleware: SessionMiddleware(accounts: hub.accounts)).add(
         middleware: ErrorMiddleware())
-    PublicPagesController(hub: hub).addRoutes(to: pages)
+    PublicPagesController(
+        zones: hub.zones, posts: hub.posts, merchants: hub.merchants, markets: hub.markets, listings: hub.listings,
+        publicURL: hub.settings.publicURL, clock: hub.clock
+    ).addRoutes(to: pages)
     AccountPagesController(hub: hub).addRoutes(to: pages)
     DashboardController(hub: hub).addRoutes(to: pages)
     ModerationPagesController(hub: hub).addRoutes(to: pages)

@@ -1,0 +1,80 @@
+import Community
+import Foundation
+import Hummingbird
+
+/// The pages anyone can read: home, postcode search, zones, posts and merchants. Each handler asks the services for
+/// what its page shows and hands that to the page's view.
+struct PublicPagesController {
+    let zones: ZoneService
+    let posts: PostService
+    let merchants: MerchantService
+    let markets: MarketService
+    let listings: ListingService
+    /// The hub's public address, for canonical links and structured data.
+    let publicURL: String
+    let clock: any HubClock
+
+    func addRoutes(to router: some RouterMethods<HubRequestContext>) {
+        router.get("/", use: home)
+        router.get("/zones/search", use: search)
+        router.get("/zones/:slug", use: zone)
+        router.get("/posts/:id", use: post)
+        router.get("/merchants/:slug", use: merchant)
+    }
+
+    func home(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let page = HomePage(zones: try await zones.active())
+        return PageRenderer.page(
+            context.language("Accueil", "Home"), page.body(context.language), context: context, head: page.head)
+    }
+
+    func search(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters.get("q") ?? ""
+        let page: ZoneSearchPage
+        do {
+            page = ZoneSearchPage(query: query, matches: try await zones.find(query))
+        } catch let error as CommunityError where error.category == .invalidInput {
+            let refused = ZoneSearchPage(query: query, matches: nil)
+            return PageRenderer.page(
+                refused.title(context.language), refused.body(context.language), context: context,
+                status: .badRequest)
+        }
+        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
+    }
+
+    func zone(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let zone = try await zones.zone(slug: context.parameters.require("slug"))
+        let category = try request.uri.queryParameters.get("category").flatMap { $0.isEmpty ? nil : $0 }
+            .map { try Category.parse($0) }
+        let page = ZonePage(
+            zone: zone, category: category, posts: try await posts.live(zone: zone, category: category),
+            markets: try await markets.current(zone: zone), publicURL: publicURL)
+        return PageRenderer.page(zone.name, page.body(context.language), context: context, head: page.head)
+    }
+
+    func post(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let post = try await posts.post(try PathID.post(context), viewer: context.user)
+        let page = PostPage(
+            post: post, viewer: context.user, seller: try? await merchants.merchant(slug: post.merchantSlug),
+            publicURL: publicURL)
+        return PageRenderer.page(post.content.title, page.body(context.language), context: context, head: page.head)
+    }
+
+    func merchant(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let merchant = try await merchants.merchant(slug: context.parameters.require("slug"))
+        let page = MerchantPage(
+            merchant: merchant, posts: try await posts.live(zone: nil, merchant: merchant), viewer: context.user,
+            listings: listings, now: clock.now(), publicURL: publicURL)
+        return PageRenderer.page(merchant.name, page.body(context.language), context: context, head: page.head)
+    }
+}
+
+/// Typed identifiers read from route parameters; a malformed one is a 404, as if no such thing existed.
+enum PathID {
+    static func post(_ context: HubRequestContext) throws -> Post.ID {
+        guard let text = context.parameters.get("id"), let raw = Int64(text), raw > 0 else {
+            throw CommunityError.notFound("post")
+        }
+        return Post.ID(raw)
+    }
+}
