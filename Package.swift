@@ -53,7 +53,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "CompressNIO", package: "compress-nio"),
-            ]
+            ],
+            // Compiled into the binary, which is deployed alone: a bundle beside it would be one more thing to copy.
+            resources: [.embedInCode("API/openapi.json")]
         ),
         .target(name: "HubTestSupport", dependencies: ["Community", "Moderation"], path: "Tests/HubTestSupport"),
         .testTarget(
