@@ -61,7 +61,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            // Compiled into the binary, which is deployed alone: a bundle beside it would be one more thing to copy.
+            resources: [.embedInCode("API/openapi.json")]
         ),
         .target(
             name: "HubTestSupport", dependencies: ["Storage", "Community", "Moderation"], path: "Tests/HubTestSupport"),

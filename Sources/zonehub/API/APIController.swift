@@ -149,11 +149,13 @@ struct APIController {
         JSONBody.response(UserPayload(try context.requireUser()))
     }
 
+    /// `API/openapi.json`, the one description of the API, served byte for byte as SwiftPM embedded it.
+    static let openAPIDocument = ByteBuffer(bytes: PackageResources.openapi_json)
+
     func openAPI(_ request: Request, context: HubRequestContext) async throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(
-            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.served)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: Self.openAPIDocument))
     }
 
     static func integer(_ text: String?, _ field: String, in range: ClosedRange<Int>) throws(CommunityError) -> Int? {

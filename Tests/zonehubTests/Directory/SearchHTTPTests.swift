@@ -61,12 +61,4 @@ import Testing
         #expect(bad.status == .badRequest)
         #expect(bad.body.contains("Tapez au moins un mot de deux lettres."))
     }
-
-    @Test func theServedDocumentDescribesSearchAndResolvesItsReferences() throws {
-        let document = try decodeJSON(OpenAPIDocument.served)
-        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
-        let references = OpenAPIDocument.served.matches(of: /"#\/components\/schemas\/(\w+)"/).map { String($0.1) }
-        #expect(references.contains("SearchResults"))
-        #expect(references.allSatisfy { schemas[$0] != nil })
-    }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Testing
 
 @testable import zonehub
 import Storage
@@ -71,20 +72,31 @@ struct TestApp {
 }
 
 extension TestClientProtocol {
-    /// Sends a JSON (or raw) body with an optional bearer token.
+    /// Sends a JSON (or raw) body with an optional bearer token. An API answer that does not conform to
+    /// `openapi.json` (operation, status, body schema) is recorded as an issue at the caller.
     @discardableResult
     func send(
         _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil,
-        bytes: [UInt8]? = nil, contentType: String = "application/json", cookie: String? = nil
+        bytes: [UInt8]? = nil, contentType: String = "application/json", cookie: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
         var headers = HTTPFields()
         if let token { headers[.authorization] = "Bearer \(token)" }
         if let cookie { headers[.cookie] = cookie }
         if json != nil || bytes != nil { headers[.contentType] = contentType }
         let body = bytes.map { ByteBuffer(bytes: $0) } ?? json.map { ByteBuffer(string: $0) }
-        return try await execute(uri: uri, method: method, headers: headers, body: body) { response in
-            (response.status, String(buffer: response.body), response.headers)
+        let answer = try await execute(uri: uri, method: method, headers: headers, body: body) { response in
+            (status: response.status, body: String(buffer: response.body), headers: response.headers)
         }
+        do {
+            let failures = try OpenAPIConformance.served.get().failures(
+                method: method.rawValue, uri: uri, status: answer.status.code,
+                contentType: answer.headers[.contentType], body: answer.body)
+            for failure in failures { Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation) }
+        } catch {
+            Issue.record(error, "openapi.json could not be read", sourceLocation: sourceLocation)
+        }
+        return answer
     }
 }
 
