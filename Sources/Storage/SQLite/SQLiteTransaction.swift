@@ -50,24 +50,26 @@ extension SQLiteDatabase: SQLDatabase {
     }
 
     /// Runs `body` on the connection's thread (the channel is its executor), then ends the transaction: committed
-    /// when the body returned, rolled back when it threw.
+    /// when the body returned, rolled back when it threw. The channel is closed before the task leaves the
+    /// connection's thread, so the commit never waits for a cooperative thread to be free.
     private func run<T: Sendable>(
         _ body: @Sendable (any SQLTransaction) async throws -> T, on channel: StatementChannel, finished: Outcome
     ) async throws -> T {
         let outcome: Result<T, any Error> = await withTaskExecutorPreference(channel) {
+            let outcome: Result<T, any Error>
             do {
-                return .success(try await body(SQLiteTransaction(channel: channel)))
+                outcome = .success(try await body(SQLiteTransaction(channel: channel)))
             } catch {
-                return .failure(error)
+                outcome = .failure(error)
             }
+            channel.close(commit: outcome.failure == nil)
+            return outcome
         }
         switch outcome {
         case .success(let value):
-            channel.close(commit: true)
             try await finished.value()
             return value
         case .failure(let error):
-            channel.close(commit: false)
             _ = try? await finished.value()
             throw error
         }
