@@ -134,9 +134,7 @@ struct Hub: Sendable {
 
     /// Counts one report by `user`; fails with `rate_limited` past the limit.
     func allowReport(by user: User) async throws {
-        guard try await reportLimiter.allow("\(user.id.rawValue)", now: clock.now()) else {
-            throw CommunityError(.rateLimited, "rate_limited", "too many reports; try again later")
-        }
+        try await reportLimiter.allowReport(by: user, now: clock.now())
     }
 
     /// Opens (creating and migrating) the database named by `settings`: PostgreSQL when an address is set, else

@@ -30,7 +30,10 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
     ).addRoutes(to: pages)
     AccountPagesController(hub: hub).addRoutes(to: pages)
     DashboardController(hub: hub).addRoutes(to: pages)
-    ModerationPagesController(hub: hub).addRoutes(to: pages)
+    ModerationPagesController(
+        zones: hub.zones, moderation: hub.moderation, merchants: hub.merchants, reportLimiter: hub.reportLimiter,
+        clock: hub.clock
+    ).addRoutes(to: pages)
     SubscriptionPagesController(hub: hub).addRoutes(to: pages)
     let api = pages.group("/api/v1")
     APIController(hub: hub).addRoutes(to: api)

@@ -15,3 +15,12 @@ struct RateLimiter: Sendable {
         try await store.count("\(name):\(key.prefix(300))", at: now, expiry: .window(window)) <= limit
     }
 }
+
+extension RateLimiter {
+    /// Counts one report by `user`; fails with `rate_limited` past the limit.
+    func allowReport(by user: User, now: Date) async throws {
+        guard try await allow("\(user.id.rawValue)", now: now) else {
+            throw CommunityError(.rateLimited, "rate_limited", "too many reports; try again later")
+        }
+    }
+}

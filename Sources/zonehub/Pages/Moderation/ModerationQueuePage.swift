@@ -1,0 +1,41 @@
+import Community
+import Foundation
+import Moderation
+
+/// A zone's review queue: what waits, the oldest wait, one decision or many at once.
+struct ModerationQueuePage {
+    let zone: Zone
+    let items: [ModerationQueue.Item]
+    /// What the last action did, or why it was refused.
+    let notice: String?
+
+    func title(_ t: Language) -> String { t("Modération", "Moderation") + " · " + zone.name }
+
+    func body(_ t: Language) -> HTML {
+        let base = "/zones/\(zone.slug)/moderation"
+        let oldest: HTML =
+            items.first.map {
+                "<p>\(t("Plus ancienne attente", "Oldest wait")) : \(ModerationViews.waiting($0.waiting, t))</p>"
+            } ?? ""
+        let message: HTML = notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" } ?? ""
+        let list: HTML =
+            items.isEmpty
+            ? "<p class=\"empty\">\(t("Aucune publication en attente.", "Nothing waiting for review."))</p>"
+            : """
+            <form id="bulk" method="post" action="\(base)/bulk" class="bulk">
+            <select name="action"><option value="approve">\(t("Approuver la sélection", "Approve selected"))</option>\
+            <option value="reject">\(t("Refuser la sélection", "Reject selected"))</option></select>
+            <select name="reason" aria-label="\(t("Motif", "Reason"))">\(ModerationViews.reasonOptions(t))</select>
+            <button type="submit">\(t("Appliquer", "Apply"))</button></form>
+            \(items.map { ModerationViews.item($0, zone: zone, t) })
+            """
+        return """
+            <h1>\(t("File de modération", "Moderation queue")) — \(zone.name)</h1>
+            <p><a href="\(base)/audit">\(t("Journal", "Audit log"))</a> · <a href="\(base)/rules">\(t("Règles", "Rules"))</a></p>
+            \(message)
+            <p class="count">\(items.count) \(t("publication(s) en attente", "post(s) waiting"))</p>
+            \(oldest)
+            \(list)
+            """
+    }
+}
