@@ -143,18 +143,6 @@ extension HubTransfer {
         }
     }
 
-    /// The type a NULL is sent as, from the column's type as `information_schema` names it.
-    private static func sqlType(postgres type: String) -> SQLType {
-        switch type {
-        case "bigint", "integer", "smallint": .integer
-        case "double precision", "real", "numeric": .real
-        case "boolean": .boolean
-        case "timestamp with time zone", "timestamp without time zone": .date
-        case "bytea": .bytes
-        default: .text
-        }
-    }
-
     private static func postgresArgument(_ value: Value, type: String) -> any SQLBindable {
         switch value {
         case .null: return SQLNull(type: sqlType(postgres: type))

@@ -244,13 +244,27 @@ package enum HubTransfer {
         }
     }
 
-    static func kind(postgres type: String) -> Kind {
+    /// The type a value of the column is bound as (a NULL included), from the column's type as `information_schema`
+    /// names it.
+    static func sqlType(postgres type: String) -> SQLType {
         switch type {
-        case "bigint", "integer", "smallint", "boolean": .integer
+        case "bigint", "integer", "smallint": .integer
         case "double precision", "real", "numeric": .real
+        case "boolean": .boolean
         case "timestamp with time zone", "timestamp without time zone": .date
         case "bytea": .bytes
         default: .text
+        }
+    }
+
+    /// The kind an export records for the column: flags are exported as integers, as SQLite stores them.
+    static func kind(postgres type: String) -> Kind {
+        switch sqlType(postgres: type) {
+        case .integer, .boolean: .integer
+        case .real: .real
+        case .date: .date
+        case .bytes: .bytes
+        case .text: .text
         }
     }
 

@@ -5,13 +5,8 @@ import Storage
 /// Real stores on a real, migrated database (SQLite, or PostgreSQL for the contract suites when
 /// `ZONEHUB_TEST_POSTGRES_URL` is set), with services on a fixed clock.
 package struct TestHub {
-    /// The engine the stores run on.
-    package enum Engine {
-        case sqlite(SQLiteDatabase)
-        case postgres(PostgresDatabase)
-    }
-
-    package let engine: Engine
+    /// The hub's database, as the executable holds it: its case is the engine the stores run on.
+    package let hubDatabase: HubDatabase
     package let clock = FixedClock()
     /// Every store, on the hub's engine.
     package let stores: HubStores
@@ -30,29 +25,21 @@ package struct TestHub {
     package var outboxStore: any OutboxStore { stores.outbox }
 
     package init(database: SQLiteDatabase, path: String? = nil) {
-        engine = .sqlite(database)
+        hubDatabase = .sqlite(database)
         stores = HubStores(database: database)
         self.path = path
     }
 
     private init(postgres: PostgresDatabase, address: String) {
-        engine = .postgres(postgres)
+        hubDatabase = .postgres(postgres)
         stores = HubStores(database: postgres)
         postgresAddress = address
         path = nil
     }
 
-    /// The hub's database, as the executable holds it.
-    package var hubDatabase: HubDatabase {
-        switch engine {
-        case .sqlite(let database): .sqlite(database)
-        case .postgres(let database): .postgres(database)
-        }
-    }
-
     /// The SQLite database, for the tests that are about SQLite itself.
     package var database: SQLiteDatabase {
-        guard case .sqlite(let database) = engine else { preconditionFailure("this test runs on SQLite only") }
+        guard case .sqlite(let database) = hubDatabase else { preconditionFailure("this test runs on SQLite only") }
         return database
     }
 

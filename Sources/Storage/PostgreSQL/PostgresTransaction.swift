@@ -8,7 +8,7 @@ enum PostgresValues {
         var columns: [String] = []
         var values: [SQLValue] = []
         for cell in row {
-            columns.append(cell.columnName)
+            columns.append(cell.columnName.lowercased())
             values.append(try value(of: cell))
         }
         return SQLRow(columns: columns, values: values)
@@ -26,7 +26,7 @@ enum PostgresValues {
         }
     }
 
-    static func bind(_ value: SQLValue, into bindings: inout PostgresBindings) throws {
+    static func bind(_ value: SQLValue, into bindings: inout PostgresBindings) {
         switch value {
         case .null: bindings.appendNull()
         case .integer(let number): bindings.append(number)
@@ -94,7 +94,7 @@ package struct PostgresTransaction: SQLTransaction, @unchecked Sendable {
 
     private func run(_ sql: String, _ arguments: [any SQLBindable]) async throws -> PostgresQueryResult {
         var bindings = PostgresBindings(capacity: arguments.count)
-        for argument in arguments { try PostgresValues.bind(argument.sqlValue, into: &bindings) }
+        for argument in arguments { PostgresValues.bind(argument.sqlValue, into: &bindings) }
         let query = PostgresQuery(
             unsafeSQL: Self.numbered(sql, types: arguments.map(\.boundType.rawValue)), binds: bindings)
         return try await connection.query(query, logger: logger).get()

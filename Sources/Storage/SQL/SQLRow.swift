@@ -7,8 +7,9 @@ package struct SQLRow: Sendable {
     package let columns: [String]
     package let values: [SQLValue]
 
+    /// A row of `values` under `columns`, which the driver lower-cases once for the whole result.
     package init(columns: [String], values: [SQLValue]) {
-        self.columns = columns.map { $0.lowercased() }
+        self.columns = columns
         self.values = values
     }
 

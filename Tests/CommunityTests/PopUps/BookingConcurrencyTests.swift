@@ -58,7 +58,7 @@ import Testing
         let stored = try await hub.bookingStore.bookings(slot: slot.id)
         #expect(stored.filter { $0.status == .confirmed }.count == 10)
         #expect(try await hub.popUpStore.slot(id: slot.id)?.free == 0)
-        if case .sqlite(let database) = hub.engine { #expect(try await database.integrityCheck() == ["ok"]) }
+        if case .sqlite(let database) = hub.hubDatabase { #expect(try await database.integrityCheck() == ["ok"]) }
     }
 
     @Test func twoProcessesBookingTogetherFillTheSlotWithoutOverbookingIt() async throws {
