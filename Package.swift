@@ -30,11 +30,15 @@ let package = Package(
             ]
         ),
         .target(name: "Community", dependencies: ["Storage", .product(name: "Logging", package: "swift-log")]),
+        // A target per feature: each owns its records, rules, store protocols and the one SQL store behind them.
         .target(name: "Moderation", dependencies: ["Storage", "Community"]),
+        .target(name: "PopUps", dependencies: ["Storage", "Community"]),
+        .target(name: "Directory", dependencies: ["Storage", "Community"]),
+        // What the hub sends out: feeds, calendars, digests, subscriptions, WebSub, and the mail outbox under them.
         .target(
             name: "Feeds",
             dependencies: [
-                "Storage", "Community", "CCurl", .product(name: "Logging", package: "swift-log"),
+                "Storage", "Community", "PopUps", "CCurl", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -51,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "zonehub",
             dependencies: [
-                "Storage", "Community", "Moderation", "Feeds", "CCurl", "CQRencode",
+                "Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds", "CCurl", "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -66,7 +70,8 @@ let package = Package(
             resources: [.embedInCode("API/openapi.json")]
         ),
         .target(
-            name: "HubTestSupport", dependencies: ["Storage", "Community", "Moderation"], path: "Tests/HubTestSupport"),
+            name: "HubTestSupport", dependencies: ["Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds"],
+            path: "Tests/HubTestSupport"),
         .testTarget(
             name: "CommunityTests",
             dependencies: ["Storage", "Community", "HubTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
@@ -74,6 +79,8 @@ let package = Package(
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "ModerationTests", dependencies: ["Storage", "Moderation", "HubTestSupport"]),
+        .testTarget(name: "PopUpsTests", dependencies: ["Storage", "Community", "PopUps", "HubTestSupport"]),
+        .testTarget(name: "DirectoryTests", dependencies: ["Storage", "Community", "Directory", "HubTestSupport"]),
         .testTarget(name: "FeedsTests", dependencies: ["Storage", "Feeds", "HubTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "zonehubTests",

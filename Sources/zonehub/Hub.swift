@@ -1,14 +1,15 @@
 import Community
+import Directory
 import Feeds
 import Foundation
 import Logging
 import Moderation
+import PopUps
 import Storage
 
 /// The composition root: one database, its stores, and the services built on them.
 struct Hub: Sendable {
     let database: HubDatabase
-    let stores: HubStores
     let settings: Settings
     let clock: any HubClock
     let zones: ZoneService
@@ -39,7 +40,10 @@ struct Hub: Sendable {
     let search: SearchService
     let directory: DirectoryService
     let listings: ListingService
+    let zoneStore: any ZoneStore
     let accountStore: any AccountStore
+    let merchantStore: any MerchantStore
+    let postStore: any PostStore
     let merchantImporter: MerchantImporter
     let sitemaps: SitemapService
     let markets: MarketService
@@ -64,44 +68,53 @@ struct Hub: Sendable {
         self.database = database
         self.settings = settings
         self.clock = clock
-        let stores = database.stores
-        self.stores = stores
-        let zoneStore = stores.zones
-        statistics = stores.statistics
-        signInThrottle = SignInThrottle(store: stores.throttles)
-        reportLimiter = RateLimiter(name: "report", limit: 20, window: 3600, store: stores.throttles)
-        subscriptionLimiter = RateLimiter(name: "subscribe", limit: 5, window: 600, store: stores.throttles)
-        let merchantStore = stores.merchants
+        // Each store once, on the hub's engine: every store is written once for both.
+        let sql = database.sql
+        let zoneStore = SQLZoneStore(database: sql)
+        let accountStore = SQLAccountStore(database: sql)
+        let merchantStore = SQLMerchantStore(database: sql)
+        let postStore = SQLPostStore(database: sql)
+        let moderationStore = SQLModerationStore(database: sql)
+        let outboxStore = SQLOutboxStore(database: sql)
+        let throttles = SQLThrottleStore(database: sql)
+        let directoryStore = SQLDirectoryStore(database: sql)
+        self.zoneStore = zoneStore
+        self.accountStore = accountStore
+        self.merchantStore = merchantStore
+        self.postStore = postStore
+        outbox = outboxStore
+        statistics = SQLStatisticsStore(database: sql)
+        signInThrottle = SignInThrottle(store: throttles)
+        reportLimiter = RateLimiter(name: "report", limit: 20, window: 3600, store: throttles)
+        subscriptionLimiter = RateLimiter(name: "subscribe", limit: 5, window: 600, store: throttles)
         zones = ZoneService(zones: zoneStore, clock: clock)
-        accounts = AccountService(accounts: stores.accounts, zones: zoneStore, hasher: hasher, clock: clock)
+        accounts = AccountService(accounts: accountStore, zones: zoneStore, hasher: hasher, clock: clock)
         merchants = MerchantService(merchants: merchantStore, zones: zoneStore, clock: clock)
-        let postStore = stores.posts
-        let moderationStore = stores.moderation
         posts = PostService(
             posts: postStore, merchants: merchantStore, zones: zoneStore,
             screener: RuleScreener(store: moderationStore, clock: clock), clock: clock)
-        let accountStore = stores.accounts
-        self.accountStore = accountStore
-        let outboxStore = stores.outbox
-        outbox = outboxStore
         moderation = ModerationQueue(
             store: moderationStore, posts: postStore, zones: zoneStore, merchants: merchantStore,
             notifier: MailNotifier(
                 outbox: outboxStore, merchants: merchantStore, accounts: accountStore, settings: settings, clock: clock),
             clock: clock)
-        audit = stores.audit
-        popUps = PopUpServices(stores: stores, linkKey: linkKey, posts: posts, settings: settings, clock: clock)
-        search = SearchService(search: stores.search, zones: zoneStore, clock: clock)
-        let directoryStore = stores.directory
+        audit = SQLAuditStore(database: sql)
+        popUps = PopUpServices(
+            stores: .init(
+                popUps: SQLPopUpStore(database: sql), bookings: SQLPopUpBookingStore(database: sql), zones: zoneStore,
+                merchants: merchantStore, accounts: accountStore, outbox: outboxStore),
+            linkKey: linkKey, posts: posts, settings: settings, clock: clock)
+        search = SearchService(search: SQLSearchStore(database: sql), zones: zoneStore, clock: clock)
         directory = DirectoryService(directory: directoryStore, zones: zoneStore, clock: clock)
         merchantImporter = MerchantImporter(service: merchants, directory: directoryStore)
-        sitemaps = SitemapService(store: stores.sitemap, clock: clock)
+        sitemaps = SitemapService(store: SQLSitemapStore(database: sql), clock: clock)
         markets = MarketService(
-            markets: stores.markets, zones: zoneStore, merchants: merchantStore, posts: postStore, clock: clock)
+            markets: SQLMarketStore(database: sql), zones: zoneStore, merchants: merchantStore, posts: postStore,
+            clock: clock)
         listings = ListingService(
             directory: directoryStore, merchants: merchantStore,
             freshness: ListingFreshness(confirmAfterDays: settings.confirmAfterDays), clock: clock)
-        let subscriptionStore = stores.subscriptions
+        let subscriptionStore = SQLSubscriptionStore(database: sql)
         self.subscriptionStore = subscriptionStore
         let tokens = LinkTokens(key: linkKey)
         linkTokens = tokens

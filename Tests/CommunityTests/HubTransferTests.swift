@@ -1,5 +1,7 @@
+import Directory
 import Foundation
 import HubTestSupport
+import PopUps
 import Testing
 
 @testable import Community

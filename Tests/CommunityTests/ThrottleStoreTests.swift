@@ -9,7 +9,7 @@ import Testing
     let start = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test func aWindowCountsFromItsFirstEventAndStartsAgainWhenItEnds() async throws {
-        let store = try await TestHub.contract().stores.throttles
+        let store = try await TestHub.contract().throttleStore
         var seen: [Int] = []
         for seconds in [0.0, 10, 599] {
             seen.append(try await store.count("subscribe:1.2.3.4", at: start + seconds, expiry: .window(600)))
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func aQuietCountLastsAsLongAsEventsKeepComing() async throws {
-        let store = try await TestHub.contract().stores.throttles
+        let store = try await TestHub.contract().throttleStore
         let subject = "sign-in.account:a@example.org"
         for hour in 0..<3 {
             _ = try await store.count(subject, at: start + Double(hour) * 80_000, expiry: .quiet(86_400))
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func aResetForgetsOneSubjectOnly() async throws {
-        let store = try await TestHub.contract().stores.throttles
+        let store = try await TestHub.contract().throttleStore
         for subject in ["report:1", "report:1", "report:2"] {
             _ = try await store.count(subject, at: start, expiry: .window(3600))
         }
@@ -50,7 +50,7 @@ import Testing
                 group.addTask {
                     var mine: [Int] = []
                     for _ in 0..<25 {
-                        mine.append(try await hub.stores.throttles.count("report:7", at: start, expiry: .window(3600)))
+                        mine.append(try await hub.throttleStore.count("report:7", at: start, expiry: .window(3600)))
                     }
                     return mine
                 }
@@ -58,15 +58,15 @@ import Testing
             return try await group.reduce(into: []) { $0 += $1 }
         }
         #expect(counts.sorted() == Array(1...100))
-        #expect(try await second.stores.throttles.counts(["report:7"], at: start)["report:7"]?.events == 100)
+        #expect(try await second.throttleStore.counts(["report:7"], at: start)["report:7"]?.events == 100)
     }
 
     @Test func expiredCountsAreDeletedAsNewOnesAreMade() async throws {
         let hub = try await TestHub.contract()
         for index in 0..<5 {
-            _ = try await hub.stores.throttles.count("subscribe:\(index)", at: start, expiry: .window(600))
+            _ = try await hub.throttleStore.count("subscribe:\(index)", at: start, expiry: .window(600))
         }
-        _ = try await hub.stores.throttles.count("subscribe:late", at: start + 601, expiry: .window(600))
+        _ = try await hub.throttleStore.count("subscribe:late", at: start + 601, expiry: .window(600))
         #expect(try await hub.texts("SELECT subject FROM throttleCount") == ["subscribe:late"])
     }
 }

@@ -1,9 +1,12 @@
 import Community
+import Directory
 
 extension TestHub {
+    package var directoryStore: any DirectoryStore { SQLDirectoryStore(database: hubDatabase.sql) }
+
     /// Full-text search on this hub's database.
     package var search: SearchService {
-        SearchService(search: stores.search, zones: zoneStore, clock: clock)
+        SearchService(search: SQLSearchStore(database: hubDatabase.sql), zones: zoneStore, clock: clock)
     }
 
     /// A merchant with every search-relevant field chosen by the test.

@@ -1,9 +1,11 @@
 import Community
+import Feeds
 import Foundation
+import PopUps
 
 extension TestHub {
-    package var popUpStore: any PopUpStore { stores.popUps }
-    package var bookingStore: any PopUpBookingStore { stores.bookings }
+    package var popUpStore: any PopUpStore { SQLPopUpStore(database: hubDatabase.sql) }
+    package var bookingStore: any PopUpBookingStore { SQLPopUpBookingStore(database: hubDatabase.sql) }
 
     package var popUpNotifier: any PopUpNotifier {
         OutboxPopUpNotifier(

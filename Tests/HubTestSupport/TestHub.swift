@@ -1,5 +1,7 @@
 import Community
+import Feeds
 import Foundation
+import Moderation
 import Storage
 
 /// Real stores on a real, migrated database (SQLite, or PostgreSQL for the contract suites when
@@ -8,31 +10,29 @@ package struct TestHub {
     /// The hub's database, as the executable holds it: its case is the engine the stores run on.
     package let hubDatabase: HubDatabase
     package let clock = FixedClock()
-    /// Every store, on the hub's engine.
-    package let stores: HubStores
-    /// The database file, for on-disk hubs.
+    /// The file, for on-disk hubs.
     package let path: String?
     /// The PostgreSQL address with the hub's schema, for a second hub on the same data.
     private var postgresAddress: String?
 
-    package var zoneStore: any ZoneStore { stores.zones }
-    package var accountStore: any AccountStore { stores.accounts }
-    package var merchantStore: any MerchantStore { stores.merchants }
-    package var postStore: any PostStore { stores.posts }
-    package var audit: any AuditStore { stores.audit }
-    package var moderationStore: any ModerationStore { stores.moderation }
-    package var subscriptionStore: any SubscriptionStore { stores.subscriptions }
-    package var outboxStore: any OutboxStore { stores.outbox }
+    /// Each store on the hub's engine, built when asked for (a store is a value over the database).
+    package var zoneStore: any ZoneStore { SQLZoneStore(database: hubDatabase.sql) }
+    package var accountStore: any AccountStore { SQLAccountStore(database: hubDatabase.sql) }
+    package var merchantStore: any MerchantStore { SQLMerchantStore(database: hubDatabase.sql) }
+    package var postStore: any PostStore { SQLPostStore(database: hubDatabase.sql) }
+    package var audit: any AuditStore { SQLAuditStore(database: hubDatabase.sql) }
+    package var throttleStore: any ThrottleStore { SQLThrottleStore(database: hubDatabase.sql) }
+    package var moderationStore: any ModerationStore { SQLModerationStore(database: hubDatabase.sql) }
+    package var subscriptionStore: any SubscriptionStore { SQLSubscriptionStore(database: hubDatabase.sql) }
+    package var outboxStore: any OutboxStore { SQLOutboxStore(database: hubDatabase.sql) }
 
     package init(database: SQLiteDatabase, path: String? = nil) {
         hubDatabase = .sqlite(database)
-        stores = HubStores(database: database)
         self.path = path
     }
 
     private init(postgres: PostgresDatabase, address: String) {
         hubDatabase = .postgres(postgres)
-        stores = HubStores(database: postgres)
         postgresAddress = address
         path = nil
     }

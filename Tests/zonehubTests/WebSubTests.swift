@@ -1,13 +1,14 @@
 import Community
+import Directory
 import Feeds
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Storage
 import Testing
 
 @testable import zonehub
-import Storage
 
 /// Pings reach a real WebSub hub over HTTP (a second server in the test), and a dead hub blocks nothing.
 @Suite struct WebSubTests {

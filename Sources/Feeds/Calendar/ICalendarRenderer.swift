@@ -1,3 +1,4 @@
+import Community
 import Foundation
 
 /// One event of a published calendar.

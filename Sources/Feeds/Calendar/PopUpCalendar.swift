@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import PopUps
 
 /// The calendars of pop-up shops: a zone's or a venue's slots, and a merchant's own bookings.
 package enum PopUpCalendar {

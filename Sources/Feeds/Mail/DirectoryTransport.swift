@@ -1,3 +1,4 @@
+import Community
 import Foundation
 
 /// Writes each message as an `.eml` file in a directory: where mail goes until an SMTP server is configured, so a

@@ -1,3 +1,4 @@
+import Community
 import Foundation
 
 /// When a message that failed for a temporary reason is tried again: sooner at first, then further apart, for

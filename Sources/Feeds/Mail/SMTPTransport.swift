@@ -1,4 +1,5 @@
 import CCurl
+import Community
 import Foundation
 
 /// How to reach the SMTP server.

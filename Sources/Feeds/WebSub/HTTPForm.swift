@@ -1,4 +1,5 @@
 import CCurl
+import Community
 import Foundation
 
 /// Posts an `application/x-www-form-urlencoded` body with libcurl. Blocking: call it off Swift's cooperative threads.

@@ -1,4 +1,5 @@
 import Dispatch
+import Community
 import Foundation
 import Logging
 import Synchronization

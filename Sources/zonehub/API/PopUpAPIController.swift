@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Hummingbird
+import PopUps
 
 /// `/api/v1` endpoints for pop-up shops: venues, slots, series, bookings and the waitlist.
 struct PopUpAPIController {

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import PopUps
 
 /// A venue as the API shows it.
 struct PopUpVenuePayload: Codable {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Community
 import Feeds
 import Foundation
+import Moderation
 import Storage
 
 /// `zonehub check`: what an operator looks at before and after an upgrade, a restore or a move.

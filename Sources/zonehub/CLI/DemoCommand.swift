@@ -51,7 +51,7 @@ struct DemoLoader {
         // and publishes the rest, whatever the zone's policy, so the queue shows a few items.
         let heldTitles = Set(DemoContent.merchants.flatMap(\.posts).filter(\.held).map(\.title))
         let posts = PostService(
-            posts: hub.stores.posts, merchants: hub.stores.merchants, zones: hub.stores.zones,
+            posts: hub.postStore, merchants: hub.merchantStore, zones: hub.zoneStore,
             screener: DemoScreener(heldTitles: heldTitles),
             clock: hub.clock)
         var added = (accounts: 0, merchants: 0, posts: 0)

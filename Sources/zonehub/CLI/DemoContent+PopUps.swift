@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import PopUps
 
 /// The demo's pop-up shops: in every zone, a shop lent every Saturday (its first Saturday full), a market stall
 /// with a waitlist, and a hall whose bookings need approval. Loaded once per zone (a zone with venues is skipped).
@@ -12,8 +13,7 @@ struct PopUpDemoLoader {
     /// Returns how many venues, slots and bookings it added.
     func load(zones: [Zone]) async throws -> (venues: Int, slots: Int, bookings: Int) {
         var added = (venues: 0, slots: 0, bookings: 0)
-        let services = PopUpServices(
-            stores: hub.stores, linkKey: hub.linkKey, posts: posts, settings: hub.settings, clock: hub.clock)
+        let services = hub.popUps.announcing(through: posts)
         for zone in zones {
             guard try await hub.popUps.venues.venues(zoneSlug: zone.slug).venues.isEmpty,
                 let admin = try await hub.accounts.user(email: DemoContent.adminEmail(zone: zone.slug)),

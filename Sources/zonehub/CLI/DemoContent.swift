@@ -1,4 +1,5 @@
 import Community
+import Feeds
 import Foundation
 
 /// Sample merchants and posts for the four shipped zones, so a newcomer sees a living hub.

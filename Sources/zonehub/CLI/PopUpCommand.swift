@@ -1,6 +1,7 @@
 import ArgumentParser
 import Community
 import Foundation
+import PopUps
 
 /// `zonehub pop-ups ...`: organisers, venues, slots, series and bookings from the command line.
 struct PopUpCommand: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import Community
+import Directory
 import Foundation
 import Hummingbird
 import Storage

@@ -1,5 +1,7 @@
 import Community
+import Directory
 import Foundation
+import PopUps
 
 /// Reading the market forms: zone admins give whole days, in the zone's time zone.
 enum MarketForms {

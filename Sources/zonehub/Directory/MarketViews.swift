@@ -1,4 +1,5 @@
 import Community
+import Directory
 import Foundation
 
 /// The markup of the market pages: the zone's list, the admins' creation form, merchants' applications and the

@@ -1,4 +1,5 @@
 import Community
+import Directory
 import Hummingbird
 
 /// Reads a search from query parameters (`q`, `zone`, `commune`, `category`, `kind`, `offset`, `limit`), for the

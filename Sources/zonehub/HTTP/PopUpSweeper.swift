@@ -1,5 +1,6 @@
 import Community
 import Logging
+import PopUps
 import ServiceLifecycle
 
 /// Lapses waitlist offers that ran out and passes their places on, every few seconds while the server runs.

@@ -1,4 +1,5 @@
 import Community
+import PopUps
 import Prometheus
 import Synchronization
 

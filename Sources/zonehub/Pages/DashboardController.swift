@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Hummingbird
+import Moderation
 
 /// The signed-in space: a merchant's profiles and posts, a zone admin's zones.
 struct DashboardController {

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import PopUps
 
 /// Reading the organisers' forms into venue details, slot drafts and series rules.
 enum PopUpForms {

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import PopUps
 
 /// The forms and tables of the pop-up pages: organisers' creation forms and booking tables, merchants' buttons.
 enum PopUpOrganiserViews {

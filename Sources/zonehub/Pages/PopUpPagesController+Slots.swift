@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Hummingbird
+import PopUps
 
 extension PopUpPagesController {
     func slot(_ request: Request, context: HubRequestContext) async throws -> Response {

@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Hummingbird
+import PopUps
 
 /// Pop-up shop pages: a zone's venues and calendar, a venue, a slot with its free places and booking buttons, and
 /// the organisers' forms.

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import PopUps
 
 /// Pieces of the pop-up shop pages: slot rows, statuses, and the French wording of their errors.
 enum PopUpViews {

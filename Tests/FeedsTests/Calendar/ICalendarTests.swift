@@ -1,8 +1,9 @@
 import Community
 import Feeds
 import Foundation
-import Testing
+import PopUps
 import Storage
+import Testing
 
 @Suite struct ICalendarTests {
     static let base = "https://hub.example.org"

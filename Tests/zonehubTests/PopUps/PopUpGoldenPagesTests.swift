@@ -3,6 +3,7 @@ import Foundation
 import HubTestSupport
 import Hummingbird
 import HummingbirdTesting
+import PopUps
 import Testing
 
 @testable import zonehub

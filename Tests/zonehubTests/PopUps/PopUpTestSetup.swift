@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import HubTestSupport
+import PopUps
 
 @testable import zonehub
 

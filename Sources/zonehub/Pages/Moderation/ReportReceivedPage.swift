@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import Moderation
 
 /// What a reader sees after reporting a post: thanks, or that they had already reported it.
 struct ReportReceivedPage {

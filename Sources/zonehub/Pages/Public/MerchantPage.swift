@@ -1,4 +1,5 @@
 import Community
+import Directory
 import Foundation
 
 /// A merchant's page: profile, contact facts, opening hours, online shops, current posts and feed.

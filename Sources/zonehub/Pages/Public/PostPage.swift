@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import Moderation
 
 /// A post's page, with the report form for signed-in readers and the removal form for the zone's admins.
 struct PostPage {

@@ -1,4 +1,5 @@
 import Community
+import Directory
 import Foundation
 
 /// A zone's page: its latest posts, by category, with its markets, directory, pop-ups and feeds.

@@ -1,0 +1,106 @@
+import Foundation
+import Storage
+
+/// Merchant profiles: creating, editing, finding.
+package struct MerchantService: Sendable {
+    let merchants: any MerchantStore
+    package let zones: any ZoneStore
+    package let clock: any HubClock
+
+    package init(merchants: any MerchantStore, zones: any ZoneStore, clock: any HubClock) {
+        self.merchants = merchants
+        self.zones = zones
+        self.clock = clock
+    }
+
+    /// Creates a profile owned by `owner` (a merchant, or an operator acting for one).
+    package func create(_ profile: MerchantProfile, owner: User) async throws -> Merchant {
+        guard owner.role == .merchant || owner.role == .hubOperator else {
+            throw CommunityError.forbidden("only merchants can create a merchant profile")
+        }
+        let (profile, zoneIDs) = try await validated(profile)
+        return try await merchants.create(
+            slug: try await freeSlug(for: profile), profile: profile, zoneIDs: zoneIDs, owner: owner.id,
+            at: clock.now())
+    }
+
+    /// A slug from the name no stored profile uses (nor any in `taken`): the name, then name and commune, then
+    /// numbered.
+    package func freeSlug(for profile: MerchantProfile, avoiding taken: Set<String> = []) async throws -> String {
+        let base = profile.name.slugified.isEmpty ? "commerce" : String(profile.name.slugified.prefix(60))
+        var slug = base
+        var attempt = 1
+        func isTaken(_ slug: String) async throws -> Bool {
+            if taken.contains(slug) { return true }
+            return try await merchants.merchant(slug: slug) != nil
+        }
+        while try await isTaken(slug) {
+            attempt += 1
+            slug = attempt == 2 ? "\(base)-\(profile.commune.slugified)" : "\(base)-\(attempt)"
+        }
+        return slug
+    }
+
+    /// Replaces a profile's fields; only its owner or a hub operator may.
+    package func update(_ slug: String, with profile: MerchantProfile, by actor: User) async throws -> Merchant {
+        let merchant = try await merchant(slug: slug)
+        guard merchant.ownerID == actor.id || actor.role == .hubOperator else {
+            throw CommunityError.forbidden("this merchant profile belongs to someone else")
+        }
+        let (profile, zoneIDs) = try await validated(profile)
+        return try await merchants.update(
+            merchant.id, profile: profile, zoneIDs: zoneIDs, by: actor.id, at: clock.now())
+    }
+
+    package func merchant(slug: String) async throws -> Merchant {
+        guard let merchant = try await merchants.merchant(slug: slug) else { throw CommunityError.notFound("merchant") }
+        return merchant
+    }
+
+    package func owned(by user: User) async throws -> [Merchant] {
+        try await merchants.merchants(ownedBy: user.id)
+    }
+
+    package func list(zone: Zone?, category: Category?, limit: Int = 200) async throws -> [Merchant] {
+        try await merchants.merchants(zoneID: zone?.id, category: category, limit: limit)
+    }
+
+    /// Trims and checks every field; the commune must lie in every zone the profile joins.
+    package func validated(_ input: MerchantProfile) async throws -> (MerchantProfile, [Zone.ID]) {
+        var profile = input
+        profile.name = try MerchantRules.text(input.name, field: "name", max: 120, required: true)
+        profile.description = try MerchantRules.text(input.description, field: "description", max: 2000)
+        profile.address = try MerchantRules.text(input.address, field: "address", max: 200)
+        profile.commune = try MerchantRules.text(input.commune, field: "commune", max: 80, required: true)
+        profile.postcode = input.postcode.trimmingCharacters(in: .whitespaces)
+        guard profile.postcode.range(of: #"^[0-9]{5}$"#, options: .regularExpression) != nil else {
+            throw CommunityError.invalid("postcode", "a postcode has five digits")
+        }
+        guard (1...5).contains(Set(input.categories).count) else {
+            throw CommunityError.invalid("categories", "choose one to five categories")
+        }
+        profile.categories = Array(Set(input.categories)).sorted { $0.rawValue < $1.rawValue }
+        profile.phone = try MerchantRules.phone(input.phone)
+        profile.email = try MerchantRules.email(input.email)
+        profile.website = try MerchantRules.url(input.website, field: "website")
+        guard input.links.count <= 10 else { throw CommunityError.invalid("links", "at most 10 links") }
+        profile.links = try input.links.compactMap { try MerchantRules.url($0, field: "links") }
+        profile.openingHours = try MerchantRules.openingHours(input.openingHours)
+        profile.siret = try MerchantRules.siret(input.siret)
+        let slugs = Array(Set(input.zones)).sorted()
+        guard !slugs.isEmpty else { throw CommunityError.invalid("zones", "choose at least one zone") }
+        var zoneIDs: [Zone.ID] = []
+        for slug in slugs {
+            guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
+                throw CommunityError(.notFound, "zone_not_found", "no zone '\(slug.prefix(60))'")
+            }
+            guard zone.definition.contains(commune: profile.commune, postcode: profile.postcode) else {
+                throw CommunityError.invalid(
+                    "commune", "\(profile.commune) (\(profile.postcode)) is not in the zone \(zone.name)")
+            }
+            zoneIDs.append(zone.id)
+        }
+        profile.zones = slugs
+        return (profile, zoneIDs)
+    }
+}
