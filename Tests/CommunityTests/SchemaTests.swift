@@ -11,12 +11,7 @@ import Storage
     @Test func theMigratedSchemaMatchesTheGoldenFile() async throws {
         let database = try SQLiteDatabase.inMemory()
         let dump = try await database.schemaDump()
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-            "Golden/schema.sql")
-        if ProcessInfo.processInfo.environment["ZONEHUB_RECORD_GOLDEN"] == "1" {
-            try dump.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        #expect(dump == (try String(contentsOf: golden, encoding: .utf8)))
+        #expect(dump == (try Golden.recorded(dump, as: "schema.sql")))
         #expect(
             try await database.appliedMigrations() == [
                 "v1-foundation", "v2-moderation", "v3-reports", "v4-mail", "v5-pop-ups", "v6-directory",

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import HubTestSupport
 import Testing
 
 @testable import Feeds
@@ -39,12 +40,7 @@ import Testing
         let text = FeedRenderer.render(
             Self.feed, posts: Self.posts, format: format, baseURL: Self.base,
             hub: "https://hub.example.org/")
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Golden/zone.\(format.rawValue)")
-        if ProcessInfo.processInfo.environment["ZONEHUB_RECORD_GOLDEN"] == "1" {
-            try text.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        #expect(text == (try String(contentsOf: golden, encoding: .utf8)))
+        #expect(text == (try Golden.recorded(text, as: "zone.\(format.rawValue)")))
     }
 
     @Test func theAtomFeedParsesBackWithItsEntriesIdsAndDates() throws {

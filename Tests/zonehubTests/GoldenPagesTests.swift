@@ -2,6 +2,7 @@ import Community
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import HubTestSupport
 import Testing
 
 @testable import zonehub
@@ -38,11 +39,6 @@ import Testing
         let page = try await app.test { try await $0.send(.get, path) }
         #expect(page.status == .ok)
         let name = path == "/" ? "home" : path.dropFirst().replacingOccurrences(of: "/", with: "-")
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Golden/\(name).html")
-        if ProcessInfo.processInfo.environment["ZONEHUB_RECORD_GOLDEN"] == "1" {
-            try page.body.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        #expect(page.body == (try String(contentsOf: golden, encoding: .utf8)))
+        #expect(page.body == (try Golden.recorded(page.body, as: "\(name).html")))
     }
 }

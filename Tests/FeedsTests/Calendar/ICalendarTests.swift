@@ -3,6 +3,7 @@ import Feeds
 import Foundation
 import PopUps
 import Storage
+import HubTestSupport
 import Testing
 
 @Suite struct ICalendarTests {
@@ -42,12 +43,7 @@ import Testing
 
     /// Re-record with `ZONEHUB_RECORD_GOLDEN=1 swift test --filter ICalendarTests`.
     @Test func aZoneCalendarMatchesItsGoldenFile() throws {
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Golden/pop-ups.ics")
-        if ProcessInfo.processInfo.environment["ZONEHUB_RECORD_GOLDEN"] == "1" {
-            try Data(Self.calendar.utf8).write(to: golden)
-        }
-        #expect(Self.calendar == String(decoding: try Data(contentsOf: golden), as: UTF8.self))
+        #expect(Self.calendar == (try Golden.recorded(Self.calendar, as: "pop-ups.ics")))
     }
 
     @Test func everyLineEndsWithCRLFAndFitsSeventyFiveOctets() {

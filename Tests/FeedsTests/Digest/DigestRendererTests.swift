@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import HubTestSupport
 import Testing
 
 @testable import Feeds
@@ -42,12 +43,7 @@ import Testing
     @Test(arguments: ["txt", "html"])
     func eachPartMatchesItsGoldenFile(part: String) throws {
         let text = part == "txt" ? DigestRenderer.text(Self.content) : DigestRenderer.html(Self.content)
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../Golden/digest.\(part)")
-        if ProcessInfo.processInfo.environment["ZONEHUB_RECORD_GOLDEN"] == "1" {
-            try text.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        #expect(text == (try String(contentsOf: golden, encoding: .utf8)))
+        #expect(text == (try Golden.recorded(text, as: "digest.\(part)")))
     }
 
     @Test func postsAreGroupedByZoneThenCategoryWithTheirLinks() {

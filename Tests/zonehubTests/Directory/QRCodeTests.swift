@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 @testable import zonehub
@@ -78,12 +79,7 @@ import Testing
     @Test func theSVGMatchesItsGoldenFileAndIsReadBackFromIt() throws {
         let text = "https://zonehub.example.org/merchants/cave-de-bergerac"
         let svg = try #require(QRCode(text)).svg()
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Golden/qr-code.svg")
-        if ProcessInfo.processInfo.environment["ZONEHUB_RECORD_GOLDEN"] == "1" {
-            try svg.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        let recorded = try String(contentsOf: golden, encoding: .utf8)
+        let recorded = try Golden.recorded(svg, as: "qr-code.svg")
         #expect(svg == recorded)
         // The golden file's squares (`M<x> <y>h8v8h-8z`, after a quiet zone of four 8-pixel modules) drawn again.
         let side = try #require(recorded.firstMatch(of: /viewBox="0 0 (\d+) \d+"/).flatMap { Int($0.1) }) / 8 - 8

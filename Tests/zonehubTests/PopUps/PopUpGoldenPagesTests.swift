@@ -39,11 +39,6 @@ import Testing
         let page = try await setup.app.test { try await $0.send(.get, path) }
         #expect(page.status == .ok)
         let name = path.dropFirst().replacingOccurrences(of: "/", with: "-")
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Golden/\(name).html")
-        if ProcessInfo.processInfo.environment["ZONEHUB_RECORD_GOLDEN"] == "1" {
-            try page.body.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        #expect(page.body == (try String(contentsOf: golden, encoding: .utf8)))
+        #expect(page.body == (try Golden.recorded(page.body, as: "\(name).html")))
     }
 }
