@@ -3,7 +3,9 @@ import Foundation
 /// How merchants' plain text becomes safe HTML, wherever it is shown (pages, feeds, mail): every character escaped,
 /// control characters dropped, paragraphs kept, web addresses made into links. Never raw HTML from a merchant.
 package enum PlainText {
-    private static let link = try! NSRegularExpression(pattern: #"https?://[^\s<>"']+[^\s<>"'.,;:!?)\]]"#)
+    /// Web addresses in text. The pattern is a constant, so it always compiles; were it ever not to, text would be
+    /// shown escaped without links rather than the process stopping.
+    private static let link = try? NSRegularExpression(pattern: #"https?://[^\s<>"']+[^\s<>"'.,;:!?)\]]"#)
 
     /// Escapes the five characters that matter in HTML and XML text and attributes, and drops control characters
     /// (which XML 1.0 forbids) and the non-characters U+FFFE and U+FFFF.
@@ -44,6 +46,7 @@ package enum PlainText {
 
     /// Escapes `line`, wrapping each http(s) address in a link that does not pass on the page's address.
     package static func linkify(_ line: String) -> String {
+        guard let link else { return escape(line) }
         let range = NSRange(line.startIndex..., in: line)
         var result = ""
         var cursor = line.startIndex
