@@ -171,6 +171,19 @@ struct Hub: Sendable {
             senderID: SenderIdentity.current, connections: settings.smtpConnections, clock: clock, logger: logger)
     }
 
+    /// The digests' and the outbox's round while the server runs.
+    func mailScheduler(logger: Logger) -> MailScheduler {
+        MailScheduler(
+            zones: zones, digests: digests, subscriptionStore: subscriptionStore, outbox: outbox,
+            sender: outboxSender(logger: logger), clock: clock, logger: logger)
+    }
+
+    /// Reminders to merchants whose listing was not confirmed for a while.
+    var listingReminders: ListingReminders {
+        ListingReminders(
+            listings: listings, accountStore: accountStore, outbox: outbox, publicURL: settings.publicURL, clock: clock)
+    }
+
     /// Loads and validates the zone files, then reconciles the database with them.
     func syncZones(from directory: String) async throws -> ZoneSyncReport {
         let catalog: ZoneCatalog

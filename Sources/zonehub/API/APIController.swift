@@ -4,8 +4,15 @@ import Hummingbird
 
 /// The JSON API under `/api/v1`: zones, postcode lookup, merchants, posts and sessions.
 struct APIController {
-    let hub: Hub
-    var base: String { hub.settings.publicURL }
+    let accounts: AccountService
+    let merchants: MerchantService
+    let posts: PostService
+    let zones: ZoneService
+    let signInThrottle: SignInThrottle
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    let clock: any HubClock
+    var base: String { publicURL }
 
     func addRoutes(to group: some RouterMethods<HubRequestContext>) {
         group.get("zones", use: zones)
@@ -28,52 +35,52 @@ struct APIController {
     }
 
     func zones(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let zones = try await hub.zones.active().map { ZonePayload($0, baseURL: base) }
+        let zones = try await zones.active().map { ZonePayload($0, baseURL: base) }
         return JSONBody.response(ListPayload(items: zones, next: nil))
     }
 
     func zone(_ request: Request, context: HubRequestContext) async throws -> Response {
         JSONBody.response(
-            ZonePayload(try await hub.zones.zone(slug: context.parameters.require("slug")), baseURL: base))
+            ZonePayload(try await zones.zone(slug: context.parameters.require("slug")), baseURL: base))
     }
 
     func communes(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let matches = try await hub.zones.find(request.uri.queryParameters.get("q") ?? "")
+        let matches = try await zones.find(request.uri.queryParameters.get("q") ?? "")
         return JSONBody.response(ListPayload(items: matches.map(CommunePayload.init), next: nil))
     }
 
     func merchants(_ request: Request, context: HubRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let zone = try await query.get("zone").asyncMap { try await hub.zones.zone(slug: $0) }
+        let zone = try await query.get("zone").asyncMap { try await zones.zone(slug: $0) }
         let category = try query.get("category").map { try Category.parse($0) }
-        let merchants = try await hub.merchants.list(zone: zone, category: category)
+        let merchants = try await merchants.list(zone: zone, category: category)
         return JSONBody.response(ListPayload(items: merchants.map { MerchantPayload($0, baseURL: base) }, next: nil))
     }
 
     func createMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let profile = try await JSONBody.decode(MerchantProfile.self, from: request, context: context)
-        let merchant = try await hub.merchants.create(profile, owner: user)
+        let merchant = try await merchants.create(profile, owner: user)
         return JSONBody.response(MerchantPayload(merchant, baseURL: base), status: .created)
     }
 
     func merchant(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
+        let merchant = try await merchants.merchant(slug: context.parameters.require("slug"))
         return JSONBody.response(MerchantPayload(merchant, baseURL: base))
     }
 
     func updateMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let profile = try await JSONBody.decode(MerchantProfile.self, from: request, context: context)
-        let merchant = try await hub.merchants.update(context.parameters.require("slug"), with: profile, by: user)
+        let merchant = try await merchants.update(context.parameters.require("slug"), with: profile, by: user)
         return JSONBody.response(MerchantPayload(merchant, baseURL: base))
     }
 
     /// Published posts by zone, category, merchant and kind; zone admins may ask their zone for other statuses.
     func posts(_ request: Request, context: HubRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let zone = try await query.get("zone").asyncMap { try await hub.zones.zone(slug: $0) }
-        let merchant = try await query.get("merchant").asyncMap { try await hub.merchants.merchant(slug: $0) }
+        let zone = try await query.get("zone").asyncMap { try await zones.zone(slug: $0) }
+        let merchant = try await query.get("merchant").asyncMap { try await merchants.merchant(slug: $0) }
         let category = try query.get("category").map { try Category.parse($0) }
         let kind = try query.get("kind").map { value throws(CommunityError) -> PostKind in
             guard let kind = PostKind(rawValue: value) else { throw .invalid("kind", "one of offer, news, event") }
@@ -81,19 +88,19 @@ struct APIController {
         }
         let limit = try Self.integer(query.get("limit"), "limit", in: 1...100) ?? 30
         let before = try Self.integer(query.get("before"), "before", in: 1...Int.max).map { Post.ID(Int64($0)) }
-        let posts: [Post]
+        let found: [Post]
         if let status = query.get("status"), status != PostStatus.published.rawValue {
             guard let status = PostStatus(rawValue: status) else {
                 throw CommunityError.invalid("status", "unknown status '\(status.prefix(20))'")
             }
             guard let zone else { throw CommunityError.invalid("zone", "a status filter needs a zone") }
-            posts = try await hub.posts.zonePosts(zone, statuses: [status], by: try context.requireUser(), limit: limit)
+            found = try await posts.zonePosts(zone, statuses: [status], by: try context.requireUser(), limit: limit)
         } else {
-            posts = try await hub.posts.live(
+            found = try await posts.live(
                 zone: zone, merchant: merchant, category: category, kind: kind, limit: limit, before: before)
         }
-        let next = posts.count == limit ? posts.last.map { String($0.id.rawValue) } : nil
-        return JSONBody.response(ListPayload(items: posts.map { PostPayload($0, baseURL: base) }, next: next))
+        let next = found.count == limit ? found.last.map { String($0.id.rawValue) } : nil
+        return JSONBody.response(ListPayload(items: found.map { PostPayload($0, baseURL: base) }, next: next))
     }
 
     func createPost(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -103,14 +110,14 @@ struct APIController {
             throw BodyError(code: "missing_field", message: "merchant: is required")
         }
         guard let zone = body.zone else { throw BodyError(code: "missing_field", message: "zone: is required") }
-        var post = try await hub.posts.create(body.content, merchantSlug: merchant, zoneSlug: zone, by: user)
-        if body.submit == true { post = try await hub.posts.submit(post.id, by: user) }
+        var post = try await posts.create(body.content, merchantSlug: merchant, zoneSlug: zone, by: user)
+        if body.submit == true { post = try await posts.submit(post.id, by: user) }
         return JSONBody.response(PostPayload(post, baseURL: base), status: .created)
     }
 
     func post(_ request: Request, context: HubRequestContext) async throws -> Response {
         JSONBody.response(
-            PostPayload(try await hub.posts.post(try PathID.post(context), viewer: context.user), baseURL: base))
+            PostPayload(try await posts.post(try PathID.post(context), viewer: context.user), baseURL: base))
     }
 
     func editPost(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -118,30 +125,30 @@ struct APIController {
         let id = try PathID.post(context)
         let body = try await JSONBody.decode(PostRequest.self, from: request, context: context)
         return JSONBody.response(
-            PostPayload(try await hub.posts.edit(id, content: body.content, by: user), baseURL: base))
+            PostPayload(try await posts.edit(id, content: body.content, by: user), baseURL: base))
     }
 
     func submitPost(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let post = try await hub.posts.submit(try PathID.post(context), by: try context.requireUser())
+        let post = try await posts.submit(try PathID.post(context), by: try context.requireUser())
         return JSONBody.response(PostPayload(post, baseURL: base))
     }
 
     func withdrawPost(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let post = try await hub.posts.withdraw(try PathID.post(context), by: try context.requireUser())
+        let post = try await posts.withdraw(try PathID.post(context), by: try context.requireUser())
         return JSONBody.response(PostPayload(post, baseURL: base))
     }
 
     func signIn(_ request: Request, context: HubRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(SignInRequest.self, from: request, context: context)
-        let (user, token) = try await hub.accounts.signIn(
-            email: body.email, password: body.password, client: context.clientAddress, throttle: hub.signInThrottle,
-            now: hub.clock.now())
+        let (user, token) = try await accounts.signIn(
+            email: body.email, password: body.password, client: context.clientAddress, throttle: signInThrottle,
+            now: clock.now())
         return JSONBody.response(SessionPayload(token: token, user: UserPayload(user)), status: .created)
     }
 
     func signOut(_ request: Request, context: HubRequestContext) async throws -> Response {
         _ = try context.requireUser()
-        if let token = context.sessionToken { try await hub.accounts.signOut(token: token) }
+        if let token = context.sessionToken { try await accounts.signOut(token: token) }
         return Response(status: .noContent)
     }
 

@@ -5,8 +5,13 @@ import Moderation
 
 /// `/api/v1` endpoints for zone admins: the queue, decisions, rules, trust and the audit log.
 struct ModerationAPIController {
-    let hub: Hub
-    var base: String { hub.settings.publicURL }
+    let zones: ZoneService
+    let moderation: ModerationQueue
+    let reportLimiter: RateLimiter
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    let clock: any HubClock
+    var base: String { publicURL }
 
     func addRoutes(to group: some RouterMethods<HubRequestContext>) {
         group.get("zones/:slug/queue", use: queue)
@@ -32,9 +37,9 @@ struct ModerationAPIController {
     func report(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try PathID.post(context)
-        try await hub.allowReport(by: user)
+        try await reportLimiter.allowReport(by: user, now: clock.now())
         let body = try await JSONBody.decode(ReportRequest.self, from: request, context: context)
-        let hidden = try await hub.moderation.report(id, reason: body.reason, note: body.note, by: user)
+        let hidden = try await moderation.report(id, reason: body.reason, note: body.note, by: user)
         return JSONBody.response(ReportAnswer(hidden: hidden), status: .created)
     }
 
@@ -100,8 +105,8 @@ struct ModerationAPIController {
     }
 
     func queue(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
-        let items = try await hub.moderation.list(zone, by: context.requireUser()).map {
+        let zone = try await zones.zone(slug: context.parameters.require("slug"))
+        let items = try await moderation.list(zone, by: context.requireUser()).map {
             ItemPayload(
                 post: PostPayload($0.post, baseURL: base), approved: $0.record.approved, rejected: $0.record.rejected,
                 removed: $0.record.removed, waitingSeconds: Int($0.waiting), overdue: $0.overdue,
@@ -114,20 +119,20 @@ struct ModerationAPIController {
         let user = try context.requireUser()
         let id = try PathID.post(context)
         let body = try await JSONBody.decode(DecisionRequest.self, from: request, context: context)
-        let decision = try await hub.moderation.decide(
+        let decision = try await moderation.decide(
             id, action: body.action, reason: body.reason, note: body.note, by: user)
         return JSONBody.response(DecisionPayload(decision), status: .created)
     }
 
     func bulk(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
+        let zone = try await zones.zone(slug: context.parameters.require("slug"))
         guard user.administers(zone.id) else {
             throw CommunityError.forbidden("you do not administer the zone \(zone.name)")
         }
         let body = try await JSONBody.decode(BulkRequest.self, from: request, context: context)
         guard (1...200).contains(body.ids.count) else { throw CommunityError.invalid("ids", "list 1 to 200 post ids") }
-        let results = await hub.moderation.decideAll(
+        let results = await moderation.decideAll(
             body.ids.map { Post.ID($0) }, action: body.action, reason: body.reason, by: user
         ).map { id, result in
             switch result {
@@ -141,30 +146,30 @@ struct ModerationAPIController {
     }
 
     func rules(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
-        return JSONBody.response(try await hub.moderation.rules(zone, by: context.requireUser()))
+        let zone = try await zones.zone(slug: context.parameters.require("slug"))
+        return JSONBody.response(try await moderation.rules(zone, by: context.requireUser()))
     }
 
     func setRules(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
+        let zone = try await zones.zone(slug: context.parameters.require("slug"))
         let rules = try await JSONBody.decode(ScreeningRules.self, from: request, context: context)
-        try await hub.moderation.setRules(rules, zone: zone, by: user)
-        return JSONBody.response(try await hub.moderation.rules(zone, by: user))
+        try await moderation.setRules(rules, zone: zone, by: user)
+        return JSONBody.response(try await moderation.rules(zone, by: user))
     }
 
     func trust(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
+        let zone = try await zones.zone(slug: context.parameters.require("slug"))
         let body = try await JSONBody.decode(TrustRequest.self, from: request, context: context)
-        try await hub.moderation.setTrust(
+        try await moderation.setTrust(
             body.setting, merchantSlug: context.parameters.require("merchant"), zone: zone, by: user)
         return Response(status: .noContent)
     }
 
     func audit(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
-        let lines = try await hub.moderation.auditLog(zone, by: context.requireUser()).map {
+        let zone = try await zones.zone(slug: context.parameters.require("slug"))
+        let lines = try await moderation.auditLog(zone, by: context.requireUser()).map {
             AuditPayload(
                 at: $0.entry.at, actor: $0.actorName, action: $0.entry.action, subject: $0.entry.subject,
                 details: $0.entry.details)

@@ -5,10 +5,13 @@ import PopUps
 
 /// `/api/v1` endpoints for pop-up shops: venues, slots, series, bookings and the waitlist.
 struct PopUpAPIController {
-    let hub: Hub
-    var base: String { hub.settings.publicURL }
-    var venues: PopUpService { hub.popUps.venues }
-    var bookings: BookingService { hub.popUps.bookings }
+    let merchants: MerchantService
+    let popUps: PopUpServices
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    var base: String { publicURL }
+    var venues: PopUpService { popUps.venues }
+    var bookings: BookingService { popUps.bookings }
 
     func addRoutes(to group: some RouterMethods<HubRequestContext>) {
         group.get("zones/:slug/pop-up-venues", use: listVenues)
@@ -165,11 +168,11 @@ struct PopUpAPIController {
     func merchantBookings(_ request: Request, context: HubRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
         let list = try await bookings.bookings(merchantSlug: slug, by: try context.requireUser())
-        let merchant = try await hub.merchants.merchant(slug: slug)
+        let merchant = try await merchants.merchant(slug: slug)
         return JSONBody.response(
             PopUpMerchantBookingsPayload(
                 items: list.map(PopUpBookingPayload.init),
-                calendar: PopUpCalendarController.merchantCalendarURL(merchant, hub: hub)))
+                calendar: PopUpCalendarController.merchantCalendarURL(merchant, publicURL: publicURL, tokens: popUps.tokens)))
     }
 
     /// The optional `{"reason": ...}` body of a cancellation or refusal; an empty body gives no reason.
@@ -190,7 +193,8 @@ struct PopUpAPIController {
 func addPopUpRoutes(
     hub: Hub, pages: some RouterMethods<HubRequestContext>, api: some RouterMethods<HubRequestContext>
 ) {
-    PopUpCalendarController(hub: hub).addRoutes(to: pages)
-    PopUpPagesController(hub: hub).addRoutes(to: pages)
-    PopUpAPIController(hub: hub).addRoutes(to: api)
+    let publicURL = hub.settings.publicURL
+    PopUpCalendarController(merchants: hub.merchants, popUps: hub.popUps, publicURL: publicURL).addRoutes(to: pages)
+    PopUpPagesController(merchants: hub.merchants, popUps: hub.popUps, publicURL: publicURL).addRoutes(to: pages)
+    PopUpAPIController(merchants: hub.merchants, popUps: hub.popUps, publicURL: publicURL).addRoutes(to: api)
 }

@@ -65,7 +65,7 @@ struct MerchantsCommand: AsyncParsableCommand {
         func run() async throws {
             try await run {
                 let hub = try await Hub.open(try Settings(database: database.path))
-                print("queued \(try await ListingReminders(hub: hub).run()) reminders")
+                print("queued \(try await hub.listingReminders.run()) reminders")
             }
         }
     }

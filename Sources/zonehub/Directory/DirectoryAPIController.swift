@@ -5,8 +5,10 @@ import Hummingbird
 
 /// The directory's JSON API: search.
 struct DirectoryAPIController {
-    let hub: Hub
-    var base: String { hub.settings.publicURL }
+    let search: SearchService
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    var base: String { publicURL }
 
     func addRoutes(to group: some RouterMethods<HubRequestContext>) {
         group.get("search", use: search)
@@ -14,7 +16,7 @@ struct DirectoryAPIController {
 
     func search(_ request: Request, context: HubRequestContext) async throws -> Response {
         let query = try SearchRequest.query(request)
-        let page = try await hub.search.run(query)
+        let page = try await search.run(query)
         let items = page.results.map { SearchResultPayload($0, baseURL: base) }
         return JSONBody.response(
             SearchPayload(

@@ -6,7 +6,9 @@ import Storage
 
 /// The directory pages: the hub's and each zone's merchants by category and commune, with open now.
 struct DirectoryPagesController {
-    let hub: Hub
+    let zones: ZoneService
+    let directory: DirectoryService
+    let listings: ListingService
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/directory", use: hubDirectory)
@@ -19,7 +21,7 @@ struct DirectoryPagesController {
 
     func zoneDirectory(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await directory(
-            zone: try await hub.zones.zone(slug: context.parameters.require("slug")), request, context: context)
+            zone: try await zones.zone(slug: context.parameters.require("slug")), request, context: context)
     }
 
     private func directory(zone: Zone?, _ request: Request, context: HubRequestContext) async throws -> Response {
@@ -31,7 +33,7 @@ struct DirectoryPagesController {
             commune: parameters.get("commune").flatMap { $0.isEmpty ? nil : $0 },
             openNow: parameters.get("open") == "1",
             page: try APIController.integer(parameters.get("page"), "page", in: 0...1000) ?? 0)
-        let listing = try await hub.directory.listing(
+        let listing = try await directory.listing(
             zone: zone, category: filters.category, commune: filters.commune, openNow: filters.openNow,
             page: filters.page)
         let title = t("Annuaire des commerces", "Shop directory") + (zone.map { " · \($0.name)" } ?? "")
@@ -58,7 +60,7 @@ struct DirectoryPagesController {
 
     private func card(_ merchant: Merchant, listing: DirectoryListing, _ t: Language) -> HTML {
         MerchantCard.card(
-            merchant, t, status: ListingViews.badges(merchant, at: listing.now, listings: hub.listings, t))
+            merchant, t, status: ListingViews.badges(merchant, at: listing.now, listings: listings, t))
     }
 }
 

@@ -6,11 +6,16 @@ func addDirectoryRoutes(
     api: some RouterMethods<HubRequestContext>
 ) {
     // robots.txt and the sitemaps are public and need no session.
-    SitemapController(hub: hub).addRoutes(to: router)
-    SearchPagesController(hub: hub).addRoutes(to: pages)
-    DirectoryPagesController(hub: hub).addRoutes(to: pages)
-    DirectoryAPIController(hub: hub).addRoutes(to: api)
-    ListingController(hub: hub).addRoutes(pages: pages, api: api)
-    MarketController(hub: hub).addRoutes(pages: pages, api: api)
-    PosterController(hub: hub).addRoutes(to: pages)
+    let publicURL = hub.settings.publicURL
+    SitemapController(zones: hub.zones, markets: hub.markets, sitemaps: hub.sitemaps, publicURL: publicURL)
+        .addRoutes(to: router)
+    SearchPagesController(zones: hub.zones, search: hub.search, listings: hub.listings, clock: hub.clock)
+        .addRoutes(to: pages)
+    DirectoryPagesController(zones: hub.zones, directory: hub.directory, listings: hub.listings).addRoutes(to: pages)
+    DirectoryAPIController(search: hub.search, publicURL: publicURL).addRoutes(to: api)
+    ListingController(listings: hub.listings, publicURL: publicURL).addRoutes(pages: pages, api: api)
+    MarketController(markets: hub.markets, publicURL: publicURL).addRoutes(pages: pages, api: api)
+    MarketPagesController(zones: hub.zones, markets: hub.markets, publicURL: publicURL, clock: hub.clock)
+        .addRoutes(to: pages)
+    PosterController(merchants: hub.merchants, publicURL: publicURL).addRoutes(to: pages)
 }

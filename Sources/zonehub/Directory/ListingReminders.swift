@@ -1,4 +1,6 @@
 import Community
+import Directory
+import Feeds
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -6,20 +8,25 @@ import ServiceLifecycle
 /// Asks merchants whose listing has gone unconfirmed for the configured period to confirm it, by mail through the
 /// outbox: one reminder per listing and confirmation, even if several processes run rounds.
 struct ListingReminders: Sendable {
-    let hub: Hub
+    let listings: ListingService
+    let accountStore: any AccountStore
+    let outbox: any OutboxStore
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    let clock: any HubClock
 
     /// Queues a reminder for every listing due one; returns how many were queued.
     func run() async throws -> Int {
         var queued = 0
-        for merchant in try await hub.listings.dueReminders() {
-            guard let owner = try await hub.accountStore.user(id: merchant.ownerID) else { continue }
-            let confirmed = hub.listings.freshness.confirmedAt(merchant)
-            let (subject, text) = Self.notice(merchant, confirmedAt: confirmed, base: hub.settings.publicURL)
-            let id = try await hub.outbox.enqueue(
+        for merchant in try await listings.dueReminders() {
+            guard let owner = try await accountStore.user(id: merchant.ownerID) else { continue }
+            let confirmed = listings.freshness.confirmedAt(merchant)
+            let (subject, text) = Self.notice(merchant, confirmedAt: confirmed, base: publicURL)
+            let id = try await outbox.enqueue(
                 recipient: owner.email, payload: .notice(subject: subject, text: text),
-                dedupeKey: "listing-confirm:\(merchant.id):\(Int(confirmed.timeIntervalSince1970))", at: hub.clock.now()
+                dedupeKey: "listing-confirm:\(merchant.id):\(Int(confirmed.timeIntervalSince1970))", at: clock.now()
             )
-            try await hub.listings.reminded(merchant)
+            try await listings.reminded(merchant)
             if id != nil { queued += 1 }
         }
         return queued
@@ -43,14 +50,14 @@ struct ListingReminders: Sendable {
 
 /// While the server runs, a reminder round every hour.
 struct ListingReminderService: Service {
-    let hub: Hub
+    let reminders: ListingReminders
     let logger: Logger
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    let queued = try await ListingReminders(hub: hub).run()
+                    let queued = try await reminders.run()
                     if queued > 0 { logger.info("listing reminders queued", metadata: ["count": "\(queued)"]) }
                 } catch is CancellationError {
                     break  // shutting down

@@ -42,7 +42,9 @@ enum ListingViews {
 
 /// The merchant's confirm action, on the page and in the API.
 struct ListingController {
-    let hub: Hub
+    let listings: ListingService
+    /// The hub's public address, for absolute links.
+    let publicURL: String
 
     func addRoutes(pages: some RouterMethods<HubRequestContext>, api: some RouterMethods<HubRequestContext>) {
         pages.post("/merchants/:slug/confirm", use: confirmPage)
@@ -50,12 +52,12 @@ struct ListingController {
     }
 
     func confirmPage(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let merchant = try await hub.listings.confirm(context.parameters.require("slug"), by: try context.requireUser())
+        let merchant = try await listings.confirm(context.parameters.require("slug"), by: try context.requireUser())
         return PageRenderer.redirect(to: "/merchants/\(merchant.slug)")
     }
 
     func confirmAPI(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let merchant = try await hub.listings.confirm(context.parameters.require("slug"), by: try context.requireUser())
-        return JSONBody.response(MerchantPayload(merchant, baseURL: hub.settings.publicURL))
+        let merchant = try await listings.confirm(context.parameters.require("slug"), by: try context.requireUser())
+        return JSONBody.response(MerchantPayload(merchant, baseURL: publicURL))
     }
 }

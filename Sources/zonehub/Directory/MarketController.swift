@@ -5,11 +5,12 @@ import Hummingbird
 
 /// Seasonal markets through the API that zone admins and merchants use (their pages are `MarketPagesController`).
 struct MarketController {
-    let hub: Hub
-    var base: String { hub.settings.publicURL }
+    let markets: MarketService
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    var base: String { publicURL }
 
     func addRoutes(pages: some RouterMethods<HubRequestContext>, api: some RouterMethods<HubRequestContext>) {
-        MarketPagesController(hub: hub).addRoutes(to: pages)
         api.post("zones/:slug/markets", use: create)
         api.get("markets/:slug", use: market)
         api.post("markets/:slug/applications", use: apply)
@@ -19,16 +20,16 @@ struct MarketController {
     func create(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let draft = try await JSONBody.decode(MarketDraft.self, from: request, context: context)
-        let market = try await hub.markets.create(draft, zoneSlug: context.parameters.require("slug"), by: user)
+        let market = try await markets.create(draft, zoneSlug: context.parameters.require("slug"), by: user)
         return JSONBody.response(MarketPayload(market, applications: [], baseURL: base), status: .created)
     }
 
     func market(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let market = try await hub.markets.market(context.parameters.require("slug"))
+        let market = try await markets.market(context.parameters.require("slug"))
         // Zone admins see every application; everyone else the approved ones.
-        var applications = try await hub.markets.showcase(market.slug).1
+        var applications = try await markets.showcase(market.slug).1
         if let user = context.user, user.administers(market.zoneID) {
-            applications = try await hub.markets.applications(market, by: user)
+            applications = try await markets.applications(market, by: user)
         }
         return JSONBody.response(MarketPayload(market, applications: applications, baseURL: base))
     }
@@ -36,7 +37,7 @@ struct MarketController {
     func apply(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let body = try await JSONBody.decode(MarketApplicationRequest.self, from: request, context: context)
-        let application = try await hub.markets.apply(
+        let application = try await markets.apply(
             context.parameters.require("slug"), merchantSlug: body.merchant, postIDs: body.posts.map { Post.ID($0) },
             by: user)
         return JSONBody.response(MarketApplicationPayload(application), status: .created)
@@ -51,7 +52,7 @@ struct MarketController {
         guard ["approve", "reject"].contains(body.decision) else {
             throw CommunityError.invalid("decision", "approve or reject")
         }
-        let application = try await hub.markets.decide(
+        let application = try await markets.decide(
             context.parameters.require("slug"), application: MarketApplication.ID(raw),
             approve: body.decision == "approve", by: user)
         return JSONBody.response(MarketApplicationPayload(application))

@@ -6,8 +6,11 @@ import Hummingbird
 /// Seasonal market pages: a zone's markets with the admins' creation form, and a market's page with the merchants'
 /// application forms and the admins' decisions.
 struct MarketPagesController {
-    let hub: Hub
-    var markets: MarketService { hub.markets }
+    let zones: ZoneService
+    let markets: MarketService
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    let clock: any HubClock
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/zones/:slug/markets", use: zone)
@@ -24,7 +27,7 @@ struct MarketPagesController {
     func create(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let slug = try context.parameters.require("slug")
-        let zone = try await hub.zones.zone(slug: slug)
+        let zone = try await zones.zone(slug: slug)
         let form = try await FormBody.read(request, context: context)
         do {
             let timeZone = TimeZone(identifier: zone.definition.timeZone) ?? Formats.paris
@@ -40,8 +43,8 @@ struct MarketPagesController {
         async throws -> Response
     {
         let t = context.language
-        let zone = try await hub.zones.zone(slug: slug)
-        let now = hub.clock.now()
+        let zone = try await zones.zone(slug: slug)
+        let now = clock.now()
         let cards = try await markets.current(zone: zone).map { MarketViews.card($0, at: now, t) }
         let admin = context.user?.administers(zone.id) == true
         let title = t("Marchés de saison", "Seasonal markets") + " · " + zone.name
@@ -96,7 +99,7 @@ struct MarketPagesController {
         let t = context.language
         let (market, approved, offers) = try await markets.showcase(slug)
         let draft = market.draft
-        let now = hub.clock.now()
+        let now = clock.now()
         var forms: HTML = ""
         if let user = context.user {
             let choices = try await markets.choices(market, for: user)
@@ -130,7 +133,7 @@ struct MarketPagesController {
             \(FeedLinks.follow("\(path)/feed", t))
             """, context: context, status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok,
             head:
-                "\(FeedLinks.head("\(path)/feed", title: draft.title))\n\(SEOHead.tags(path: path, title: draft.title, description: draft.description, base: hub.settings.publicURL))"
+                "\(FeedLinks.head("\(path)/feed", title: draft.title))\n\(SEOHead.tags(path: path, title: draft.title, description: draft.description, base: publicURL))"
         )
     }
 }

@@ -6,15 +6,17 @@ import Hummingbird
 
 /// A printable A4 poster per merchant for the shop window: name, hours, and a QR code to its page.
 struct PosterController {
-    let hub: Hub
+    let merchants: MerchantService
+    /// The hub's public address, for absolute links.
+    let publicURL: String
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/merchants/:slug/poster", use: poster)
     }
 
     func poster(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
-        let address = "\(hub.settings.publicURL)/merchants/\(merchant.slug)"
+        let merchant = try await merchants.merchant(slug: context.parameters.require("slug"))
+        let address = "\(publicURL)/merchants/\(merchant.slug)"
         // A merchant page address is far shorter than the 2,331 bytes a version 40 code holds.
         let code = QRCode(address).map { HTML(raw: $0.svg()) } ?? ""
         let profile = merchant.profile

@@ -5,7 +5,10 @@ import Hummingbird
 
 /// The search page: merchants and live posts matching words, with filters.
 struct SearchPagesController {
-    let hub: Hub
+    let zones: ZoneService
+    let search: SearchService
+    let listings: ListingService
+    let clock: any HubClock
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/search", use: search)
@@ -13,7 +16,7 @@ struct SearchPagesController {
 
     func search(_ request: Request, context: HubRequestContext) async throws -> Response {
         let t = context.language
-        let zones = try await hub.zones.active()
+        let zones = try await zones.active()
         guard request.uri.queryParameters.get("q") != nil else {
             return PageRenderer.page(
                 t("Rechercher", "Search"), "<h1>\(t("Rechercher", "Search"))</h1>\(form(request, zones, t))",
@@ -23,7 +26,7 @@ struct SearchPagesController {
         let query: SearchQuery
         do {
             query = try SearchRequest.query(request)
-            page = try await hub.search.run(query)
+            page = try await search.run(query)
         } catch let error as CommunityError where error.category == .invalidInput {
             return PageRenderer.page(
                 t("Rechercher", "Search"),
@@ -37,7 +40,7 @@ struct SearchPagesController {
             switch result {
             case .merchant(let merchant):
                 MerchantCard.card(
-                    merchant, t, status: ListingViews.badges(merchant, at: hub.clock.now(), listings: hub.listings, t))
+                    merchant, t, status: ListingViews.badges(merchant, at: clock.now(), listings: listings, t))
             case .post(let post): PostCard.card(post, t)
             }
         }

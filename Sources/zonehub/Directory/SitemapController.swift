@@ -5,8 +5,12 @@ import Hummingbird
 
 /// `robots.txt`, and `sitemap.xml` as an index of sitemaps: the hub's pages, merchants and live posts by blocks.
 struct SitemapController {
-    let hub: Hub
-    var base: String { hub.settings.publicURL }
+    let zones: ZoneService
+    let markets: MarketService
+    let sitemaps: SitemapService
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    var base: String { publicURL }
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/robots.txt", use: robots)
@@ -31,7 +35,7 @@ struct SitemapController {
     }
 
     func index(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let chunks = try await hub.sitemaps.chunks()
+        let chunks = try await sitemaps.chunks()
         let items =
             ["<sitemap><loc>\(base)/sitemaps/pages.xml</loc></sitemap>"]
             + chunks.map {
@@ -48,9 +52,9 @@ struct SitemapController {
         var urls: [(String, Date?)] = []
         if name == "pages.xml" {
             urls = [("/", nil), ("/directory", nil)]
-            for zone in try await hub.zones.active() {
+            for zone in try await zones.active() {
                 urls += [("/zones/\(zone.slug)", nil), ("/zones/\(zone.slug)/directory", nil)]
-                urls += try await hub.markets.current(zone: zone).map { ("/markets/\($0.slug)", nil) }
+                urls += try await markets.current(zone: zone).map { ("/markets/\($0.slug)", nil) }
             }
         } else {
             let match = name.wholeMatch(of: /(merchants|posts)-([0-9]{1,7})\.xml/)
@@ -58,7 +62,7 @@ struct SitemapController {
                 throw CommunityError.notFound("sitemap")
             }
             let prefix = kind == .merchants ? "/merchants/" : "/posts/"
-            urls = try await hub.sitemaps.entries(kind, number: number).map { (prefix + $0.key, $0.lastModified) }
+            urls = try await sitemaps.entries(kind, number: number).map { (prefix + $0.key, $0.lastModified) }
         }
         let items = urls.map { path, date in
             "<url><loc>\(HTML.escape(base + path))</loc>"

@@ -1,6 +1,7 @@
 import Community
 import CompressNIO
 import Crypto
+import Directory
 import Feeds
 import Foundation
 import HTTPTypes
@@ -10,9 +11,16 @@ import NIOCore
 /// Atom, RSS and JSON feeds of the hub, each zone, each zone and category, each merchant and each seasonal market;
 /// and the OPML list.
 struct FeedController {
-    let hub: Hub
+    let zones: ZoneService
+    let merchants: MerchantService
+    let posts: PostService
+    let markets: MarketService
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    let webSubHub: String?
+    let clock: any HubClock
     let cache: FeedCache
-    var base: String { hub.settings.publicURL }
+    var base: String { publicURL }
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         for format in FeedFormat.allCases {
@@ -35,18 +43,18 @@ struct FeedController {
             let feed = FeedDescriptor(
                 title: "zonehub", subtitle: "Les dernières publications des commerçants de toutes les zones",
                 pageURL: "\(base)/", feedBaseURL: "\(base)/feed")
-            return (feed, try await hub.posts.live(zone: nil, limit: FeedRenderer.itemLimit))
+            return (feed, try await posts.live(zone: nil, limit: FeedRenderer.itemLimit))
         }
     }
 
     @Sendable func zoneFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws -> Response
     {
         try await serve(request, format: format) {
-            let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
+            let zone = try await zones.zone(slug: context.parameters.require("slug"))
             let feed = FeedDescriptor(
                 title: zone.name, subtitle: zone.definition.description, pageURL: "\(base)/zones/\(zone.slug)",
                 feedBaseURL: "\(base)/zones/\(zone.slug)/feed")
-            return (feed, try await hub.posts.live(zone: zone, limit: FeedRenderer.itemLimit))
+            return (feed, try await posts.live(zone: zone, limit: FeedRenderer.itemLimit))
         }
     }
 
@@ -54,13 +62,13 @@ struct FeedController {
         -> Response
     {
         try await serve(request, format: format) {
-            let zone = try await hub.zones.zone(slug: context.parameters.require("slug"))
+            let zone = try await zones.zone(slug: context.parameters.require("slug"))
             let category = try Category.parse(context.parameters.require("category"))
             let feed = FeedDescriptor(
                 title: "\(zone.name) · \(category.label)", subtitle: zone.definition.description,
                 pageURL: "\(base)/zones/\(zone.slug)?category=\(category.rawValue)",
                 feedBaseURL: "\(base)/zones/\(zone.slug)/categories/\(category.rawValue)/feed")
-            return (feed, try await hub.posts.live(zone: zone, category: category, limit: FeedRenderer.itemLimit))
+            return (feed, try await posts.live(zone: zone, category: category, limit: FeedRenderer.itemLimit))
         }
     }
 
@@ -68,11 +76,11 @@ struct FeedController {
         -> Response
     {
         try await serve(request, format: format) {
-            let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
+            let merchant = try await merchants.merchant(slug: context.parameters.require("slug"))
             let feed = FeedDescriptor(
                 title: merchant.name, subtitle: String(merchant.profile.description.prefix(280)),
                 pageURL: "\(base)/merchants/\(merchant.slug)", feedBaseURL: "\(base)/merchants/\(merchant.slug)/feed")
-            return (feed, try await hub.posts.live(zone: nil, merchant: merchant, limit: FeedRenderer.itemLimit))
+            return (feed, try await posts.live(zone: nil, merchant: merchant, limit: FeedRenderer.itemLimit))
         }
     }
 
@@ -83,18 +91,18 @@ struct FeedController {
         try await serve(
             request, format: format,
             expiring: {
-                let (market, _, offers) = try await hub.markets.showcase(context.parameters.require("slug"))
+                let (market, _, offers) = try await markets.showcase(context.parameters.require("slug"))
                 let feed = FeedDescriptor(
                     title: market.draft.title, subtitle: String(market.draft.description.prefix(280)),
                     pageURL: "\(base)/markets/\(market.slug)", feedBaseURL: "\(base)/markets/\(market.slug)/feed")
-                let ends = market.draft.endsAt > hub.clock.now() ? market.draft.endsAt : nil
+                let ends = market.draft.endsAt > clock.now() ? market.draft.endsAt : nil
                 return (feed, Array(offers.prefix(FeedRenderer.itemLimit)), ends)
             })
     }
 
     /// Every zone's feeds, for readers that import a list.
     @Sendable func opml(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let zones = try await hub.zones.active()
+        let zones = try await zones.active()
         let outlines = zones.map { zone in
             FeedFormat.allCases.filter { $0 != .json }.map { format in
                 """
@@ -139,13 +147,13 @@ struct FeedController {
     ) async throws -> Response {
         let key = request.uri.path
         let entry: FeedCache.Entry
-        if let cached = cache.entry(key, now: hub.clock.now()) {
+        if let cached = cache.entry(key, now: clock.now()) {
             entry = cached
         } else {
             let generation = cache.generation
             let (feed, posts, staleAt) = try await load()
             let text = FeedRenderer.render(
-                feed, posts: posts, format: format, baseURL: base, hub: hub.settings.webSubHub)
+                feed, posts: posts, format: format, baseURL: base, hub: webSubHub)
             entry = Self.entry(
                 text, posts: posts, staleAt: staleAt, headers: headers(format: format, selfURL: base + key))
             cache.store(entry, for: key, renderedAt: generation)
@@ -163,7 +171,7 @@ struct FeedController {
         headers[.cacheControl] = "public, max-age=300"
         headers[.vary] = "Accept-Encoding"
         var links = ["<\(selfURL)>; rel=\"self\""]
-        if let webSub = hub.settings.webSubHub { links.append("<\(webSub)>; rel=\"hub\"") }
+        if let webSub = webSubHub { links.append("<\(webSub)>; rel=\"hub\"") }
         headers[HTTPField.Name("Link")!] = links.joined(separator: ", ")
         return headers
     }

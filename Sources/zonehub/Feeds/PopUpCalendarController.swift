@@ -5,8 +5,11 @@ import Hummingbird
 
 /// iCalendar feeds of pop-up shops: a zone's, a venue's, and a merchant's private one behind a signed link.
 struct PopUpCalendarController {
-    let hub: Hub
-    var base: String { hub.settings.publicURL }
+    let merchants: MerchantService
+    let popUps: PopUpServices
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    var base: String { publicURL }
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/zones/:slug/pop-ups.ics", use: zone)
@@ -15,8 +18,8 @@ struct PopUpCalendarController {
     }
 
     func zone(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let (zone, venues) = try await hub.popUps.venues.venues(zoneSlug: context.parameters.require("slug"))
-        let slots = try await hub.popUps.venues.slots(zone: zone, includeCancelled: true, limit: 1000)
+        let (zone, venues) = try await popUps.venues.venues(zoneSlug: context.parameters.require("slug"))
+        let slots = try await popUps.venues.slots(zone: zone, includeCancelled: true, limit: 1000)
         return Self.response(
             PopUpCalendar.slots(
                 slots, venues: Dictionary(uniqueKeysWithValues: venues.map { ($0.id, $0) }),
@@ -24,8 +27,8 @@ struct PopUpCalendarController {
     }
 
     func venue(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let venue = try await hub.popUps.venues.venue(try PathID.id(context, "venue"))
-        let slots = try await hub.popUps.venues.slots(venue: venue.id, includeCancelled: true, limit: 1000)
+        let venue = try await popUps.venues.venue(try PathID.id(context, "venue"))
+        let slots = try await popUps.venues.slots(venue: venue.id, includeCancelled: true, limit: 1000)
         return Self.response(
             PopUpCalendar.slots(
                 slots, venues: [venue.id: venue], name: "Boutique éphémère — \(venue.name)", baseURL: base))
@@ -33,18 +36,18 @@ struct PopUpCalendarController {
 
     /// The merchant's own bookings; the signed token in the address is the only key.
     func merchant(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
+        let merchant = try await merchants.merchant(slug: context.parameters.require("slug"))
         let token = request.uri.queryParameters.get("token") ?? ""
-        guard (try? hub.popUps.tokens.verifyCalendar(token)) == merchant.id else {
+        guard (try? popUps.tokens.verifyCalendar(token)) == merchant.id else {
             throw CommunityError(.notFound, "invalid_link", "this link is not valid")
         }
-        let rows = try await hub.popUps.bookings.calendar(merchant: merchant.id)
+        let rows = try await popUps.bookings.calendar(merchant: merchant.id)
         return Self.response(PopUpCalendar.bookings(rows, merchantName: merchant.name, baseURL: base))
     }
 
-    static func merchantCalendarURL(_ merchant: Merchant, hub: Hub) -> String {
-        "\(hub.settings.publicURL)/merchants/\(merchant.slug)/pop-ups.ics?token="
-            + hub.popUps.tokens.calendarToken(for: merchant.id)
+    /// The address of a merchant's private calendar of bookings, signed with `tokens`.
+    static func merchantCalendarURL(_ merchant: Merchant, publicURL: String, tokens: LinkTokens) -> String {
+        "\(publicURL)/merchants/\(merchant.slug)/pop-ups.ics?token=" + tokens.calendarToken(for: merchant.id)
     }
 
     static func response(_ text: String) -> Response {

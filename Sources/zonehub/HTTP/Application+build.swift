@@ -10,7 +10,10 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
     router.add(middleware: SecurityHeaders(https: hub.settings.publicURL.hasPrefix("https:")))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: CrossOriginProtection(origin: CrossOriginProtection.origin(of: hub.settings.publicURL)))
-    OperationsController(hub: hub, metrics: metrics).addRoutes(to: router)
+    let publicURL = hub.settings.publicURL
+    OperationsController(
+        zones: hub.zones, statistics: hub.statistics, feedCache: hub.feedCache, clock: hub.clock, metrics: metrics
+    ).addRoutes(to: router)
     router.get("/static/site.css") { _, _ in
         var headers = HTTPFields()
         headers[.contentType] = "text/css; charset=utf-8"
@@ -21,23 +24,38 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
     // Inside the group, errors render with the visitor's language and session; the router-level instance
     // answers for unknown paths and failures before the session is known.
     // Feeds are public and cached: they skip the session lookup.
-    FeedController(hub: hub, cache: hub.feedCache).addRoutes(to: router)
+    FeedController(
+        zones: hub.zones, merchants: hub.merchants, posts: hub.posts, markets: hub.markets, publicURL: publicURL,
+        webSubHub: hub.settings.webSubHub, clock: hub.clock, cache: hub.feedCache
+    ).addRoutes(to: router)
     let pages = router.group().add(middleware: SessionMiddleware(accounts: hub.accounts)).add(
         middleware: ErrorMiddleware())
     PublicPagesController(
         zones: hub.zones, posts: hub.posts, merchants: hub.merchants, markets: hub.markets, listings: hub.listings,
         publicURL: hub.settings.publicURL, clock: hub.clock
     ).addRoutes(to: pages)
-    AccountPagesController(hub: hub).addRoutes(to: pages)
-    DashboardController(hub: hub).addRoutes(to: pages)
+    AccountPagesController(
+        accounts: hub.accounts, signInThrottle: hub.signInThrottle, publicURL: publicURL, clock: hub.clock
+    ).addRoutes(to: pages)
+    DashboardController(zones: hub.zones, merchants: hub.merchants, posts: hub.posts, moderation: hub.moderation)
+        .addRoutes(to: pages)
     ModerationPagesController(
         zones: hub.zones, moderation: hub.moderation, merchants: hub.merchants, reportLimiter: hub.reportLimiter,
         clock: hub.clock
     ).addRoutes(to: pages)
-    SubscriptionPagesController(hub: hub).addRoutes(to: pages)
+    SubscriptionPagesController(
+        zones: hub.zones, subscriptions: hub.subscriptions, linkTokens: hub.linkTokens, mailRenderer: hub.mailRenderer,
+        subscriptionLimiter: hub.subscriptionLimiter, clock: hub.clock
+    ).addRoutes(to: pages)
     let api = pages.group("/api/v1")
-    APIController(hub: hub).addRoutes(to: api)
-    ModerationAPIController(hub: hub).addRoutes(to: api)
+    APIController(
+        accounts: hub.accounts, merchants: hub.merchants, posts: hub.posts, zones: hub.zones,
+        signInThrottle: hub.signInThrottle, publicURL: publicURL, clock: hub.clock
+    ).addRoutes(to: api)
+    ModerationAPIController(
+        zones: hub.zones, moderation: hub.moderation, reportLimiter: hub.reportLimiter, publicURL: publicURL,
+        clock: hub.clock
+    ).addRoutes(to: api)
     addPopUpRoutes(hub: hub, pages: pages, api: api)
     addDirectoryRoutes(hub: hub, router: router, pages: pages, api: api)
     return router
@@ -49,9 +67,9 @@ func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
         router: buildRouter(hub: hub),
         configuration: .init(address: .hostname(hub.settings.host, port: hub.settings.port), serverName: "zonehub"),
         services: [
-            PostSweeper(posts: hub.posts, logger: logger), MailScheduler(hub: hub, logger: logger),
+            PostSweeper(posts: hub.posts, logger: logger), hub.mailScheduler(logger: logger),
             PopUpSweeper(bookings: hub.popUps.bookings, logger: logger),
-            ListingReminderService(hub: hub, logger: logger),
+            ListingReminderService(reminders: hub.listingReminders, logger: logger),
         ],
         onServerRunning: { channel in
             // Printed once the socket is bound, with the real port (useful with --port 0).

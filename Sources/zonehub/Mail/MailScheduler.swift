@@ -8,7 +8,12 @@ import Synchronization
 /// While the server runs: composes each zone's digests when its send time comes (once per zone, frequency and
 /// moment, even with several processes), and delivers the outbox every few seconds.
 struct MailScheduler: Service {
-    let hub: Hub
+    let zones: ZoneService
+    let digests: DigestService
+    let subscriptionStore: any SubscriptionStore
+    let outbox: any OutboxStore
+    let sender: OutboxSender
+    let clock: any HubClock
     let logger: Logger
     var interval: Duration = .seconds(5)
     /// A hub that was down at send time still sends that day's digest if it is back within this delay.
@@ -26,18 +31,18 @@ struct MailScheduler: Service {
 
     private func loop(stopping: @escaping @Sendable () -> Bool) async {
         do {
-            let released = try await hub.outbox.releaseClaims(isAlive: SenderIdentity.isAlive)
+            let released = try await outbox.releaseClaims(isAlive: SenderIdentity.isAlive)
             if released > 0 {
                 logger.notice("taking back messages claimed by a stopped process", metadata: ["count": "\(released)"])
             }
         } catch {
             logger.error("cannot release outbox claims", metadata: ["error": "\(error)"])
         }
-        let sender = hub.outboxSender(logger: logger)
+        let sender = self.sender
         while !stopping() {
             do {
                 try await composeDueDigests()
-                if let next = try await hub.outbox.nextAttempt(), next <= hub.clock.now() {
+                if let next = try await outbox.nextAttempt(), next <= clock.now() {
                     let summary = try await sender.drain(stopWhen: stopping)
                     logger.info(
                         "outbox delivered",
@@ -54,17 +59,17 @@ struct MailScheduler: Service {
     }
 
     private func composeDueDigests() async throws {
-        let now = hub.clock.now()
-        for zone in try await hub.zones.active() {
+        let now = clock.now()
+        for zone in try await zones.active() {
             for frequency in DigestFrequency.allCases {
                 guard
                     let due = DigestSchedule.latestDue(
                         frequency, settings: zone.definition.digest, timeZone: zone.definition.timeZone, now: now),
                     now.timeIntervalSince(due) < Self.catchUp,
-                    try await hub.subscriptionStore.claimRun(
+                    try await subscriptionStore.claimRun(
                         zone: zone.id, frequency: frequency, scheduledFor: due, at: now)
                 else { continue }
-                let summary = try await hub.digests.compose(frequency: frequency, homeZone: zone.id)
+                let summary = try await digests.compose(frequency: frequency, homeZone: zone.id)
                 logger.info(
                     "digests composed",
                     metadata: [

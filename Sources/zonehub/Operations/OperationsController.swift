@@ -5,7 +5,10 @@ import Hummingbird
 /// What load balancers and monitoring read: `/healthz` (the process answers), `/readyz` (it can serve: the
 /// database reads and the zones are loaded) and `/metrics` (Prometheus).
 struct OperationsController {
-    let hub: Hub
+    let zones: ZoneService
+    let statistics: any StatisticsStore
+    let feedCache: FeedCache
+    let clock: any HubClock
     let metrics: HubMetrics
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
@@ -20,7 +23,7 @@ struct OperationsController {
         headers[.cacheControl] = "no-store"
         let problem: String?
         do {
-            problem = try await hub.zones.active().isEmpty ? "no zone is loaded" : nil
+            problem = try await zones.active().isEmpty ? "no zone is loaded" : nil
         } catch {
             problem = "the database does not answer"
         }
@@ -33,8 +36,8 @@ struct OperationsController {
     }
 
     func scrape(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let statistics = try await hub.statistics.statistics(at: hub.clock.now())
-        let text = metrics.exposition(of: statistics, feedsCached: hub.feedCache.count)
+        let statistics = try await statistics.statistics(at: clock.now())
+        let text = metrics.exposition(of: statistics, feedsCached: feedCache.count)
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         headers[.cacheControl] = "no-store"

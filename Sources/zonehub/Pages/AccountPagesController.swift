@@ -4,7 +4,11 @@ import Hummingbird
 
 /// Signing in and out of the pages, with an HttpOnly, SameSite session cookie.
 struct AccountPagesController {
-    let hub: Hub
+    let accounts: AccountService
+    let signInThrottle: SignInThrottle
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    let clock: any HubClock
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/sign-in", use: signInForm)
@@ -30,7 +34,7 @@ struct AccountPagesController {
                 context: context, status: .badRequest)
         }
         do {
-            try await hub.accounts.changePassword(for: user, current: form.text("current"), new: form.text("new"))
+            try await accounts.changePassword(for: user, current: form.text("current"), new: form.text("new"))
         } catch let error as CommunityError where error.category == .invalidInput || error == .badCredentials {
             let text =
                 error == .badCredentials
@@ -41,9 +45,9 @@ struct AccountPagesController {
             return passwordPage(message: text, context: context, status: .badRequest)
         }
         // The old session went with the old password: sign in again with the new one.
-        let (_, token) = try await hub.accounts.signIn(email: user.email, password: form.text("new"))
+        let (_, token) = try await accounts.signIn(email: user.email, password: form.text("new"))
         var response = PageRenderer.redirect(to: "/dashboard")
-        response.setCookie(Self.sessionCookie(token, secure: hub.settings.publicURL.hasPrefix("https:")))
+        response.setCookie(Self.sessionCookie(token, secure: publicURL.hasPrefix("https:")))
         return response
     }
 
@@ -79,14 +83,14 @@ struct AccountPagesController {
         let email = form["email"] ?? ""
         let t = context.language
         do {
-            let (_, token) = try await hub.accounts.signIn(
+            let (_, token) = try await accounts.signIn(
                 email: email, password: form.text("password"), client: context.clientAddress,
-                throttle: hub.signInThrottle, now: hub.clock.now())
+                throttle: signInThrottle, now: clock.now())
             // A new session on every sign-in: a session the browser held before (another account's, or one someone
             // planted) ends here.
-            if let previous = context.sessionToken { try await hub.accounts.signOut(token: previous) }
+            if let previous = context.sessionToken { try await accounts.signOut(token: previous) }
             var response = PageRenderer.redirect(to: "/dashboard")
-            response.setCookie(Self.sessionCookie(token, secure: hub.settings.publicURL.hasPrefix("https:")))
+            response.setCookie(Self.sessionCookie(token, secure: publicURL.hasPrefix("https:")))
             return response
         } catch let error as CommunityError where error == .badCredentials {
             return self.form(
@@ -101,7 +105,7 @@ struct AccountPagesController {
     }
 
     func signOut(_ request: Request, context: HubRequestContext) async throws -> Response {
-        if let token = context.sessionToken { try await hub.accounts.signOut(token: token) }
+        if let token = context.sessionToken { try await accounts.signOut(token: token) }
         var response = PageRenderer.redirect(to: "/")
         response.setCookie(
             Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))

@@ -5,7 +5,10 @@ import Moderation
 
 /// The signed-in space: a merchant's profiles and posts, a zone admin's zones.
 struct DashboardController {
-    let hub: Hub
+    let zones: ZoneService
+    let merchants: MerchantService
+    let posts: PostService
+    let moderation: ModerationQueue
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/dashboard", use: overview)
@@ -25,11 +28,11 @@ struct DashboardController {
         let user = try context.requireUser()
         let t = context.language
         var sections: [HTML] = []
-        for merchant in try await hub.merchants.owned(by: user) {
-            let posts = try await hub.posts.dashboard(merchantSlug: merchant.slug, by: user)
+        for merchant in try await merchants.owned(by: user) {
+            let posts = try await posts.dashboard(merchantSlug: merchant.slug, by: user)
             var decisions: [Post.ID: Decision] = [:]
             for post in posts where post.status == .draft || post.status == .removed {
-                decisions[post.id] = try await hub.moderation.history(of: post, for: user).last
+                decisions[post.id] = try await moderation.history(of: post, for: user).last
             }
             sections.append(DashboardViews.merchant(merchant, posts: posts, decisions: decisions, t))
         }
@@ -38,8 +41,8 @@ struct DashboardController {
                 "<p><a class=\"button\" href=\"/dashboard/merchants/new\">\(t("Créer une fiche commerce", "Create a shop profile"))</a></p>"
             )
         }
-        for zone in try await hub.zones.active() where user.role != .merchant && user.administers(zone.id) {
-            let items = try await hub.moderation.list(zone, by: user)
+        for zone in try await zones.active() where user.role != .merchant && user.administers(zone.id) {
+            let items = try await moderation.list(zone, by: user)
             // Operators are shown only the zones whose queue has escalated; zone admins always see theirs.
             if user.role == .hubOperator && !items.contains(where: \.escalated) { continue }
             sections.append(DashboardViews.adminZone(zone, items: items, t))
@@ -71,7 +74,7 @@ struct DashboardController {
         var profile = MerchantProfile(name: "", categories: [], commune: "", postcode: "", zones: [])
         do {
             profile = try MerchantForm.profile(form)
-            let merchant = try await hub.merchants.create(profile, owner: user)
+            let merchant = try await merchants.create(profile, owner: user)
             return PageRenderer.redirect(to: "/merchants/\(merchant.slug)")
         } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
             return try await merchantEditor(profile, action: "/dashboard/merchants", error: error, context: context)
@@ -80,7 +83,7 @@ struct DashboardController {
 
     func editMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let merchant = try await hub.merchants.merchant(slug: context.parameters.require("slug"))
+        let merchant = try await merchants.merchant(slug: context.parameters.require("slug"))
         guard merchant.ownerID == user.id || user.role == .hubOperator else {
             throw CommunityError.forbidden("this merchant profile belongs to someone else")
         }
@@ -92,10 +95,10 @@ struct DashboardController {
         let user = try context.requireUser()
         let slug = try context.parameters.require("slug")
         let form = try await FormBody.read(request, context: context)
-        var profile = try await hub.merchants.merchant(slug: slug).profile
+        var profile = try await merchants.merchant(slug: slug).profile
         do {
             profile = try MerchantForm.profile(form)
-            let merchant = try await hub.merchants.update(slug, with: profile, by: user)
+            let merchant = try await merchants.update(slug, with: profile, by: user)
             return PageRenderer.redirect(to: "/merchants/\(merchant.slug)")
         } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
             return try await merchantEditor(
@@ -108,7 +111,7 @@ struct DashboardController {
         context: HubRequestContext
     ) async throws -> Response {
         let t = context.language
-        let zones = try await hub.zones.active()
+        let zones = try await zones.active()
         return PageRenderer.page(
             t("Fiche commerce", "Shop profile"),
             """
@@ -136,9 +139,9 @@ struct DashboardController {
         let merchant = try await ownMerchant(body["merchant"] ?? "", user)
         let form = PostForm(body)
         do {
-            var post = try await hub.posts.create(
+            var post = try await posts.create(
                 try form.content(), merchantSlug: merchant.slug, zoneSlug: form.zone, by: user)
-            if body["action"] == "submit" { post = try await hub.posts.submit(post.id, by: user) }
+            if body["action"] == "submit" { post = try await posts.submit(post.id, by: user) }
             return PageRenderer.redirect(to: "/dashboard#post-\(post.id.rawValue)")
         } catch let error as CommunityError where error.category == .invalidInput {
             return try await postEditor(form, merchant: merchant, postID: nil, error: error, context: context)
@@ -147,7 +150,7 @@ struct DashboardController {
 
     func editPost(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let post = try await hub.posts.post(try PathID.post(context), viewer: user)
+        let post = try await posts.post(try PathID.post(context), viewer: user)
         let merchant = try await ownMerchant(post.merchantSlug, user)
         return try await postEditor(PostForm(post), merchant: merchant, postID: post.id, error: nil, context: context)
     }
@@ -156,13 +159,13 @@ struct DashboardController {
         let user = try context.requireUser()
         let id = try PathID.post(context)
         let body = try await FormBody.read(request, context: context)
-        let post = try await hub.posts.post(id, viewer: user)
+        let post = try await posts.post(id, viewer: user)
         let merchant = try await ownMerchant(post.merchantSlug, user)
         let form = PostForm(body)
         do {
-            var edited = try await hub.posts.edit(id, content: try form.content(), by: user)
+            var edited = try await posts.edit(id, content: try form.content(), by: user)
             if body["action"] == "submit" && edited.status == .draft {
-                edited = try await hub.posts.submit(id, by: user)
+                edited = try await posts.submit(id, by: user)
             }
             return PageRenderer.redirect(to: "/dashboard#post-\(edited.id.rawValue)")
         } catch let error as CommunityError where error.category == .invalidInput {
@@ -171,12 +174,12 @@ struct DashboardController {
     }
 
     func submitPost(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let post = try await hub.posts.submit(try PathID.post(context), by: try context.requireUser())
+        let post = try await posts.submit(try PathID.post(context), by: try context.requireUser())
         return PageRenderer.redirect(to: "/dashboard#post-\(post.id.rawValue)")
     }
 
     func withdrawPost(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let post = try await hub.posts.withdraw(try PathID.post(context), by: try context.requireUser())
+        let post = try await posts.withdraw(try PathID.post(context), by: try context.requireUser())
         return PageRenderer.redirect(to: "/dashboard#post-\(post.id.rawValue)")
     }
 
@@ -185,7 +188,7 @@ struct DashboardController {
         context: HubRequestContext
     ) async throws -> Response {
         let t = context.language
-        let zones = try await hub.zones.active().filter { merchant.zoneIDs.contains($0.id) }
+        let zones = try await zones.active().filter { merchant.zoneIDs.contains($0.id) }
         let action = postID.map { "/dashboard/posts/\($0.rawValue)" } ?? "/dashboard/posts"
         return PageRenderer.page(
             t("Publication", "Post"),
@@ -205,7 +208,7 @@ struct DashboardController {
     }
 
     private func ownMerchant(_ slug: String, _ user: User) async throws -> Merchant {
-        let merchant = try await hub.merchants.merchant(slug: slug)
+        let merchant = try await merchants.merchant(slug: slug)
         guard merchant.ownerID == user.id || user.role == .hubOperator else {
             throw CommunityError.forbidden("this merchant profile belongs to someone else")
         }

@@ -64,7 +64,7 @@ extension PopUpPagesController {
         let organiser = try await venues.organises(zone.id, context.user)
         var sections: [HTML] = []
         if let user = context.user, user.role == .merchant || user.role == .hubOperator {
-            let mine = try await hub.merchants.owned(by: user).filter { $0.zoneIDs.contains(zone.id) }
+            let mine = try await merchants.owned(by: user).filter { $0.zoneIDs.contains(zone.id) }
             var held: [PopUpBooking] = []
             for merchant in mine {
                 held += try await bookings.bookings(merchantSlug: merchant.slug, by: user).filter { $0.slotID == id }
@@ -94,7 +94,7 @@ extension PopUpPagesController {
         let t = context.language
         let user = try context.requireUser()
         var blocks: [HTML] = []
-        for merchant in try await hub.merchants.owned(by: user) {
+        for merchant in try await merchants.owned(by: user) {
             let list = try await bookings.bookings(merchantSlug: merchant.slug, by: user)
             var rows: [HTML] = []
             for booking in list {
@@ -105,7 +105,7 @@ extension PopUpPagesController {
                     <td>\(PopUpViews.status(booking.status, t))</td></tr>
                     """)
             }
-            let calendar = PopUpCalendarController.merchantCalendarURL(merchant, hub: hub)
+            let calendar = PopUpCalendarController.merchantCalendarURL(merchant, publicURL: publicURL, tokens: popUps.tokens)
             blocks.append(
                 """
                 <h2>\(merchant.name)</h2>

@@ -6,9 +6,12 @@ import PopUps
 /// Pop-up shop pages: a zone's venues and calendar, a venue, a slot with its free places and booking buttons, and
 /// the organisers' forms.
 struct PopUpPagesController {
-    let hub: Hub
-    var venues: PopUpService { hub.popUps.venues }
-    var bookings: BookingService { hub.popUps.bookings }
+    let merchants: MerchantService
+    let popUps: PopUpServices
+    /// The hub's public address, for absolute links.
+    let publicURL: String
+    var venues: PopUpService { popUps.venues }
+    var bookings: BookingService { popUps.bookings }
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/zones/:slug/pop-ups", use: zone)

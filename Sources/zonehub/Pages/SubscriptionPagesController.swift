@@ -6,7 +6,12 @@ import Hummingbird
 /// Subscribing to the digests (double opt-in), and the signed links of every mail: confirm, manage, and one-click
 /// unsubscribe (RFC 8058: a POST with no cookie unsubscribes; a GET only shows a page).
 struct SubscriptionPagesController {
-    let hub: Hub
+    let zones: ZoneService
+    let subscriptions: SubscriptionService
+    let linkTokens: LinkTokens
+    let mailRenderer: HubMailRenderer
+    let subscriptionLimiter: RateLimiter
+    let clock: any HubClock
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/subscribe", use: form)
@@ -27,13 +32,13 @@ struct SubscriptionPagesController {
     }
 
     func subscribe(_ request: Request, context: HubRequestContext) async throws -> Response {
-        guard try await hub.subscriptionLimiter.allow(context.clientAddress, now: hub.clock.now()) else {
+        guard try await subscriptionLimiter.allow(context.clientAddress, now: clock.now()) else {
             throw CommunityError(.rateLimited, "rate_limited", "too many requests; try again in a few minutes")
         }
         let form = try await FormBody.read(request, context: context)
         let choice = SubscriptionViews.Choice(form: form)
         do {
-            try await hub.subscriptions.request(
+            try await subscriptions.request(
                 email: form["email"] ?? "", zoneSlugs: choice.zones, categories: form.all("categories"),
                 frequency: form["frequency"] ?? "", source: source(request, context))
         } catch let error as CommunityError where error.category == .invalidInput {
@@ -56,7 +61,7 @@ struct SubscriptionPagesController {
         let token = request.uri.queryParameters.get("token") ?? ""
         let t = context.language
         // Checked before showing the button, so a bad link says so at once.
-        _ = try hub.linkTokens.verify(token, for: .confirm, now: hub.clock.now())
+        _ = try linkTokens.verify(token, for: .confirm, now: clock.now())
         return PageRenderer.page(
             t("Confirmer l'abonnement", "Confirm your subscription"),
             """
@@ -71,7 +76,7 @@ struct SubscriptionPagesController {
 
     func confirm(_ request: Request, context: HubRequestContext) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
-        let subscription = try await hub.subscriptions.confirm(
+        let subscription = try await subscriptions.confirm(
             token: form["token"] ?? "", source: source(request, context))
         let t = context.language
         return PageRenderer.page(
@@ -79,13 +84,13 @@ struct SubscriptionPagesController {
             """
             <h1>\(t("Abonnement confirmé", "Subscription confirmed"))</h1>
             <p>\(t("Vous recevrez le résumé à l'adresse", "You will receive the digest at")) <strong>\(subscription.email)</strong>.</p>
-            <p><a href="\(hub.mailRenderer.manageURL(subscription.id))">\(t("Gérer mon abonnement", "Manage my subscription"))</a></p>
+            <p><a href="\(mailRenderer.manageURL(subscription.id))">\(t("Gérer mon abonnement", "Manage my subscription"))</a></p>
             """, context: context)
     }
 
     func managePage(_ request: Request, context: HubRequestContext) async throws -> Response {
         let token = request.uri.queryParameters.get("token") ?? ""
-        let subscription = try await hub.subscriptions.subscription(manageToken: token)
+        let subscription = try await subscriptions.subscription(manageToken: token)
         return try await manage(subscription, token: token, notice: nil, context: context)
     }
 
@@ -94,7 +99,7 @@ struct SubscriptionPagesController {
         let token = form["token"] ?? ""
         let choice = SubscriptionViews.Choice(form: form)
         do {
-            let subscription = try await hub.subscriptions.update(
+            let subscription = try await subscriptions.update(
                 manageToken: token, zoneSlugs: choice.zones, categories: form.all("categories"),
                 frequency: form["frequency"] ?? "", source: source(request, context))
             let t = context.language
@@ -103,7 +108,7 @@ struct SubscriptionPagesController {
                 notice: t("Vos préférences sont enregistrées.", "Your preferences are saved."),
                 context: context)
         } catch let error as CommunityError where error.category == .invalidInput {
-            let subscription = try await hub.subscriptions.subscription(manageToken: token)
+            let subscription = try await subscriptions.subscription(manageToken: token)
             return try await manage(
                 subscription, token: token, notice: UserMessages.text(error, context.language), context: context,
                 status: .badRequest)
@@ -112,7 +117,7 @@ struct SubscriptionPagesController {
 
     func unsubscribePage(_ request: Request, context: HubRequestContext) async throws -> Response {
         let token = request.uri.queryParameters.get("token") ?? ""
-        let subscription = try await hub.subscriptions.subscription(manageToken: token)
+        let subscription = try await subscriptions.subscription(manageToken: token)
         let zones = try await zoneSlugs(subscription)
         return PageRenderer.page(
             context.language("Se désabonner", "Unsubscribe"),
@@ -125,7 +130,7 @@ struct SubscriptionPagesController {
         let form = try await FormBody.read(request, context: context)
         let token = request.uri.queryParameters.get("token") ?? form["token"] ?? ""
         let oneClick = form["List-Unsubscribe"] == "One-Click"
-        let subscription = try await hub.subscriptions.unsubscribe(
+        let subscription = try await subscriptions.unsubscribe(
             manageToken: token, source: oneClick ? "one-click" : source(request, context))
         let t = context.language
         return PageRenderer.page(
@@ -141,7 +146,7 @@ struct SubscriptionPagesController {
         _ subscription: Subscription, token: String, notice: String?, context: HubRequestContext,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let zones = try await hub.zones.active()
+        let zones = try await zones.active()
         let chosen = try await zoneSlugs(subscription)
         return PageRenderer.page(
             context.language("Mon abonnement", "My subscription"),
@@ -154,7 +159,7 @@ struct SubscriptionPagesController {
         _ choice: SubscriptionViews.Choice, email: String, problem: String?, context: HubRequestContext,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let zones = try await hub.zones.active()
+        let zones = try await zones.active()
         return PageRenderer.page(
             context.language("Recevoir le résumé par e-mail", "Get the digest by email"),
             SubscriptionViews.form(choice, email: email, zones: zones, problem: problem, context.language),
@@ -162,7 +167,7 @@ struct SubscriptionPagesController {
     }
 
     private func zoneSlugs(_ subscription: Subscription) async throws -> [String] {
-        let zones = try await hub.zones.active()
+        let zones = try await zones.active()
         return subscription.preferences.zoneIDs.compactMap { id in zones.first { $0.id == id }?.slug }
     }
 

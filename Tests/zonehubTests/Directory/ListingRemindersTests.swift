@@ -33,10 +33,10 @@ import Testing
     }
 
     @Test func aReminderIsQueuedOnceWhenThePeriodHasPassed() async throws {
-        #expect(try await ListingReminders(hub: app.hub).run() == 0)
+        #expect(try await app.hub.listingReminders.run() == 0)
         clock.advance(by: 90 * day)
-        #expect(try await ListingReminders(hub: app.hub).run() == 1)
-        #expect(try await ListingReminders(hub: app.hub).run() == 0)
+        #expect(try await app.hub.listingReminders.run() == 1)
+        #expect(try await app.hub.listingReminders.run() == 0)
         let messages = try await app.hub.outbox.messages(recipient: "fiche@example.org")
         #expect(messages.count == 1)
         guard case .notice(let subject, let text) = try #require(messages.first).payload else {
