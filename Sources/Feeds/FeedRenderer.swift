@@ -7,13 +7,13 @@ package enum FeedRenderer {
     package static let itemLimit = 50
 
     package static func render(
-        _ feed: FeedDescriptor, posts: [Post], format: FeedFormat, baseURL: String, hub: String? = nil
+        _ feed: FeedDescriptor, posts: [Post], format: FeedFormat, baseURL: String, webSubHub: String? = nil
     ) -> String {
         let posts = Array(posts.prefix(itemLimit))
         switch format {
-        case .atom: return atom(feed, posts, baseURL, hub)
-        case .rss: return rss(feed, posts, baseURL, hub)
-        case .json: return json(feed, posts, baseURL, hub)
+        case .atom: return atom(feed, posts, baseURL, webSubHub)
+        case .rss: return rss(feed, posts, baseURL, webSubHub)
+        case .json: return json(feed, posts, baseURL, webSubHub)
         }
     }
 
@@ -27,7 +27,7 @@ package enum FeedRenderer {
 
     private static func x(_ text: String) -> String { PlainText.escape(text) }
 
-    private static func atom(_ feed: FeedDescriptor, _ posts: [Post], _ base: String, _ hub: String?) -> String {
+    private static func atom(_ feed: FeedDescriptor, _ posts: [Post], _ base: String, _ webSubHub: String?) -> String {
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
@@ -39,7 +39,7 @@ package enum FeedRenderer {
             <link rel="alternate" type="text/html" href="\(x(feed.pageURL))"/>
 
             """
-        if let hub { out += "<link rel=\"hub\" href=\"\(x(hub))\"/>\n" }
+        if let webSubHub { out += "<link rel=\"hub\" href=\"\(x(webSubHub))\"/>\n" }
         out += "<generator>zonehub</generator>\n"
         for post in posts {
             let url = entryID(post, baseURL: base)
@@ -64,7 +64,7 @@ package enum FeedRenderer {
         return out + "</feed>\n"
     }
 
-    private static func rss(_ feed: FeedDescriptor, _ posts: [Post], _ base: String, _ hub: String?) -> String {
+    private static func rss(_ feed: FeedDescriptor, _ posts: [Post], _ base: String, _ webSubHub: String?) -> String {
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
@@ -77,7 +77,7 @@ package enum FeedRenderer {
             <atom:link rel="self" type="application/rss+xml" href="\(x(feed.url(.rss)))"/>
 
             """
-        if let hub { out += "<atom:link rel=\"hub\" href=\"\(x(hub))\"/>\n" }
+        if let webSubHub { out += "<atom:link rel=\"hub\" href=\"\(x(webSubHub))\"/>\n" }
         for post in posts {
             let url = entryID(post, baseURL: base)
             out += """
@@ -98,7 +98,7 @@ package enum FeedRenderer {
         return out + "</channel>\n</rss>\n"
     }
 
-    private static func json(_ feed: FeedDescriptor, _ posts: [Post], _ base: String, _ hub: String?) -> String {
+    private static func json(_ feed: FeedDescriptor, _ posts: [Post], _ base: String, _ webSubHub: String?) -> String {
         var document: [String: Any] = [
             "version": "https://jsonfeed.org/version/1.1", "title": feed.title, "description": feed.subtitle,
             "home_page_url": feed.pageURL, "feed_url": feed.url(.json), "language": "fr",
@@ -118,7 +118,7 @@ package enum FeedRenderer {
                 return item
             },
         ]
-        if let hub { document["hubs"] = [["type": "WebSub", "url": hub]] }
+        if let webSubHub { document["hubs"] = [["type": "WebSub", "url": webSubHub]] }
         let data =
             (try? JSONSerialization.data(
                 withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()

@@ -39,7 +39,7 @@ import Testing
     func eachFormatMatchesItsGoldenFile(format: FeedFormat) throws {
         let text = FeedRenderer.render(
             Self.feed, posts: Self.posts, format: format, baseURL: Self.base,
-            hub: "https://hub.example.org/")
+            webSubHub: "https://hub.example.org/")
         #expect(text == (try Golden.recorded(text, as: "zone.\(format.rawValue)")))
     }
 

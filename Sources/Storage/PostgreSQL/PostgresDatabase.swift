@@ -69,8 +69,8 @@ package final class PostgresDatabase: SQLDatabase {
     package static func inspect(address: String) async throws -> (
         serverVersion: String, applied: [String], pending: [String], unknown: [String]
     ) {
-        let hub = try await PostgresDatabase(address: address, maximumConnections: 1, migrate: false)
-        let facts: (String, [String]) = try await hub.read { db in
+        let database = try await PostgresDatabase(address: address, maximumConnections: 1, migrate: false)
+        let facts: (String, [String]) = try await database.read { db in
             let version: String = try await db.value("SHOW server_version") ?? "?"
             let exists: Bool = try await db.value("SELECT to_regclass('hubMigration') IS NOT NULL") ?? false
             return (version, exists ? try await db.values("SELECT name FROM hubMigration ORDER BY name") : [])

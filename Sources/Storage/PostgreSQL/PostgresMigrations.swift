@@ -18,9 +18,9 @@ enum PostgresMigrations {
 
     /// Applies the migrations not yet applied, all in one transaction (a failed one leaves the schema as it was),
     /// under an advisory lock so that several processes starting together migrate once.
-    static func migrate(_ hub: PostgresDatabase) async throws {
-        let schema = hub.schema
-        try await hub.writePostgres { db in
+    static func migrate(_ database: PostgresDatabase) async throws {
+        let schema = database.schema
+        try await database.writePostgres { db in
             try await db.execute("SELECT pg_advisory_xact_lock(hashtext('zonehub.migrate.' || ?))", [schema])
             if schema != "public" { try await db.execute("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"") }
             try await db.execute(

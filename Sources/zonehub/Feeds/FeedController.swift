@@ -153,7 +153,7 @@ struct FeedController {
             let generation = cache.generation
             let (feed, posts, staleAt) = try await load()
             let text = FeedRenderer.render(
-                feed, posts: posts, format: format, baseURL: base, hub: webSubHub)
+                feed, posts: posts, format: format, baseURL: base, webSubHub: webSubHub)
             entry = Self.entry(
                 text, posts: posts, staleAt: staleAt, headers: headers(format: format, selfURL: base + key))
             cache.store(entry, for: key, renderedAt: generation)
