@@ -24,7 +24,7 @@ package struct SQLModerationStore: ModerationStore {
                 """,
                 [zone, json, date, actor])
             try await db.appendAudit(
-                action: "rules.update", subject: "zone:\(zone)", actor: actor, zone: zone, at: date,
+                ModerationAuditAction.rulesUpdate, subject: "zone:\(zone)", actor: actor, zone: zone, at: date,
                 details: ["before": before ?? "defaults", "after": json])
         }
     }
@@ -45,7 +45,7 @@ package struct SQLModerationStore: ModerationStore {
                 try await db.execute("DELETE FROM merchantTrust WHERE merchantId = ? AND zoneId = ?", [merchant, zone])
             }
             try await db.appendAudit(
-                action: "trust.\(setting?.rawValue ?? "reset")", subject: "merchant:\(merchant)", actor: actor,
+                ModerationAuditAction.trust(setting), subject: "merchant:\(merchant)", actor: actor,
                 zone: zone, at: date)
         }
     }
@@ -129,7 +129,7 @@ package struct SQLModerationStore: ModerationStore {
             var details = ["from": expected.rawValue, "to": status.rawValue]
             details["reason"] = reason?.rawValue
             try await db.appendAudit(
-                action: "moderation.\(action.rawValue)", subject: "post:\(post)", actor: moderator, zone: zone,
+                ModerationAuditAction.decision(action), subject: "post:\(post)", actor: moderator, zone: zone,
                 at: date, details: details)
             return try await Self.decisions(post: post, db).last!
         }
@@ -180,7 +180,8 @@ extension SQLModerationStore {
             return try await database.write { db in
                 // The post row is locked, so two reports arriving together count each other.
                 guard
-                    let row = try await db.fetchOne("SELECT zoneId, status FROM post WHERE id = ?" + db.forUpdate, [post]),
+                    let row = try await db.fetchOne(
+                        "SELECT zoneId, status FROM post WHERE id = ?" + db.forUpdate, [post]),
                     ["published", "held"].contains(try row["status"] as String)
                 else { throw CommunityError.notFound("post") }
                 let zone: Zone.ID = try row["zoneId"]
@@ -188,7 +189,7 @@ extension SQLModerationStore {
                     "INSERT INTO report (postId, reporterId, reason, note, at) VALUES (?, ?, ?, ?, ?)",
                     [post, reporter, reason.rawValue, note, date])
                 try await db.appendAudit(
-                    action: "post.report", subject: "post:\(post)", actor: reporter, zone: zone, at: date,
+                    ModerationAuditAction.report, subject: "post:\(post)", actor: reporter, zone: zone, at: date,
                     details: ["reason": reason.rawValue])
                 let count: Int = try await db.value("SELECT count(*) FROM report WHERE postId = ?", [post]) ?? 0
                 guard count >= threshold, (try row["status"] as String) == "published" else { return false }
@@ -198,7 +199,7 @@ extension SQLModerationStore {
                       heldReasons = \(db.jsonAppending("heldReasons", "reports_threshold")) WHERE id = ?
                     """, [date, post])
                 try await db.appendAudit(
-                    action: "post.hidden_by_reports", subject: "post:\(post)", actor: nil, zone: zone, at: date,
+                    ModerationAuditAction.hiddenByReports, subject: "post:\(post)", actor: nil, zone: zone, at: date,
                     details: ["reports": "\(count)"])
                 return true
             }

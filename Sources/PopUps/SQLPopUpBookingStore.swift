@@ -44,7 +44,7 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
                     id = try await Self.insert(slot: slot, merchant: merchantID, status: .waiting, at: date, db)
                 }
                 try await db.appendAudit(
-                    action: "popup.booking.create", subject: "popUpBooking:\(id)", actor: actor, zone: venue.zoneID,
+                    PopUpAuditAction.bookingCreate, subject: "popUpBooking:\(id)", actor: actor, zone: venue.zoneID,
                     at: date, details: ["slot": "\(slot)", "merchant": "\(merchantID)", "status": taken.rawValue])
                 return try await PopUpRows.booking(id: id, db)!
             }
@@ -75,7 +75,7 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
                     WHERE id = ?
                     """, [to.rawValue, reason, date, id])
                 try await db.appendAudit(
-                    action: "popup.booking.\(to.rawValue)", subject: "popUpBooking:\(id)", actor: actor,
+                    PopUpAuditAction.booking(to), subject: "popUpBooking:\(id)", actor: actor,
                     zone: try await PopUpRows.zone(slot: booking.slotID, db), at: date,
                     details: ["from": booking.status.rawValue, "to": to.rawValue])
                 var notices: [PopUpNotice] = []
@@ -106,7 +106,7 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
                     WHERE id = ?
                     """, [date, id])
                 try await db.appendAudit(
-                    action: "popup.booking.lapsed", subject: "popUpBooking:\(id)", actor: nil,
+                    PopUpAuditAction.booking(.lapsed), subject: "popUpBooking:\(id)", actor: nil,
                     zone: try await PopUpRows.zone(slot: slot, db), at: date)
                 notices += try await Self.offerFreedPlaces(of: slot, at: date, offerFor: offerFor, db)
             }

@@ -17,7 +17,7 @@ package struct SQLPopUpStore: PopUpStore {
                 """, [user, zone, actor, date])
             guard granted == 1 else { return }
             try await db.appendAudit(
-                action: "role.grant", subject: "user:\(user)", actor: actor, zone: zone, at: date,
+                CommunityAuditAction.roleGrant, subject: "user:\(user)", actor: actor, zone: zone, at: date,
                 details: ["role": "pop-up-organiser"])
         }
     }
@@ -28,7 +28,7 @@ package struct SQLPopUpStore: PopUpStore {
                 "DELETE FROM popUpOrganiser WHERE userId = ? AND zoneId = ?", [user, zone])
             guard revoked == 1 else { return }
             try await db.appendAudit(
-                action: "role.revoke", subject: "user:\(user)", actor: actor, zone: zone, at: date,
+                CommunityAuditAction.roleRevoke, subject: "user:\(user)", actor: actor, zone: zone, at: date,
                 details: ["role": "pop-up-organiser"])
         }
     }
@@ -53,7 +53,7 @@ package struct SQLPopUpStore: PopUpStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, [zone] + Self.arguments(details) + [date, date]))
             try await db.appendAudit(
-                action: "popup.venue.create", subject: "popUpVenue:\(id)", actor: actor, zone: zone, at: date)
+                PopUpAuditAction.venueCreate, subject: "popUpVenue:\(id)", actor: actor, zone: zone, at: date)
             return try await Self.venue(id: id, db)!
         }
     }
@@ -71,7 +71,7 @@ package struct SQLPopUpStore: PopUpStore {
                 """, Self.arguments(details) + [date, id])
             guard let venue = try await Self.venue(id: id, db) else { throw CommunityError.notFound("venue") }
             try await db.appendAudit(
-                action: "popup.venue.update", subject: "popUpVenue:\(id)", actor: actor, zone: venue.zoneID, at: date)
+                PopUpAuditAction.venueUpdate, subject: "popUpVenue:\(id)", actor: actor, zone: venue.zoneID, at: date)
             return venue
         }
     }
@@ -102,7 +102,7 @@ package struct SQLPopUpStore: PopUpStore {
                         [venue, try JSONColumn.encode(series), date, date]))
                 seriesID = id
                 try await db.appendAudit(
-                    action: "popup.series.create", subject: "popUpSeries:\(id)", actor: actor, zone: zone,
+                    PopUpAuditAction.seriesCreate, subject: "popUpSeries:\(id)", actor: actor, zone: zone,
                     at: date, details: ["slots": "\(plans.count)"])
             }
             var ids: [PopUpSlot.ID] = []
@@ -123,7 +123,7 @@ package struct SQLPopUpStore: PopUpStore {
             }
             if series == nil, let id = ids.first {
                 try await db.appendAudit(
-                    action: "popup.slot.create", subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date)
+                    PopUpAuditAction.slotCreate, subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date)
             }
             var slots: [PopUpSlot] = []
             for id in ids { if let slot = try await PopUpRows.slot(id: id, db) { slots.append(slot) } }
@@ -157,7 +157,8 @@ package struct SQLPopUpStore: PopUpStore {
             guard let row = try await db.fetchOne("SELECT * FROM popUpSeries WHERE id = ?", [id]) else { return nil }
             return PopUpSeries(
                 id: try row["id"], venueID: try row["venueId"],
-                rule: try JSONColumn.decode(PopUpSeriesRule.self, from: try row["rule"]), cancelled: try row["cancelled"])
+                rule: try JSONColumn.decode(PopUpSeriesRule.self, from: try row["rule"]),
+                cancelled: try row["cancelled"])
         }
     }
 
@@ -182,7 +183,7 @@ package struct SQLPopUpStore: PopUpStore {
                     notices += try await Self.touchBookings(
                         of: id, kind: .slotChanged, cancel: false, reason: nil, at: date, db)
                     try await db.appendAudit(
-                        action: "popup.slot.update", subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date)
+                        PopUpAuditAction.slotUpdate, subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date)
                 }
                 for id in change.cancel.sorted() {
                     let cancelled = try await db.execute(
@@ -195,7 +196,7 @@ package struct SQLPopUpStore: PopUpStore {
                     notices += try await Self.touchBookings(
                         of: id, kind: .slotCancelled, cancel: true, reason: change.reason, at: date, db)
                     try await db.appendAudit(
-                        action: "popup.slot.cancel", subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date,
+                        PopUpAuditAction.slotCancel, subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date,
                         details: change.reason.map { ["reason": $0] } ?? [:])
                 }
                 if let series = change.series {
@@ -203,7 +204,7 @@ package struct SQLPopUpStore: PopUpStore {
                         "UPDATE popUpSeries SET rule = ?, cancelled = ?, updatedAt = ? WHERE id = ?",
                         [try JSONColumn.encode(series.rule), series.cancelled, date, series.id])
                     try await db.appendAudit(
-                        action: series.cancelled ? "popup.series.cancel" : "popup.series.update",
+                        series.cancelled ? PopUpAuditAction.seriesCancel : .seriesUpdate,
                         subject: "popUpSeries:\(series.id)", actor: actor, zone: zone, at: date)
                 }
                 return notices

@@ -88,7 +88,7 @@ import Testing
         let removed = try await publish("Tomme des Pyrénées")
         _ = try await hub.posts().withdraw(withdrawn.id, by: owner)
         _ = try await hub.postStore.transition(
-            removed.id, from: .published, to: .removed, heldReasons: [], action: "post.remove", by: nil,
+            removed.id, from: .published, to: .removed, heldReasons: [], action: .postWithdraw, by: nil,
             at: hub.clock.now())
         #expect(try await found("tomme").isEmpty)
         #expect(try await indexCounts().posts == 0)

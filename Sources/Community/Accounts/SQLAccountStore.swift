@@ -17,11 +17,11 @@ package struct SQLAccountStore: AccountStore {
                 for zone in account.zoneIDs.sorted() {
                     try await db.execute("INSERT INTO userZone (userId, zoneId) VALUES (?, ?)", [id, zone])
                     try await db.appendAudit(
-                        action: "role.grant", subject: "user:\(id)", actor: actor, zone: zone, at: date,
+                        CommunityAuditAction.roleGrant, subject: "user:\(id)", actor: actor, zone: zone, at: date,
                         details: ["role": account.role.rawValue])
                 }
                 try await db.appendAudit(
-                    action: "user.create", subject: "user:\(id)", actor: actor, zone: nil, at: date,
+                    CommunityAuditAction.userCreate, subject: "user:\(id)", actor: actor, zone: nil, at: date,
                     details: ["role": account.role.rawValue])
                 return try await Self.user(id: id, db)!
             }
@@ -58,7 +58,8 @@ package struct SQLAccountStore: AccountStore {
             try await db.execute("UPDATE \"user\" SET passwordHash = ? WHERE id = ?", [hash, user])
             // A new password signs every other device out.
             try await db.execute("DELETE FROM session WHERE userId = ?", [user])
-            try await db.appendAudit(action: "user.password", subject: "user:\(user)", actor: user, zone: nil, at: date)
+            try await db.appendAudit(
+                CommunityAuditAction.userPassword, subject: "user:\(user)", actor: user, zone: nil, at: date)
         }
     }
 

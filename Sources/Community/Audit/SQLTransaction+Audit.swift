@@ -2,13 +2,14 @@ import Foundation
 import Storage
 
 extension SQLTransaction {
-    /// Appends an audit entry; called inside the write transaction whose change it records.
+    /// Appends one line to the audit log, in this transaction: the change and its record are stored together.
     package func appendAudit(
-        action: String, subject: String, actor: User.ID?, zone: Zone.ID?, at date: Date, details: [String: String] = [:]
+        _ action: some AuditAction, subject: String, actor: User.ID?, zone: Zone.ID?, at date: Date,
+        details: [String: String] = [:]
     ) async throws {
         let data = try JSONSerialization.data(withJSONObject: details, options: [.sortedKeys])
         try await execute(
             "INSERT INTO auditEntry (at, actorId, zoneId, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)",
-            [date, actor, zone, action, subject, String(decoding: data, as: UTF8.self)])
+            [date, actor, zone, action.name, subject, String(decoding: data, as: UTF8.self)])
     }
 }

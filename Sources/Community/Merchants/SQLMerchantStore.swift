@@ -36,7 +36,7 @@ package struct SQLMerchantStore: MerchantStore {
         try await replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
         for zone in zoneIDs {
             try await db.appendAudit(
-                action: "merchant.create", subject: "merchant:\(slug)", actor: owner, zone: zone, at: date)
+                CommunityAuditAction.merchantCreate, subject: "merchant:\(slug)", actor: owner, zone: zone, at: date)
         }
         return try await merchant(id: id, db)!
     }
@@ -64,7 +64,8 @@ package struct SQLMerchantStore: MerchantStore {
                 try await Self.replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
                 for zone in zoneIDs {
                     try await db.appendAudit(
-                        action: "merchant.update", subject: "merchant:\(id)", actor: actor, zone: zone, at: date)
+                        CommunityAuditAction.merchantUpdate, subject: "merchant:\(id)", actor: actor, zone: zone,
+                        at: date)
                 }
                 return try await Self.merchant(id: id, db)!
             }
@@ -137,7 +138,9 @@ package struct SQLMerchantStore: MerchantStore {
         }
     }
 
-    package static func merchant(id: Merchant.ID, _ db: any SQLTransaction, locking: Bool = false) async throws -> Merchant? {
+    package static func merchant(id: Merchant.ID, _ db: any SQLTransaction, locking: Bool = false) async throws
+        -> Merchant?
+    {
         guard
             let row = try await db.fetchOne(
                 "SELECT * FROM merchant WHERE id = ?" + (locking ? db.forUpdate : ""), [id])

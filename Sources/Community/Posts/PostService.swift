@@ -44,12 +44,12 @@ package struct PostService: Sendable {
         let content = try PostRules.validated(content)
         guard post.status != .draft else {
             return try await posts.update(
-                id, content: content, status: .draft, heldReasons: [], expected: .draft, action: "post.edit",
+                id, content: content, status: .draft, heldReasons: [], expected: .draft, action: .postEdit,
                 by: actor.id, at: clock.now())
         }
         let (status, reasons) = try await screen(content, of: post, isResubmission: true)
         return try await posts.update(
-            id, content: content, status: status, heldReasons: reasons, expected: post.status, action: "post.edit",
+            id, content: content, status: status, heldReasons: reasons, expected: post.status, action: .postEdit,
             by: actor.id, at: clock.now())
     }
 
@@ -62,7 +62,7 @@ package struct PostService: Sendable {
         }
         let (status, reasons) = try await screen(post.content, of: post, isResubmission: false)
         return try await posts.transition(
-            id, from: .draft, to: status, heldReasons: reasons, action: "post.submit", by: actor.id, at: clock.now())
+            id, from: .draft, to: status, heldReasons: reasons, action: .postSubmit, by: actor.id, at: clock.now())
     }
 
     /// Takes a post off the hub at its merchant's request.
@@ -72,7 +72,7 @@ package struct PostService: Sendable {
             throw CommunityError.conflict("post_not_withdrawable", "a \(post.status.rawValue) post cannot be withdrawn")
         }
         return try await posts.transition(
-            id, from: post.status, to: .withdrawn, heldReasons: post.heldReasons, action: "post.withdraw",
+            id, from: post.status, to: .withdrawn, heldReasons: post.heldReasons, action: .postWithdraw,
             by: actor.id, at: clock.now())
     }
 

@@ -8,11 +8,12 @@ package protocol PostStore: Sendable {
     /// Replaces the content and sets the status in one step, provided the post is still `expected`.
     func update(
         _ id: Post.ID, content: PostContent, status: PostStatus, heldReasons: [String], expected: PostStatus,
-        action: String, by actor: User.ID, at date: Date
+        action: CommunityAuditAction, by actor: User.ID, at date: Date
     ) async throws -> Post
     /// Moves a post from `expected` to `status`; fails with `stale_status` when it is no longer `expected`.
     func transition(
-        _ id: Post.ID, from expected: PostStatus, to status: PostStatus, heldReasons: [String], action: String,
+        _ id: Post.ID, from expected: PostStatus, to status: PostStatus, heldReasons: [String],
+        action: CommunityAuditAction,
         by actor: User.ID?, at date: Date
     ) async throws -> Post
     func post(id: Post.ID) async throws -> Post?

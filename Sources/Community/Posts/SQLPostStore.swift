@@ -19,14 +19,15 @@ package struct SQLPostStore: PostStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)
                     """,
                     [zoneID, merchantID] + Self.contentArguments(content) + [date, date]))
-            try await db.appendAudit(action: "post.create", subject: "post:\(id)", actor: actor, zone: zoneID, at: date)
+            try await db.appendAudit(
+                CommunityAuditAction.postCreate, subject: "post:\(id)", actor: actor, zone: zoneID, at: date)
             return try await Self.post(id: id, db)!
         }
     }
 
     package func update(
         _ id: Post.ID, content: PostContent, status: PostStatus, heldReasons: [String], expected: PostStatus,
-        action: String, by actor: User.ID, at date: Date
+        action: CommunityAuditAction, by actor: User.ID, at date: Date
     ) async throws -> Post {
         try await database.write { db in
             let changed = try await db.execute(
@@ -47,7 +48,8 @@ package struct SQLPostStore: PostStore {
     }
 
     package func transition(
-        _ id: Post.ID, from expected: PostStatus, to status: PostStatus, heldReasons: [String], action: String,
+        _ id: Post.ID, from expected: PostStatus, to status: PostStatus, heldReasons: [String],
+        action: CommunityAuditAction,
         by actor: User.ID?, at date: Date
     ) async throws -> Post {
         try await database.write { db in
@@ -67,7 +69,7 @@ package struct SQLPostStore: PostStore {
 
     /// Audits a conditional update, or explains why it changed nothing.
     private static func finishTransition(
-        _ id: Post.ID, changed: Int, expected: PostStatus, action: String, actor: User.ID?, at date: Date,
+        _ id: Post.ID, changed: Int, expected: PostStatus, action: CommunityAuditAction, actor: User.ID?, at date: Date,
         _ db: any SQLTransaction
     ) async throws -> Post {
         guard changed == 1 else {
@@ -77,7 +79,7 @@ package struct SQLPostStore: PostStore {
         }
         let post = try await post(id: id, db)!
         try await db.appendAudit(
-            action: action, subject: "post:\(id)", actor: actor, zone: post.zoneID, at: date,
+            action, subject: "post:\(id)", actor: actor, zone: post.zoneID, at: date,
             details: ["from": expected.rawValue, "to": post.status.rawValue])
         return post
     }
@@ -122,7 +124,7 @@ package struct SQLPostStore: PostStore {
                 let id: Int64 = try row["id"]
                 let zone: Zone.ID = try row["zoneId"]
                 try await db.appendAudit(
-                    action: "post.publish_scheduled", subject: "post:\(id)", actor: nil, zone: zone, at: now)
+                    CommunityAuditAction.postPublishScheduled, subject: "post:\(id)", actor: nil, zone: zone, at: now)
             }
             let ended = try await db.fetchAll(
                 """
@@ -132,7 +134,8 @@ package struct SQLPostStore: PostStore {
             for row in ended {
                 let id: Int64 = try row["id"]
                 let zone: Zone.ID = try row["zoneId"]
-                try await db.appendAudit(action: "post.expire", subject: "post:\(id)", actor: nil, zone: zone, at: now)
+                try await db.appendAudit(
+                    CommunityAuditAction.postExpire, subject: "post:\(id)", actor: nil, zone: zone, at: now)
             }
             return [due.count, ended.count]
         }

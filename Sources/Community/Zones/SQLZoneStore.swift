@@ -24,7 +24,7 @@ package struct SQLZoneStore: ZoneStore {
                             [slug, definition.name, json, date, date]))
                     try await replaceCommunes(of: id, with: definition, db)
                     try await db.appendAudit(
-                        action: "zone.add", subject: "zone:\(slug)", actor: nil, zone: id, at: date)
+                        CommunityAuditAction.zoneAdd, subject: "zone:\(slug)", actor: nil, zone: id, at: date)
                     report.added.append(slug)
                     continue
                 }
@@ -38,8 +38,8 @@ package struct SQLZoneStore: ZoneStore {
                     "UPDATE zone SET name = ?, definition = ?, updatedAt = ?, retiredAt = NULL WHERE id = ?",
                     [definition.name, json, date, id])
                 try await replaceCommunes(of: id, with: definition, db)
-                let action = wasRetired ? "zone.restore" : "zone.update"
-                try await db.appendAudit(action: action, subject: "zone:\(slug)", actor: nil, zone: id, at: date)
+                let action: CommunityAuditAction = wasRetired ? .zoneRestore : .zoneUpdate
+                try await db.appendAudit(action, subject: "zone:\(slug)", actor: nil, zone: id, at: date)
                 report.updated.append(slug)
             }
             for row in stored {
@@ -47,7 +47,8 @@ package struct SQLZoneStore: ZoneStore {
                 guard definitions[slug] == nil, (try row["retiredAt"] as Date?) == nil else { continue }
                 let id: Zone.ID = try row["id"]
                 try await db.execute("UPDATE zone SET retiredAt = ? WHERE id = ?", [date, id])
-                try await db.appendAudit(action: "zone.retire", subject: "zone:\(slug)", actor: nil, zone: id, at: date)
+                try await db.appendAudit(
+                    CommunityAuditAction.zoneRetire, subject: "zone:\(slug)", actor: nil, zone: id, at: date)
                 report.retired.append(slug)
             }
             return report

@@ -48,7 +48,8 @@ package struct SQLDirectoryStore: DirectoryStore {
             }
             for zone in merchant.zoneIDs {
                 try await db.appendAudit(
-                    action: "merchant.confirm", subject: "merchant:\(merchant.slug)", actor: actor, zone: zone, at: date
+                    DirectoryAuditAction.merchantConfirm, subject: "merchant:\(merchant.slug)", actor: actor,
+                    zone: zone, at: date
                 )
             }
             return merchant
@@ -104,7 +105,9 @@ package struct SQLDirectoryStore: DirectoryStore {
                 WHERE communeKey\(communeIn) OR siret\(siretIn)
                 """, [communeList, siretList])
         }
-        return try rows.map { (name: try $0["name"], postcode: (try $0["postcode"] as String?) ?? "", siret: try $0["siret"]) }
+        return try rows.map {
+            (name: try $0["name"], postcode: (try $0["postcode"] as String?) ?? "", siret: try $0["siret"])
+        }
     }
 }
 
@@ -123,7 +126,9 @@ package struct SQLSitemapStore: SitemapStore {
             let posts = try await db.fetchAll(
                 "SELECT id / ? AS number, max(updatedAt) AS changed FROM post WHERE \(Self.live) GROUP BY 1 ORDER BY 1",
                 [size, now])
-            return try merchants.map { SitemapChunk(kind: .merchants, number: try $0["number"], lastModified: try $0["changed"]) }
+            return try merchants.map {
+                SitemapChunk(kind: .merchants, number: try $0["number"], lastModified: try $0["changed"])
+            }
                 + posts.map { SitemapChunk(kind: .posts, number: try $0["number"], lastModified: try $0["changed"]) }
         }
     }

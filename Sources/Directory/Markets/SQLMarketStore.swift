@@ -24,7 +24,7 @@ package struct SQLMarketStore: MarketStore {
                         draft.applicationsOpenAt, draft.applicationsCloseAt, actor, date, date,
                     ])
                 try await db.appendAudit(
-                    action: "market.create", subject: "market:\(slug)", actor: actor, zone: zoneID, at: date)
+                    DirectoryAuditAction.marketCreate, subject: "market:\(slug)", actor: actor, zone: zoneID, at: date)
                 return try await Self.market(db, "slug = ?", [slug])!
             }
         } catch  where isUniqueViolation(error) {
@@ -60,7 +60,8 @@ package struct SQLMarketStore: MarketStore {
                 }
                 let zone: Zone.ID? = try await db.value("SELECT zoneId FROM market WHERE id = ?", [market])
                 try await db.appendAudit(
-                    action: "market.apply", subject: "marketApplication:\(id)", actor: actor, zone: zone, at: date)
+                    DirectoryAuditAction.marketApply, subject: "marketApplication:\(id)", actor: actor, zone: zone,
+                    at: date)
                 return try await Self.applications(db, "a.id = ?", [id])[0]
             }
         } catch  where isUniqueViolation(error) {
@@ -91,7 +92,7 @@ package struct SQLMarketStore: MarketStore {
             }
             let zone: Zone.ID? = try await db.value("SELECT zoneId FROM market WHERE id = ?", [market])
             try await db.appendAudit(
-                action: "market.\(status == .approved ? "approve" : "reject")",
+                status == .approved ? DirectoryAuditAction.marketApprove : .marketReject,
                 subject: "marketApplication:\(application)", actor: actor, zone: zone, at: date)
             return try await Self.applications(db, "a.id = ?", [application])[0]
         }

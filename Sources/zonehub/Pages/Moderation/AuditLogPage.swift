@@ -13,7 +13,7 @@ struct AuditLogPage {
         let rows: [HTML] = lines.map { line in
             """
             <tr><td>\(Formats.dateTime(line.entry.at, t))</td><td>\(line.actorName ?? t("système", "system"))</td>\
-            <td><code>\(line.entry.action)</code></td><td>\(line.entry.subject)</td><td><code>\(line.entry.details)</code></td></tr>
+            <td>\(AuditActionText.text(line.entry.action, t)) <code>\(line.entry.action)</code></td><td>\(line.entry.subject)</td><td><code>\(line.entry.details)</code></td></tr>
             """
         }
         return """
