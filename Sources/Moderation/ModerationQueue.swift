@@ -61,12 +61,12 @@ package struct ModerationQueue: Sendable {
     package func decide(
         _ id: Post.ID, action: DecisionAction, reason: ReasonCode? = nil, note: String? = nil, by actor: User
     ) async throws -> Decision {
-        guard let post = try await posts.post(id: id) else { throw CommunityError.notFound("post") }
-        guard let zone = try await zones.zone(id: post.zoneID) else { throw CommunityError.notFound("zone") }
+        guard let post = try await posts.post(id: id) else { throw CommunityNotFound.post.notFound }
+        guard let zone = try await zones.zone(id: post.zoneID) else { throw CommunityNotFound.zone.notFound }
         try authorize(actor, zone)
         let note = try note.flatMap { try Self.note($0) }
         if (action == .reject || action == .remove) && reason == nil {
-            throw CommunityError.invalid("reason", "a rejection or removal needs a reason code")
+            throw ModerationField.reason.invalid("a rejection or removal needs a reason code")
         }
         let expected: PostStatus = action == .remove ? .published : .held
         let target: PostStatus =
@@ -95,7 +95,7 @@ package struct ModerationQueue: Sendable {
             } catch let error as CommunityError {
                 results.append((id, .failure(error)))
             } catch {
-                results.append((id, .failure(CommunityError(.conflict, "failed", "could not decide this post"))))
+                results.append((id, .failure(ModerationProblem.failed.error("could not decide this post"))))
             }
         }
         return results
@@ -105,7 +105,7 @@ package struct ModerationQueue: Sendable {
     package func history(of post: Post, for viewer: User) async throws -> [Decision] {
         guard let merchant = try await merchants.merchant(id: post.merchantID),
             merchant.ownerID == viewer.id || viewer.administers(post.zoneID)
-        else { throw CommunityError.notFound("post") }
+        else { throw CommunityNotFound.post.notFound }
         return try await store.decisions(post: post.id)
     }
 
@@ -127,7 +127,7 @@ package struct ModerationQueue: Sendable {
     package func setTrust(_ setting: TrustSetting?, merchantSlug: String, zone: Zone, by actor: User) async throws {
         try authorize(actor, zone)
         guard let merchant = try await merchants.merchant(slug: merchantSlug), merchant.zoneIDs.contains(zone.id) else {
-            throw CommunityError.notFound("merchant")
+            throw CommunityNotFound.merchant.notFound
         }
         try await store.setTrust(setting, merchant: merchant.id, zone: zone.id, by: actor.id, at: clock.now())
     }
@@ -137,7 +137,7 @@ package struct ModerationQueue: Sendable {
     package func report(_ id: Post.ID, reason: ReportReason, note: String?, by reporter: User) async throws -> Bool {
         guard let post = try await posts.post(id: id), post.status == .published || post.status == .held,
             let zone = try await zones.zone(id: post.zoneID)
-        else { throw CommunityError.notFound("post") }
+        else { throw CommunityNotFound.post.notFound }
         let rules = try await RulesBook(store: store).rules(for: zone)
         return try await store.report(
             id, by: reporter.id, reason: reason, note: try note.flatMap { try Self.note($0) },
@@ -163,7 +163,7 @@ package struct ModerationQueue: Sendable {
     }
 
     static func note(_ text: String) throws(CommunityError) -> String? {
-        let note = try TextRules.text(text, field: "note", max: 1000)
+        let note = try TextRules.text(text, field: ModerationField.note, max: 1000)
         return note.isEmpty ? nil : note
     }
 }

@@ -112,9 +112,9 @@ package struct StatementOfReasons: Equatable, Sendable {
 }
 
 extension ReasonCode: ClosedChoice {
-    package static let field = "reason"
+    package static var field: any InputField { ModerationField.reason }
 }
 
 extension ReportReason: ClosedChoice {
-    package static let field = "reason"
+    package static var field: any InputField { ModerationField.reason }
 }

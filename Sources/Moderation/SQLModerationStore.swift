@@ -109,14 +109,13 @@ package struct SQLModerationStore: ModerationStore {
                     [status.rawValue, date, status.rawValue, date, post, expected.rawValue])
             else {
                 if let last = try await Self.decisions(post: post, db).last {
-                    throw CommunityError.conflict(
-                        "already_decided",
+                    throw ModerationProblem.alreadyDecided.error(
                         "\(last.moderatorName) already decided this post (\(last.action.rawValue)) at \(last.at)")
                 }
                 guard try await db.fetchOne("SELECT 1 AS found FROM post WHERE id = ?", [post]) != nil else {
-                    throw CommunityError.notFound("post")
+                    throw CommunityNotFound.post.notFound
                 }
-                throw CommunityError.conflict("stale_status", "the post is no longer \(expected.rawValue)")
+                throw CommunityProblem.staleStatus.error("the post is no longer \(expected.rawValue)")
             }
             let zone: Zone.ID = try target["zoneId"]
             let merchant: Merchant.ID = try target["merchantId"]
@@ -183,7 +182,7 @@ extension SQLModerationStore {
                     let row = try await db.fetchOne(
                         "SELECT zoneId, status FROM post WHERE id = ?" + db.forUpdate, [post]),
                     ["published", "held"].contains(try row["status"] as String)
-                else { throw CommunityError.notFound("post") }
+                else { throw CommunityNotFound.post.notFound }
                 let zone: Zone.ID = try row["zoneId"]
                 try await db.execute(
                     "INSERT INTO report (postId, reporterId, reason, note, at) VALUES (?, ?, ?, ?, ?)",
@@ -204,7 +203,7 @@ extension SQLModerationStore {
                 return true
             }
         } catch  where isUniqueViolation(error) {
-            throw CommunityError.conflict("already_reported", "you have already reported this post")
+            throw ModerationProblem.alreadyReported.error("you have already reported this post")
         }
     }
 

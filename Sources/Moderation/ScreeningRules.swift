@@ -33,28 +33,33 @@ package struct ScreeningRules: Codable, Equatable, Sendable {
 
     /// Checks the bounds an admin's edit must respect.
     package func validated() throws(CommunityError) -> ScreeningRules {
-        guard (0...50).contains(holdFirstPosts) else { throw .invalid("holdFirstPosts", "must be 0 to 50") }
-        guard (1...100).contains(trustAfterApproved) else { throw .invalid("trustAfterApproved", "must be 1 to 100") }
-        guard (0...50).contains(maxLinks) else { throw .invalid("maxLinks", "must be 0 to 50") }
-        guard (1...500).contains(weeklyQuota) else { throw .invalid("weeklyQuota", "must be 1 to 500") }
-        guard (1...100).contains(reportThreshold) else { throw .invalid("reportThreshold", "must be 1 to 100") }
-        guard watchedTerms.count <= 500 else { throw .invalid("watchedTerms", "at most 500 terms") }
+        guard (0...50).contains(holdFirstPosts) else { throw ModerationField.holdFirstPosts.invalid("must be 0 to 50") }
+        guard (1...100).contains(trustAfterApproved) else {
+            throw ModerationField.trustAfterApproved.invalid("must be 1 to 100")
+        }
+        guard (0...50).contains(maxLinks) else { throw ModerationField.maxLinks.invalid("must be 0 to 50") }
+        guard (1...500).contains(weeklyQuota) else { throw ModerationField.weeklyQuota.invalid("must be 1 to 500") }
+        guard (1...100).contains(reportThreshold) else {
+            throw ModerationField.reportThreshold.invalid("must be 1 to 100")
+        }
+        guard watchedTerms.count <= 500 else { throw ModerationField.watchedTerms.invalid("at most 500 terms") }
         var seen: Set<String> = []
         var rules = self
         for (index, term) in watchedTerms.enumerated() {
-            _ = try TextRules.line(term.term, field: "watchedTerms[\(index)]", max: 80)
+            _ = try TextRules.line(term.term, field: ModerationField.watchedTerms, at: "[\(index)]", max: 80)
             rules.watchedTerms[index].message = try term.message.map { value throws(CommunityError) in
-                try TextRules.line(value, field: "watchedTerms[\(index)].message", max: 300)
+                try TextRules.line(value, field: ModerationField.watchedTerms, at: "[\(index)].message", max: 300)
             }
             let folded = term.term.folded
             guard folded.count >= 2, term.term.count <= 80 else {
-                throw .invalid("watchedTerms[\(index)]", "a term has 2 to 80 characters")
+                throw ModerationField.watchedTerms.invalid("a term has 2 to 80 characters", at: "[\(index)]")
             }
             guard seen.insert(folded).inserted else {
-                throw .invalid("watchedTerms[\(index)]", "'\(term.term)' is listed twice")
+                throw ModerationField.watchedTerms.invalid("'\(term.term)' is listed twice", at: "[\(index)]")
             }
             if term.action == .block && (rules.watchedTerms[index].message ?? "").isEmpty {
-                throw .invalid("watchedTerms[\(index)]", "a blocking term needs a message for the author")
+                throw ModerationField.watchedTerms.invalid(
+                    "a blocking term needs a message for the author", at: "[\(index)]")
             }
         }
         return rules

@@ -52,14 +52,14 @@ package struct BookingService: Sendable {
             throw .forbidden("this merchant profile belongs to someone else")
         }
         guard context.merchantZones.contains(venue.zoneID) else {
-            throw .invalid("merchant", "\(context.merchantName) does not belong to this venue's zone")
+            throw PopUpField.merchant.invalid("\(context.merchantName) does not belong to this venue's zone")
         }
-        guard slot.status == .open else { throw .conflict("slot_cancelled", "this slot was cancelled") }
+        guard slot.status == .open else { throw PopUpProblem.slotCancelled.error("this slot was cancelled") }
         guard slot.startsAt > now, slot.closesAt.map({ $0 > now }) ?? true else {
-            throw .conflict("booking_closed", "bookings for this slot are closed")
+            throw PopUpProblem.bookingClosed.error("bookings for this slot are closed")
         }
         if let opens = slot.opensAt, opens > now {
-            throw .conflict("booking_not_open", "bookings for this slot have not opened yet")
+            throw PopUpProblem.bookingNotOpen.error("bookings for this slot have not opened yet")
         }
         return venue.details.needsApproval ? .requested : .confirmed
     }
@@ -88,7 +88,7 @@ package struct BookingService: Sendable {
     /// Cancels a booking or leaves the waitlist. Its merchant may until the venue's cancellation deadline; an
     /// organiser may at any time (the merchant is told). A freed place goes to the next merchant waiting.
     package func cancel(_ id: PopUpBooking.ID, reason: String? = nil, by actor: User) async throws -> PopUpBooking {
-        guard let booking = try await bookings.booking(id: id) else { throw CommunityError.notFound("booking") }
+        guard let booking = try await bookings.booking(id: id) else { throw PopUpNotFound.booking.notFound }
         let slot = try await popUps.slot(booking.slotID)
         let venue = try await popUps.venue(slot.venueID)
         let now = clock.now()
@@ -98,8 +98,7 @@ package struct BookingService: Sendable {
         if !organises, booking.status == .confirmed || booking.status == .requested,
             now > slot.startsAt.addingTimeInterval(-Double(venue.details.cancellationHours) * 3600)
         {
-            throw CommunityError.conflict(
-                "cancellation_deadline_passed",
+            throw PopUpProblem.cancellationDeadlinePassed.error(
                 "bookings at this venue can be cancelled up to \(venue.details.cancellationHours) hours before the "
                     + "start")
         }
@@ -113,12 +112,12 @@ package struct BookingService: Sendable {
 
     /// The merchant takes the place offered to them from the waitlist, while the offer lasts.
     package func accept(_ id: PopUpBooking.ID, by actor: User) async throws -> PopUpBooking {
-        guard let booking = try await bookings.booking(id: id) else { throw CommunityError.notFound("booking") }
+        guard let booking = try await bookings.booking(id: id) else { throw PopUpNotFound.booking.notFound }
         guard try await owns(booking.merchantID, actor) else {
             throw CommunityError.forbidden("this booking belongs to another merchant")
         }
         guard booking.status == .offered, let expires = booking.offerExpiresAt, expires > clock.now() else {
-            throw CommunityError.conflict("no_offer", "no place is offered to you for this slot (or the offer ran out)")
+            throw PopUpProblem.noOffer.error("no place is offered to you for this slot (or the offer ran out)")
         }
         let (accepted, _) = try await bookings.transition(
             id, from: [.offered], to: .confirmed, reason: nil, offerFor: Self.offerLifetime, by: actor.id,
@@ -135,12 +134,12 @@ package struct BookingService: Sendable {
     }
 
     package func booking(_ id: PopUpBooking.ID, by actor: User) async throws -> PopUpBooking {
-        guard let booking = try await bookings.booking(id: id) else { throw CommunityError.notFound("booking") }
+        guard let booking = try await bookings.booking(id: id) else { throw PopUpNotFound.booking.notFound }
         let slot = try await popUps.slot(booking.slotID)
         let venue = try await popUps.venue(slot.venueID)
         let owns = try await owns(booking.merchantID, actor)
         let organises = try await popUps.organises(venue.zoneID, actor)
-        guard owns || organises else { throw CommunityError.notFound("booking") }
+        guard owns || organises else { throw PopUpNotFound.booking.notFound }
         return booking
     }
 
@@ -180,7 +179,7 @@ package struct BookingService: Sendable {
     }
 
     private func organisedBooking(_ id: PopUpBooking.ID, _ actor: User) async throws -> PopUpBooking {
-        guard let booking = try await bookings.booking(id: id) else { throw CommunityError.notFound("booking") }
+        guard let booking = try await bookings.booking(id: id) else { throw PopUpNotFound.booking.notFound }
         let slot = try await popUps.slot(booking.slotID)
         _ = try await popUps.organisedVenue(slot.venueID, actor)
         return booking
@@ -190,7 +189,7 @@ package struct BookingService: Sendable {
         guard actor.role == .merchant || actor.role == .hubOperator else {
             throw CommunityError.forbidden("only merchants can book a pop-up slot")
         }
-        guard let merchant = try await merchants.merchant(slug: slug) else { throw CommunityError.notFound("merchant") }
+        guard let merchant = try await merchants.merchant(slug: slug) else { throw CommunityNotFound.merchant.notFound }
         guard merchant.ownerID == actor.id || actor.role == .hubOperator else {
             throw CommunityError.forbidden("this merchant profile belongs to someone else")
         }

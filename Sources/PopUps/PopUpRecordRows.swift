@@ -22,7 +22,7 @@ extension StoredRows {
         let start: String = try row["localStart"]
         let end: String = try row["localEnd"]
         guard let localStart = LocalDateTime(start), let localEnd = LocalDateTime(end) else {
-            throw CommunityError.invalid("slot", "stored slot \(try row["id"] as Int64) has unreadable times")
+            throw PopUpField.slot.invalid("stored slot \(try row["id"] as Int64) has unreadable times")
         }
         return PopUpSlot(
             id: try row["id"], venueID: try row["venueId"], seriesID: try row["seriesId"], start: localStart,

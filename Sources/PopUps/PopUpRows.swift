@@ -69,22 +69,23 @@ enum PopUpRows {
     /// The conflict named in a trigger's message, or a unique index's on `popUpBooking` (either engine).
     static func conflict(message: String, unique: Bool) -> CommunityError? {
         if message.contains("popup_slot_full") {
-            return .conflict("slot_full", "every place of this slot is taken")
+            return PopUpProblem.slotFull.error("every place of this slot is taken")
         }
         if message.contains("popup_booking_overlaps") {
-            return .conflict("booking_overlaps", "this merchant already holds a booking at that time")
+            return PopUpProblem.bookingOverlaps.error("this merchant already holds a booking at that time")
         }
         if message.contains("popup_quota_reached") {
-            return .conflict("quota_reached", "this merchant has reached the venue's booking quota for the period")
+            return PopUpProblem.quotaReached.error("this merchant has reached the venue's booking quota for the period")
         }
         if message.contains("popup_capacity_below_bookings") {
-            return .conflict("capacity_below_bookings", "more places are already booked than this capacity")
+            return PopUpProblem.capacityBelowBookings.error("more places are already booked than this capacity")
         }
         if message.contains("popup_booking_final") {
-            return .conflict("booking_final", "this booking is already over")
+            return PopUpProblem.bookingFinal.error("this booking is already over")
         }
         if unique, message.contains("popUpBooking") || message.contains("popupbooking") {
-            return .conflict("already_booked", "this merchant already has a booking or waitlist place for this slot")
+            return PopUpProblem.alreadyBooked.error(
+                "this merchant already has a booking or waitlist place for this slot")
         }
         return nil
     }

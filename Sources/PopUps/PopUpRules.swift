@@ -10,27 +10,27 @@ enum PopUpRules {
 
     static func validated(_ input: PopUpVenueDetails) throws(CommunityError) -> PopUpVenueDetails {
         var details = input
-        details.name = try MerchantRules.text(input.name, field: "name", max: 120, required: true)
+        details.name = try MerchantRules.text(input.name, field: PopUpField.name, max: 120, required: true)
             .replacingOccurrences(of: "\n", with: " ")
-        details.address = try MerchantRules.text(input.address, field: "address", max: 200, required: true)
-        details.commune = try MerchantRules.text(input.commune, field: "commune", max: 80, required: true)
-        details.description = try MerchantRules.text(input.description, field: "description", max: 4000)
-        details.photoURL = try MerchantRules.url(input.photoURL, field: "photoURL")
-        details.accessibility = try MerchantRules.text(input.accessibility, field: "accessibility", max: 1000)
-        details.houseRules = try MerchantRules.text(input.houseRules, field: "houseRules", max: 4000)
+        details.address = try MerchantRules.text(input.address, field: PopUpField.address, max: 200, required: true)
+        details.commune = try MerchantRules.text(input.commune, field: PopUpField.commune, max: 80, required: true)
+        details.description = try MerchantRules.text(input.description, field: PopUpField.description, max: 4000)
+        details.photoURL = try MerchantRules.url(input.photoURL, field: PopUpField.photoURL)
+        details.accessibility = try MerchantRules.text(input.accessibility, field: PopUpField.accessibility, max: 1000)
+        details.houseRules = try MerchantRules.text(input.houseRules, field: PopUpField.houseRules, max: 4000)
         try capacity(input.capacity)
         guard (0...2160).contains(input.cancellationHours) else {
-            throw .invalid("cancellationHours", "must be from 0 to 2160 hours (90 days)")
+            throw PopUpField.cancellationHours.invalid("must be from 0 to 2160 hours (90 days)")
         }
         if let quota = input.quota, !(1...1000).contains(quota) {
-            throw .invalid("quota", "must be from 1 to 1000 bookings per period, or empty for no limit")
+            throw PopUpField.quota.invalid("must be from 1 to 1000 bookings per period, or empty for no limit")
         }
         return details
     }
 
     static func capacity(_ value: Int) throws(CommunityError) {
         guard (1...maxCapacity).contains(value) else {
-            throw .invalid("capacity", "must be from 1 to \(maxCapacity) places")
+            throw PopUpField.capacity.invalid("must be from 1 to \(maxCapacity) places")
         }
     }
 
@@ -41,21 +41,23 @@ enum PopUpRules {
         let zone = TimeZone(identifier: timeZone) ?? .gmt
         let startsAt = draft.start.date(in: zone)
         let endsAt = draft.end.date(in: zone)
-        guard draft.start < draft.end, startsAt < endsAt else { throw .invalid("end", "must come after the start") }
-        guard endsAt.timeIntervalSince(startsAt) <= maxSlotLength else {
-            throw .invalid("end", "a slot lasts at most 14 days")
+        guard draft.start < draft.end, startsAt < endsAt else {
+            throw PopUpField.end.invalid("must come after the start")
         }
-        guard startsAt > now else { throw .invalid("start", "the slot must start in the future") }
+        guard endsAt.timeIntervalSince(startsAt) <= maxSlotLength else {
+            throw PopUpField.end.invalid("a slot lasts at most 14 days")
+        }
+        guard startsAt > now else { throw PopUpField.start.invalid("the slot must start in the future") }
         let capacity = draft.capacity ?? venue.details.capacity
         try Self.capacity(capacity)
         if let price = draft.priceCents, !(0...PostRules.maxPriceCents).contains(price) {
-            throw .invalid("priceCents", "must be between 0 and \(PostRules.maxPriceCents) cents")
+            throw PopUpField.priceCents.invalid("must be between 0 and \(PostRules.maxPriceCents) cents")
         }
         if let opens = draft.opensAt, let closes = draft.closesAt, opens >= closes {
-            throw .invalid("closesAt", "bookings must open before they close")
+            throw PopUpField.closesAt.invalid("bookings must open before they close")
         }
         if let closes = draft.closesAt, closes > startsAt {
-            throw .invalid("closesAt", "bookings must close by the start of the slot")
+            throw PopUpField.closesAt.invalid("bookings must close by the start of the slot")
         }
         return PopUpSlotPlan(
             start: draft.start, end: draft.end, timeZone: timeZone, startsAt: startsAt, endsAt: endsAt,
@@ -76,9 +78,9 @@ enum PopUpRules {
             }
             day = day.next
         }
-        guard !plans.isEmpty else { throw .invalid("series", "no day of this series is still to come") }
+        guard !plans.isEmpty else { throw PopUpField.series.invalid("no day of this series is still to come") }
         guard plans.count <= maxSeriesSlots else {
-            throw .invalid("series", "a series makes at most \(maxSeriesSlots) slots")
+            throw PopUpField.series.invalid("a series makes at most \(maxSeriesSlots) slots")
         }
         return plans
     }
@@ -99,33 +101,33 @@ enum PopUpRules {
         var rule = input
         rule.weekdays = Array(Set(input.weekdays)).sorted()
         guard !rule.weekdays.isEmpty, rule.weekdays.allSatisfy({ (1...7).contains($0) }) else {
-            throw .invalid("weekdays", "choose one or more days from 1 (Monday) to 7 (Sunday)")
+            throw PopUpField.weekdays.invalid("choose one or more days from 1 (Monday) to 7 (Sunday)")
         }
         guard let start = LocalDateTime.time(Substring(input.startTime)) else {
-            throw .invalid("startTime", "expected a time like 09:00")
+            throw PopUpField.startTime.invalid("expected a time like 09:00")
         }
         guard let end = LocalDateTime.time(Substring(input.endTime)) else {
-            throw .invalid("endTime", "expected a time like 18:00")
+            throw PopUpField.endTime.invalid("expected a time like 18:00")
         }
         guard start.hour * 60 + start.minute < end.hour * 60 + end.minute else {
-            throw .invalid("endTime", "must come after the start time")
+            throw PopUpField.endTime.invalid("must come after the start time")
         }
-        guard input.firstDay <= input.lastDay else { throw .invalid("lastDay", "must not come before firstDay") }
+        guard input.firstDay <= input.lastDay else { throw PopUpField.lastDay.invalid("must not come before firstDay") }
         var count = 0
         var day = input.firstDay
         while day < input.lastDay && count <= maxSeriesDays {
             day = day.next
             count += 1
         }
-        guard count <= maxSeriesDays else { throw .invalid("lastDay", "a series spans at most one year") }
-        guard input.blackouts.count <= 100 else { throw .invalid("blackouts", "at most 100 blackout dates") }
+        guard count <= maxSeriesDays else { throw PopUpField.lastDay.invalid("a series spans at most one year") }
+        guard input.blackouts.count <= 100 else { throw PopUpField.blackouts.invalid("at most 100 blackout dates") }
         rule.blackouts = Array(Set(input.blackouts)).sorted()
         if let capacity = input.capacity { try Self.capacity(capacity) }
         return rule
     }
 
     static func reason(_ value: String?, required: Bool) throws(CommunityError) -> String? {
-        let text = try MerchantRules.text(value ?? "", field: "reason", max: 500, required: required)
+        let text = try MerchantRules.text(value ?? "", field: PopUpField.reason, max: 500, required: required)
         return text.isEmpty ? nil : text
     }
 }

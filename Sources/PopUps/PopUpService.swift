@@ -27,7 +27,7 @@ package struct PopUpService: Sendable {
             throw CommunityError.forbidden("only the zone's admins can name its pop-up organisers")
         }
         guard let user = try await accounts.credentials(email: email.trimmingCharacters(in: .whitespaces))?.user else {
-            throw CommunityError(.notFound, "user_not_found", "no account uses this email address")
+            throw CommunityNotFound.user.error("no account uses this email address")
         }
         try await store.grantOrganiser(user.id, zone: zone.id, by: actor.id, at: clock.now())
         return user
@@ -40,7 +40,7 @@ package struct PopUpService: Sendable {
             throw CommunityError.forbidden("only the zone's admins can name its pop-up organisers")
         }
         guard let user = try await accounts.credentials(email: email)?.user else {
-            throw CommunityError(.notFound, "user_not_found", "no account uses this email address")
+            throw CommunityNotFound.user.error("no account uses this email address")
         }
         try await store.revokeOrganiser(user.id, zone: zone.id, by: actor.id, at: clock.now())
     }
@@ -69,14 +69,14 @@ package struct PopUpService: Sendable {
     }
 
     package func venue(_ id: PopUpVenue.ID) async throws -> PopUpVenue {
-        guard let venue = try await store.venue(id: id) else { throw CommunityError.notFound("venue") }
+        guard let venue = try await store.venue(id: id) else { throw PopUpNotFound.venue.notFound }
         return venue
     }
 
     /// A venue with its zone.
     package func venueInZone(_ id: PopUpVenue.ID) async throws -> (venue: PopUpVenue, zone: Zone) {
         let venue = try await venue(id)
-        guard let zone = try await zones.zone(id: venue.zoneID) else { throw CommunityError.notFound("zone") }
+        guard let zone = try await zones.zone(id: venue.zoneID) else { throw CommunityNotFound.zone.notFound }
         return (venue, zone)
     }
 
@@ -105,7 +105,7 @@ package struct PopUpService: Sendable {
     }
 
     package func slot(_ id: PopUpSlot.ID) async throws -> PopUpSlot {
-        guard let slot = try await store.slot(id: id) else { throw CommunityError.notFound("slot") }
+        guard let slot = try await store.slot(id: id) else { throw PopUpNotFound.slot.notFound }
         return slot
     }
 
@@ -156,7 +156,7 @@ package struct PopUpService: Sendable {
         _ id: PopUpSeries.ID, rule input: PopUpSeriesRule?, cancelAll: Bool, reason: String?, by actor: User
     ) async throws -> [PopUpSlot] {
         guard let series = try await store.series(id: id), !series.cancelled else {
-            throw CommunityError.notFound("series")
+            throw PopUpNotFound.series.notFound
         }
         let (venue, zone) = try await organisedVenue(series.venueID, actor)
         let rule = try input.map { rule throws(CommunityError) in try PopUpRules.validated(rule) } ?? series.rule
@@ -184,7 +184,7 @@ package struct PopUpService: Sendable {
     func organisedVenue(_ id: PopUpVenue.ID, _ actor: User) async throws -> (PopUpVenue, Zone) {
         let venue = try await venue(id)
         try await requireOrganiser(venue.zoneID, actor)
-        guard let zone = try await zones.zone(id: venue.zoneID) else { throw CommunityError.notFound("zone") }
+        guard let zone = try await zones.zone(id: venue.zoneID) else { throw CommunityNotFound.zone.notFound }
         return (venue, zone)
     }
 
@@ -196,7 +196,7 @@ package struct PopUpService: Sendable {
 
     private func activeZone(_ slug: String) async throws -> Zone {
         guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
-            throw CommunityError.notFound("zone")
+            throw CommunityNotFound.zone.notFound
         }
         return zone
     }

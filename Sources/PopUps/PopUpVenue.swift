@@ -25,7 +25,7 @@ package struct PopUpVenue: Identifiable, Equatable, Sendable {
 /// How often a merchant's quota at a venue starts again.
 package enum PopUpQuotaPeriod: String, Codable, CaseIterable, Sendable, ClosedChoice {
     case week, month
-    package static let field = "quotaPeriod"
+    package static var field: any InputField { PopUpField.quotaPeriod }
 }
 
 /// What an organiser writes about a venue; validated by `PopUpService`.

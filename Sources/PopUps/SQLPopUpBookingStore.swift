@@ -18,16 +18,16 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
                 guard
                     let merchant = try await db.fetchOne(
                         "SELECT id, ownerId, name FROM merchant WHERE slug = ?", [merchantSlug])
-                else { throw CommunityError.notFound("merchant") }
+                else { throw CommunityNotFound.merchant.notFound }
                 let merchantID: Merchant.ID = try merchant["id"]
                 let zones: [Zone.ID] = try await db.values(
                     "SELECT zoneId FROM merchantZone WHERE merchantId = ?", [merchantID])
                 // The slot's row is locked first: the places counted here stay counted until this commits.
                 guard let found = try await PopUpRows.slot(id: slot, db, locking: true) else {
-                    throw CommunityError.notFound("slot")
+                    throw PopUpNotFound.slot.notFound
                 }
                 guard let venue = try await SQLPopUpStore.venue(id: found.venueID, db) else {
-                    throw CommunityError.notFound("venue")
+                    throw PopUpNotFound.venue.notFound
                 }
                 var taken = try admit(
                     PopUpBookingContext(
@@ -58,15 +58,15 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
         let outcome: (PopUpBooking, [PopUpNotice]) = try await PopUpRows.mappingConflicts {
             try await database.write { db in
                 guard let slot: PopUpSlot.ID = try await db.value("SELECT slotId FROM popUpBooking WHERE id = ?", [id])
-                else { throw CommunityError.notFound("booking") }
+                else { throw PopUpNotFound.booking.notFound }
                 // The slot first, then the booking: the order every writer of a slot's bookings takes.
                 try await db.execute("SELECT 1 FROM popUpSlot WHERE id = ?" + db.forUpdate, [slot])
                 guard let booking = try await PopUpRows.booking(id: id, db) else {
-                    throw CommunityError.notFound("booking")
+                    throw PopUpNotFound.booking.notFound
                 }
                 guard from.contains(booking.status) else {
-                    throw CommunityError.conflict(
-                        "stale_status", "the booking is now \(booking.status.rawValue), no longer what you saw")
+                    throw PopUpProblem.staleStatus.error(
+                        "the booking is now \(booking.status.rawValue), no longer what you saw")
                 }
                 try await db.execute(
                     """

@@ -69,7 +69,7 @@ package struct SQLPopUpStore: PopUpStore {
                   quota = ?, quotaPeriod = ?, updatedAt = ?
                 WHERE id = ?
                 """, Self.arguments(details) + [date, id])
-            guard let venue = try await Self.venue(id: id, db) else { throw CommunityError.notFound("venue") }
+            guard let venue = try await Self.venue(id: id, db) else { throw PopUpNotFound.venue.notFound }
             try await db.appendAudit(
                 PopUpAuditAction.venueUpdate, subject: "popUpVenue:\(id)", actor: actor, zone: venue.zoneID, at: date)
             return venue
@@ -92,7 +92,7 @@ package struct SQLPopUpStore: PopUpStore {
     ) async throws -> [PopUpSlot] {
         try await database.write { db in
             guard let zone: Zone.ID = try await db.value("SELECT zoneId FROM popUpVenue WHERE id = ?", [venue]) else {
-                throw CommunityError.notFound("venue")
+                throw PopUpNotFound.venue.notFound
             }
             var seriesID: PopUpSeries.ID?
             if let series {

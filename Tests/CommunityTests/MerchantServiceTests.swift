@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func aCommuneOutsideTheZoneIsRefused() async throws {
-        await #expect(throws: CommunityError.invalid("commune", "Beauvais (60000) is not in the zone Alpha")) {
+        await #expect(throws: CommunityField.commune.invalid("Beauvais (60000) is not in the zone Alpha")) {
             try await hub.merchants.create(
                 profile {
                     $0.commune = "Beauvais"
@@ -77,7 +77,7 @@ import Testing
     @Test func aSiretCanBelongToOneProfileOnly() async throws {
         _ = try await hub.merchants.create(profile(), owner: owner)
         await #expect(
-            throws: CommunityError.conflict("siret_taken", "another merchant profile already uses this SIRET")
+            throws: CommunityProblem.siretTaken.error("another merchant profile already uses this SIRET")
         ) {
             try await hub.merchants.create(profile { $0.name = "Autre nom" }, owner: owner)
         }

@@ -23,7 +23,7 @@ import Testing
         let post = try await draft()
         #expect(post.status == .draft)
         #expect(try await hub.posts().live(zone: nil).isEmpty)
-        await #expect(throws: CommunityError.notFound("post")) { try await hub.posts().post(post.id, viewer: nil) }
+        await #expect(throws: CommunityNotFound.post.notFound) { try await hub.posts().post(post.id, viewer: nil) }
     }
 
     @Test func submittingInAPublishingZonePublishesAtOnce() async throws {
@@ -68,7 +68,7 @@ import Testing
 
     @Test func anOfferWhoseValidityHasEndedCannotBeSubmitted() async throws {
         let post = try await draft(Samples.offer(validUntil: hub.clock.now().addingTimeInterval(-1)))
-        await #expect(throws: CommunityError.invalid("validUntil", "the offer's validity has already ended")) {
+        await #expect(throws: CommunityField.validUntil.invalid("the offer's validity has already ended")) {
             try await hub.posts().submit(post.id, by: owner)
         }
         #expect(try await hub.postStore.post(id: post.id)?.status == .draft)
@@ -80,7 +80,7 @@ import Testing
         #expect(edited.status == .published)
         #expect(edited.content.title == "Nouveau titre")
         let blocking = hub.posts(screener: BlockingScreener())
-        await #expect(throws: CommunityError(.invalidInput, "post_blocked", "interdit")) {
+        await #expect(throws: CommunityProblem.postBlocked.error("interdit")) {
             try await blocking.edit(published.id, content: Samples.offer("Autre"), by: owner)
         }
         #expect(try await hub.postStore.post(id: published.id)?.content.title == "Nouveau titre")
@@ -97,7 +97,7 @@ import Testing
 
     @Test func aBlockedSubmissionLeavesTheDraftUntouched() async throws {
         let post = try await draft()
-        await #expect(throws: CommunityError(.invalidInput, "post_blocked", "interdit")) {
+        await #expect(throws: CommunityProblem.postBlocked.error("interdit")) {
             try await hub.posts(screener: BlockingScreener()).submit(post.id, by: owner)
         }
         #expect(try await hub.postStore.post(id: post.id) == post)
@@ -107,7 +107,7 @@ import Testing
         let post = try await hub.posts().submit(try await draft().id, by: owner)
         #expect(try await hub.posts().withdraw(post.id, by: owner).status == .withdrawn)
         #expect(try await hub.posts().live(zone: nil).isEmpty)
-        await #expect(throws: CommunityError.conflict("post_not_withdrawable", "a withdrawn post cannot be withdrawn"))
+        await #expect(throws: CommunityProblem.postNotWithdrawable.error("a withdrawn post cannot be withdrawn"))
         {
             try await hub.posts().withdraw(post.id, by: owner)
         }
@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func aPostCanOnlyGoToOneOfItsMerchantsZones() async throws {
-        await #expect(throws: CommunityError.invalid("zone", "Épicerie du Marché does not belong to the zone Beta")) {
+        await #expect(throws: CommunityField.zone.invalid("Épicerie du Marché does not belong to the zone Beta")) {
             try await draft(zone: "beta")
         }
     }

@@ -29,7 +29,7 @@ import Testing
         let retired = try await hub.zones.sync(ZoneCatalog(definitions: ["beta": Samples.beta]))
         #expect(retired.retired == ["alpha"])
         #expect(try await hub.zones.active().map(\.slug) == ["beta"])
-        await #expect(throws: CommunityError.notFound("zone")) { try await hub.zones.zone(slug: "alpha") }
+        await #expect(throws: CommunityNotFound.zone.notFound) { try await hub.zones.zone(slug: "alpha") }
         #expect(try await hub.postStore.post(id: post.id) != nil)
 
         let restored = try await hub.seedZones()

@@ -60,7 +60,7 @@ import Testing
         _ = try await listings.confirm(shop.slug, by: owner)
         let entries = try await hub.audit.entries(zoneID: nil, limit: 10)
         #expect(entries.contains { $0.action == "merchant.confirm" && $0.actorID == owner.id })
-        await #expect(throws: CommunityError.notFound("merchant")) { try await listings.confirm("nope", by: owner) }
+        await #expect(throws: CommunityNotFound.merchant.notFound) { try await listings.confirm("nope", by: owner) }
     }
 
     @Test func anEditByItsMerchantConfirmsTheListingButAnOperatorsEditDoesNot() async throws {

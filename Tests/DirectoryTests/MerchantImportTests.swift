@@ -128,7 +128,7 @@ import Testing
                 try await run("name,categories,commune,postcode\n", by: actor)
             }
         }
-        await #expect(throws: CommunityError(.notFound, "zone_not_found", "no zone 'nowhere'")) {
+        await #expect(throws: CommunityNotFound.zone.error("no zone 'nowhere'")) {
             try await importer.run(Data(), zoneSlug: "nowhere", by: admin, dryRun: false)
         }
     }

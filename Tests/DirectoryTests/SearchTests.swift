@@ -100,10 +100,10 @@ import Testing
         await #expect(throws: SearchService.noWords) {
             try await hub.search.run(SearchQuery(text: String(repeating: "pain ", count: 41)))
         }
-        await #expect(throws: CommunityError(.notFound, "zone_not_found", "no zone 'nowhere'")) {
+        await #expect(throws: CommunityNotFound.zone.error("no zone 'nowhere'")) {
             try await hub.search.run(SearchQuery(text: "pain", zone: "nowhere"))
         }
-        await #expect(throws: CommunityError.invalid("limit", "between 1 and 50")) {
+        await #expect(throws: DirectoryField.limit.invalid("between 1 and 50")) {
             try await hub.search.run(SearchQuery(text: "pain", limit: 0))
         }
     }

@@ -62,7 +62,7 @@ import Testing
     @Test(arguments: ["Nul\u{00}au milieu", "Cloche\u{07}", "échappement\u{1B}[31m rouge", "C1\u{85}au milieu"])
     func aNoteWithControlCharactersIsRefusedAndThePostStaysHeld(note: String) async throws {
         let post = try await held()
-        await #expect(throws: CommunityError.invalid("note", "contains control characters")) {
+        await #expect(throws: ModerationField.note.invalid("contains control characters")) {
             try await queue.decide(post.id, action: .reject, reason: .other, note: note, by: admin)
         }
         #expect(try await hub.postStore.post(id: post.id)?.status == .held)
@@ -71,7 +71,7 @@ import Testing
 
     @Test func rejectingNeedsAReasonAndRecordsIt() async throws {
         let post = try await held()
-        await #expect(throws: CommunityError.invalid("reason", "a rejection or removal needs a reason code")) {
+        await #expect(throws: ModerationField.reason.invalid("a rejection or removal needs a reason code")) {
             try await queue.decide(post.id, action: .reject, by: admin)
         }
         #expect(try await hub.postStore.post(id: post.id)?.status == .held)
@@ -162,7 +162,7 @@ import Testing
         try await queue.setRules(rules, zone: try await beta, by: admin)
         let draft = try await posts.create(
             Samples.offer("Dégustation gratuite samedi"), merchantSlug: merchant.slug, zoneSlug: "beta", by: owner)
-        await #expect(throws: CommunityError(.invalidInput, "post_blocked", "Pas de dégustation d'alcool.")) {
+        await #expect(throws: CommunityProblem.postBlocked.error("Pas de dégustation d'alcool.")) {
             try await posts.submit(draft.id, by: owner)
         }
         #expect(try await queue.rules(try await beta, by: admin).watchedTerms.last?.term == "dégustation gratuite")

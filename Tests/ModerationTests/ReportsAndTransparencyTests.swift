@@ -36,7 +36,7 @@ import Testing
         var residents: [User] = []
         for index in 1...3 { residents.append(try await hub.user("r\(index)@example.org", role: .resident)) }
         #expect(try await queue.report(post.id, reason: .scam, note: "Prix trop beau", by: residents[0]) == false)
-        await #expect(throws: CommunityError.conflict("already_reported", "you have already reported this post")) {
+        await #expect(throws: ModerationProblem.alreadyReported.error("you have already reported this post")) {
             try await queue.report(post.id, reason: .spam, note: nil, by: residents[0])
         }
         #expect(try await queue.report(post.id, reason: .scam, note: nil, by: residents[1]) == false)
@@ -70,10 +70,10 @@ import Testing
         let resident = try await hub.user("r@example.org", role: .resident)
         let draft = try await hub.posts().create(
             Samples.offer(), merchantSlug: merchant.slug, zoneSlug: "alpha", by: owner)
-        await #expect(throws: CommunityError.notFound("post")) {
+        await #expect(throws: CommunityNotFound.post.notFound) {
             try await queue.report(draft.id, reason: .spam, note: nil, by: resident)
         }
-        await #expect(throws: CommunityError.notFound("post")) {
+        await #expect(throws: CommunityNotFound.post.notFound) {
             try await queue.report(Post.ID(999), reason: .spam, note: nil, by: resident)
         }
     }

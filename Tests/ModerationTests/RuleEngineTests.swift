@@ -79,11 +79,11 @@ import Testing
     @Test func editedRulesAreCheckedBeforeTheyApply() throws {
         var bad = ScreeningRules()
         bad.weeklyQuota = 0
-        #expect(throws: CommunityError.invalid("weeklyQuota", "must be 1 to 500")) { try bad.validated() }
+        #expect(throws: ModerationField.weeklyQuota.invalid("must be 1 to 500")) { try bad.validated() }
         bad = ScreeningRules(watchedTerms: [WatchedTerm("Promo", .hold), WatchedTerm("promo", .flag)])
-        #expect(throws: CommunityError.invalid("watchedTerms[1]", "'promo' is listed twice")) { try bad.validated() }
+        #expect(throws: ModerationField.watchedTerms.invalid("'promo' is listed twice", at: "[1]")) { try bad.validated() }
         bad = ScreeningRules(watchedTerms: [WatchedTerm("arnaque", .block)])
-        #expect(throws: CommunityError.invalid("watchedTerms[0]", "a blocking term needs a message for the author")) {
+        #expect(throws: ModerationField.watchedTerms.invalid("a blocking term needs a message for the author", at: "[0]")) {
             try bad.validated()
         }
         #expect(try ScreeningRules().validated() == ScreeningRules())
@@ -101,7 +101,7 @@ import Testing
         let long = ScreeningRules(watchedTerms: [
             WatchedTerm("arnaque", .block, message: String(repeating: "a", count: 301))
         ])
-        #expect(throws: CommunityError.invalid("watchedTerms[0].message", "must be at most 300 characters")) {
+        #expect(throws: ModerationField.watchedTerms.invalid("must be at most 300 characters", at: "[0].message")) {
             try long.validated()
         }
     }

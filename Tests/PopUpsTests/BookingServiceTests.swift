@@ -60,7 +60,7 @@ import Testing
         }
         let approved = try await hub.bookings.approve(first.id, by: organiser)
         #expect(approved.status == .confirmed && approved.postID != nil)
-        await #expect(throws: CommunityError.invalid("reason", "is required")) {
+        await #expect(throws: PopUpField.reason.invalid("is required")) {
             try await hub.bookings.refuse(second.id, reason: "  ", by: organiser)
         }
         let refused = try await hub.bookings.refuse(
@@ -89,7 +89,7 @@ import Testing
         let second = try await hub.bookings.book(
             slot.id, merchantSlug: shops[2].merchant.slug, waitlist: true, by: shops[2].owner)
         #expect([holder.status, first.status, second.status] == [.confirmed, .waiting, .waiting])
-        await #expect(throws: CommunityError.conflict("slot_full", "every place of this slot is taken")) {
+        await #expect(throws: PopUpProblem.slotFull.error("every place of this slot is taken")) {
             try await hub.bookings.book(
                 slot.id, merchantSlug: shops[1].merchant.slug, waitlist: false, by: shops[1].owner)
         }
@@ -140,7 +140,7 @@ import Testing
         let later = try await slot(other, otherOrganiser, "2026-03-21T13:00", "2026-03-21T18:00")
         _ = try await hub.bookings.book(morning.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         await #expect(
-            throws: CommunityError.conflict("booking_overlaps", "this merchant already holds a booking at that time")
+            throws: PopUpProblem.bookingOverlaps.error("this merchant already holds a booking at that time")
         ) {
             try await hub.bookings.book(
                 overlapping.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
@@ -157,8 +157,7 @@ import Testing
         let april = try await slot(venue, organiser, "2026-04-04T09:00", "2026-04-04T18:00")
         _ = try await hub.bookings.book(second.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         await #expect(
-            throws: CommunityError.conflict(
-                "quota_reached", "this merchant has reached the venue's booking quota for the period")
+            throws: PopUpProblem.quotaReached.error("this merchant has reached the venue's booking quota for the period")
         ) {
             try await hub.bookings.book(third.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         }
@@ -175,8 +174,7 @@ import Testing
             _ = try await hub.bookings.book(slot.id, merchantSlug: shop.merchant.slug, waitlist: false, by: shop.owner)
         }
         await #expect(
-            throws: CommunityError.conflict(
-                "capacity_below_bookings", "more places are already booked than this capacity")
+            throws: PopUpProblem.capacityBelowBookings.error("more places are already booked than this capacity")
         ) {
             try await hub.popUps.editSlot(
                 slot.id, PopUpSlotDraft(start: slot.start, end: slot.end, capacity: 1), by: organiser)
@@ -191,7 +189,7 @@ import Testing
         for shop in shops {
             #expect(try await hub.outboxStore.messages(recipient: shop.owner.email).count == 1)
         }
-        await #expect(throws: CommunityError.conflict("slot_cancelled", "this slot was cancelled")) {
+        await #expect(throws: PopUpProblem.slotCancelled.error("this slot was cancelled")) {
             try await hub.bookings.book(
                 slot.id, merchantSlug: shops[0].merchant.slug, waitlist: true, by: shops[0].owner)
         }
@@ -214,7 +212,7 @@ import Testing
         await #expect(throws: CommunityError.self) {
             try await hub.bookings.book(slot.id, merchantSlug: beta.slug, waitlist: false, by: betaOwner)
         }
-        await #expect(throws: CommunityError.notFound("slot")) {
+        await #expect(throws: PopUpNotFound.slot.notFound) {
             try await hub.bookings.book(
                 PopUpSlot.ID(9999), merchantSlug: shops[0].merchant.slug, waitlist: false, by: shops[0].owner)
         }

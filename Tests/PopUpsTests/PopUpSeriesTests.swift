@@ -173,7 +173,7 @@ import Testing
         let (venue, organiser) = try await hub.venue()
         var bad = venue.details
         bad.capacity = 0
-        await #expect(throws: CommunityError.invalid("capacity", "must be from 1 to 500 places")) {
+        await #expect(throws: PopUpField.capacity.invalid("must be from 1 to 500 places")) {
             try await hub.popUps.updateVenue(venue.id, details: bad, by: organiser)
         }
         bad = venue.details

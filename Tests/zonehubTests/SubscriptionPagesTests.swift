@@ -29,7 +29,8 @@ import Testing
     func link(in email: String, path: String) async throws -> String {
         let message = try #require(try await app.hub.outbox.messages(recipient: email).last)
         guard case .send(let mail) = try await app.hub.mailRenderer.render(message) else {
-            throw CommunityError.notFound("mail")
+            Issue.record("the queued message rendered no mail")
+            return ""
         }
         let line = try #require(mail.text.split(separator: "\n").first { $0.contains(path) })
         let url = String(line[line.range(of: "http")!.lowerBound...])

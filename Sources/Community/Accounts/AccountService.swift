@@ -30,20 +30,20 @@ package struct AccountService: Sendable {
         let email = try Self.normalizedEmail(email)
         try Self.checkPassword(password)
         if role == .zoneAdmin && zoneSlugs.isEmpty {
-            throw CommunityError.invalid("zone", "a zone admin needs at least one zone (--zone SLUG)")
+            throw CommunityField.zone.invalid("a zone admin needs at least one zone (--zone SLUG)")
         }
         if role != .zoneAdmin && !zoneSlugs.isEmpty {
-            throw CommunityError.invalid("zone", "only zone admins are given zones")
+            throw CommunityField.zone.invalid("only zone admins are given zones")
         }
         var zoneIDs: Set<Zone.ID> = []
         for slug in zoneSlugs {
             guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
-                throw CommunityError(.notFound, "zone_not_found", "no zone '\(slug.prefix(60))'")
+                throw CommunityNotFound.zone.error("no zone '\(slug.prefix(60))'")
             }
             zoneIDs.insert(zone.id)
         }
         let name = try displayName.map { value throws(CommunityError) in
-            try TextRules.line(value, field: "name", max: 80)
+            try TextRules.line(value, field: CommunityField.name, max: 80)
         }
         let account = NewAccount(
             email: email,
@@ -110,14 +110,13 @@ package struct AccountService: Sendable {
         let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard trimmed.count <= 254,
             trimmed.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
-        else { throw .invalid("email", "'\(email.prefix(80))' is not an email address") }
+        else { throw CommunityField.email.invalid("'\(email.prefix(80))' is not an email address") }
         return trimmed
     }
 
     static func checkPassword(_ password: String) throws(CommunityError) {
         guard passwordLength.contains(password.utf8.count) else {
-            throw .invalid(
-                "password",
+            throw CommunityField.password.invalid(
                 "must be \(passwordLength.lowerBound) to \(passwordLength.upperBound) bytes long")
         }
     }

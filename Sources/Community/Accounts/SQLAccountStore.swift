@@ -26,7 +26,7 @@ package struct SQLAccountStore: AccountStore {
                 return try await Self.user(id: id, db)!
             }
         } catch  where isUniqueViolation(error) {
-            throw CommunityError.conflict("email_taken", "an account already uses this email address")
+            throw CommunityProblem.emailTaken.error("an account already uses this email address")
         }
     }
 

@@ -2,19 +2,21 @@
 /// allowed values when the input is not one of them.
 package protocol ClosedChoice: RawRepresentable, CaseIterable where RawValue == String {
     /// The field the value comes from, for error messages.
-    static var field: String { get }
+    static var field: any InputField { get }
 }
 
 extension ClosedChoice {
-    package static func parse(_ value: String, field: String = Self.field) throws(CommunityError) -> Self {
+    /// The choice named `value`; refused in `field` (the type's own field unless another is given).
+    package static func parse(_ value: String, field: (any InputField)? = nil) throws(CommunityError) -> Self {
         guard let choice = Self(rawValue: value) else {
             let allowed = allCases.map(\.rawValue).joined(separator: ", ")
-            throw .invalid(field, "unknown \(Self.field) '\(value.prefix(40))' (one of: \(allowed))")
+            throw (field ?? Self.field).invalid(
+                "unknown \(Self.field.rawValue) '\(value.prefix(40))' (one of: \(allowed))")
         }
         return choice
     }
 }
 
 extension Category: ClosedChoice {
-    package static let field = "category"
+    package static var field: any InputField { CommunityField.category }
 }

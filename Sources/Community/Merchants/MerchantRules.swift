@@ -3,12 +3,15 @@ import Foundation
 /// Field checks for merchant profiles: pure functions, each naming the field it rejects.
 package enum MerchantRules {
     /// Trimmed text with line breaks as "\n"; other control characters are refused (`TextRules.text`).
-    package static func text(_ value: String, field: String, max: Int, required: Bool = false) throws(CommunityError) -> String
+    package static func text(_ value: String, field: some InputField, max: Int, required: Bool = false)
+        throws(CommunityError) -> String
     {
         try TextRules.text(value, field: field, max: max, required: required)
     }
 
-    package static func optionalText(_ value: String?, field: String, max: Int) throws(CommunityError) -> String? {
+    package static func optionalText(_ value: String?, field: some InputField, max: Int) throws(CommunityError)
+        -> String?
+    {
         guard let value else { return nil }
         let text = try text(value, field: field, max: max)
         return text.isEmpty ? nil : text
@@ -22,36 +25,38 @@ package enum MerchantRules {
 
     /// French numbers: 0X XX XX XX XX or +33 X XX XX XX XX, spaces, dots and hyphens allowed.
     package static func phone(_ value: String?) throws(CommunityError) -> String? {
-        guard let value = try optionalText(value, field: "phone", max: 30) else { return nil }
+        guard let value = try optionalText(value, field: CommunityField.phone, max: 30) else { return nil }
         let digits = value.filter { !" .-".contains($0) }
         guard digits.range(of: #"^(0[1-9][0-9]{8}|\+33[1-9][0-9]{8})$"#, options: .regularExpression) != nil else {
-            throw .invalid("phone", "'\(value)' is not a French phone number (e.g. 01 23 45 67 89)")
+            throw CommunityField.phone.invalid("'\(value)' is not a French phone number (e.g. 01 23 45 67 89)")
         }
         return value
     }
 
     package static func email(_ value: String?) throws(CommunityError) -> String? {
-        guard let value = try optionalText(value, field: "email", max: 254) else { return nil }
+        guard let value = try optionalText(value, field: CommunityField.email, max: 254) else { return nil }
         return try AccountService.normalizedEmail(value)
     }
 
     /// Only absolute http(s) URLs with a host.
-    package static func url(_ value: String?, field: String) throws(CommunityError) -> String? {
+    package static func url(_ value: String?, field: some InputField) throws(CommunityError) -> String? {
         guard let value = try optionalText(value, field: field, max: 300) else { return nil }
         guard let components = URLComponents(string: value), let scheme = components.scheme?.lowercased(),
             scheme == "https" || scheme == "http", let host = components.host, host.contains(".")
-        else { throw .invalid(field, "'\(value.prefix(80))' is not a web address starting with https://") }
+        else { throw field.invalid("'\(value.prefix(80))' is not a web address starting with https://") }
         return value
     }
 
     /// A SIRET has 14 digits and passes the Luhn check (La Poste's establishments use their own rule).
     package static func siret(_ value: String?) throws(CommunityError) -> String? {
-        guard let value = try optionalText(value, field: "siret", max: 20) else { return nil }
+        guard let value = try optionalText(value, field: CommunityField.siret, max: 20) else { return nil }
         let digits = value.filter { $0 != " " }
         guard digits.count == 14, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw .invalid("siret", "a SIRET has 14 digits")
+            throw CommunityField.siret.invalid("a SIRET has 14 digits")
         }
-        guard isValidSiret(digits) else { throw .invalid("siret", "\(digits) is not a valid SIRET (check digit)") }
+        guard isValidSiret(digits) else {
+            throw CommunityField.siret.invalid("\(digits) is not a valid SIRET (check digit)")
+        }
         return digits
     }
 

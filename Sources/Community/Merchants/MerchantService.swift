@@ -53,7 +53,7 @@ package struct MerchantService: Sendable {
     }
 
     package func merchant(slug: String) async throws -> Merchant {
-        guard let merchant = try await merchants.merchant(slug: slug) else { throw CommunityError.notFound("merchant") }
+        guard let merchant = try await merchants.merchant(slug: slug) else { throw CommunityNotFound.merchant.notFound }
         return merchant
     }
 
@@ -68,35 +68,35 @@ package struct MerchantService: Sendable {
     /// Trims and checks every field; the commune must lie in every zone the profile joins.
     package func validated(_ input: MerchantProfile) async throws -> (MerchantProfile, [Zone.ID]) {
         var profile = input
-        profile.name = try MerchantRules.text(input.name, field: "name", max: 120, required: true)
-        profile.description = try MerchantRules.text(input.description, field: "description", max: 2000)
-        profile.address = try MerchantRules.text(input.address, field: "address", max: 200)
-        profile.commune = try MerchantRules.text(input.commune, field: "commune", max: 80, required: true)
+        profile.name = try MerchantRules.text(input.name, field: CommunityField.name, max: 120, required: true)
+        profile.description = try MerchantRules.text(input.description, field: CommunityField.description, max: 2000)
+        profile.address = try MerchantRules.text(input.address, field: CommunityField.address, max: 200)
+        profile.commune = try MerchantRules.text(input.commune, field: CommunityField.commune, max: 80, required: true)
         profile.postcode = input.postcode.trimmingCharacters(in: .whitespaces)
         guard profile.postcode.range(of: #"^[0-9]{5}$"#, options: .regularExpression) != nil else {
-            throw CommunityError.invalid("postcode", "a postcode has five digits")
+            throw CommunityField.postcode.invalid("a postcode has five digits")
         }
         guard (1...5).contains(Set(input.categories).count) else {
-            throw CommunityError.invalid("categories", "choose one to five categories")
+            throw CommunityField.categories.invalid("choose one to five categories")
         }
         profile.categories = Array(Set(input.categories)).sorted { $0.rawValue < $1.rawValue }
         profile.phone = try MerchantRules.phone(input.phone)
         profile.email = try MerchantRules.email(input.email)
-        profile.website = try MerchantRules.url(input.website, field: "website")
-        guard input.links.count <= 10 else { throw CommunityError.invalid("links", "at most 10 links") }
-        profile.links = try input.links.compactMap { try MerchantRules.url($0, field: "links") }
+        profile.website = try MerchantRules.url(input.website, field: CommunityField.website)
+        guard input.links.count <= 10 else { throw CommunityField.links.invalid("at most 10 links") }
+        profile.links = try input.links.compactMap { try MerchantRules.url($0, field: CommunityField.links) }
         profile.openingHours = try MerchantRules.openingHours(input.openingHours)
         profile.siret = try MerchantRules.siret(input.siret)
         let slugs = Array(Set(input.zones)).sorted()
-        guard !slugs.isEmpty else { throw CommunityError.invalid("zones", "choose at least one zone") }
+        guard !slugs.isEmpty else { throw CommunityField.zones.invalid("choose at least one zone") }
         var zoneIDs: [Zone.ID] = []
         for slug in slugs {
             guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
-                throw CommunityError(.notFound, "zone_not_found", "no zone '\(slug.prefix(60))'")
+                throw CommunityNotFound.zone.error("no zone '\(slug.prefix(60))'")
             }
             guard zone.definition.contains(commune: profile.commune, postcode: profile.postcode) else {
-                throw CommunityError.invalid(
-                    "commune", "\(profile.commune) (\(profile.postcode)) is not in the zone \(zone.name)")
+                throw CommunityField.commune.invalid(
+                    "\(profile.commune) (\(profile.postcode)) is not in the zone \(zone.name)")
             }
             zoneIDs.append(zone.id)
         }

@@ -122,6 +122,6 @@ extension OpeningHours {
     }
 
     private static func fail(_ message: String) -> CommunityError {
-        CommunityError.invalid("openingHours", message)
+        CommunityField.openingHours.invalid(message)
     }
 }

@@ -47,7 +47,7 @@ package struct SQLMerchantStore: MerchantStore {
         try await Self.mappingConflicts {
             try await database.write { db in
                 guard let before = try await Self.merchant(id: id, db, locking: true) else {
-                    throw CommunityError.notFound("merchant")
+                    throw CommunityNotFound.merchant.notFound
                 }
                 let contactChanged = before.profile.contactDetails != profile.contactDetails
                 try await db.execute(
@@ -132,9 +132,9 @@ package struct SQLMerchantStore: MerchantStore {
             return try await body()
         } catch  where isUniqueViolation(error) {
             if String(reflecting: error).contains("siret") {
-                throw CommunityError.conflict("siret_taken", "another merchant profile already uses this SIRET")
+                throw CommunityProblem.siretTaken.error("another merchant profile already uses this SIRET")
             }
-            throw CommunityError.conflict("merchant_slug_taken", "another merchant profile already uses this name")
+            throw CommunityProblem.merchantSlugTaken.error("another merchant profile already uses this name")
         }
     }
 

@@ -8,17 +8,17 @@ package enum PostRules {
 
     package static func validated(_ input: PostContent) throws(CommunityError) -> PostContent {
         var content = input
-        content.title = try TextRules.line(input.title, field: "title", max: titleLength, required: true)
-        content.body = try MerchantRules.text(input.body, field: "body", max: bodyLength)
+        content.title = try TextRules.line(input.title, field: CommunityField.title, max: titleLength, required: true)
+        content.body = try MerchantRules.text(input.body, field: CommunityField.body, max: bodyLength)
         if let price = input.priceCents, !(0...maxPriceCents).contains(price) {
-            throw .invalid("priceCents", "must be between 0 and \(maxPriceCents) cents")
+            throw CommunityField.priceCents.invalid("must be between 0 and \(maxPriceCents) cents")
         }
-        content.imageURL = try MerchantRules.url(input.imageURL, field: "imageURL")
+        content.imageURL = try MerchantRules.url(input.imageURL, field: CommunityField.imageURL)
         if let from = input.validFrom, let until = input.validUntil, from >= until {
-            throw .invalid("validUntil", "must come after validFrom")
+            throw CommunityField.validUntil.invalid("must come after validFrom")
         }
         if input.kind == .event && input.eventAt == nil {
-            throw .invalid("eventAt", "an event needs its date")
+            throw CommunityField.eventAt.invalid("an event needs its date")
         }
         return content
     }

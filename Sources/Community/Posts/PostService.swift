@@ -25,10 +25,10 @@ package struct PostService: Sendable {
     {
         let merchant = try await ownedMerchant(merchantSlug, by: actor)
         guard let zone = try await zones.zone(slug: zoneSlug), !zone.isRetired else {
-            throw CommunityError.notFound("zone")
+            throw CommunityNotFound.zone.notFound
         }
         guard merchant.zoneIDs.contains(zone.id) else {
-            throw CommunityError.invalid("zone", "\(merchant.name) does not belong to the zone \(zone.name)")
+            throw CommunityField.zone.invalid("\(merchant.name) does not belong to the zone \(zone.name)")
         }
         let content = try PostRules.validated(content)
         return try await posts.create(
@@ -39,7 +39,7 @@ package struct PostService: Sendable {
     package func edit(_ id: Post.ID, content: PostContent, by actor: User) async throws -> Post {
         let post = try await ownedPost(id, by: actor)
         guard post.status.isEditable else {
-            throw CommunityError.conflict("post_not_editable", "a \(post.status.rawValue) post can no longer be edited")
+            throw CommunityProblem.postNotEditable.error("a \(post.status.rawValue) post can no longer be edited")
         }
         let content = try PostRules.validated(content)
         guard post.status != .draft else {
@@ -57,8 +57,8 @@ package struct PostService: Sendable {
     package func submit(_ id: Post.ID, by actor: User) async throws -> Post {
         let post = try await ownedPost(id, by: actor)
         guard post.status == .draft else {
-            throw CommunityError.conflict(
-                "post_not_draft", "only a draft can be submitted; this post is \(post.status.rawValue)")
+            throw CommunityProblem.postNotDraft.error(
+                "only a draft can be submitted; this post is \(post.status.rawValue)")
         }
         let (status, reasons) = try await screen(post.content, of: post, isResubmission: false)
         return try await posts.transition(
@@ -69,7 +69,7 @@ package struct PostService: Sendable {
     package func withdraw(_ id: Post.ID, by actor: User) async throws -> Post {
         let post = try await ownedPost(id, by: actor)
         guard post.status.isWithdrawable else {
-            throw CommunityError.conflict("post_not_withdrawable", "a \(post.status.rawValue) post cannot be withdrawn")
+            throw CommunityProblem.postNotWithdrawable.error("a \(post.status.rawValue) post cannot be withdrawn")
         }
         return try await posts.transition(
             id, from: post.status, to: .withdrawn, heldReasons: post.heldReasons, action: .postWithdraw,
@@ -79,10 +79,10 @@ package struct PostService: Sendable {
     /// A post as `viewer` may see it: published and expired posts are public, others only to their merchant and
     /// the zone's admins (anyone else gets `post_not_found`, so unpublished posts do not leak).
     package func post(_ id: Post.ID, viewer: User?) async throws -> Post {
-        guard let post = try await posts.post(id: id) else { throw CommunityError.notFound("post") }
+        guard let post = try await posts.post(id: id) else { throw CommunityNotFound.post.notFound }
         if post.status == .published || post.status == .expired { return post }
         guard let viewer, try await canManage(post, viewer) || viewer.administers(post.zoneID) else {
-            throw CommunityError.notFound("post")
+            throw CommunityNotFound.post.notFound
         }
         return post
     }
@@ -131,13 +131,13 @@ package struct PostService: Sendable {
     {
         let now = clock.now()
         if let until = content.validUntil, until <= now {
-            throw CommunityError.invalid("validUntil", "the offer's validity has already ended")
+            throw CommunityField.validUntil.invalid("the offer's validity has already ended")
         }
         guard let zone = try await zones.zone(id: post.zoneID), !zone.isRetired else {
-            throw CommunityError.notFound("zone")
+            throw CommunityNotFound.zone.notFound
         }
         guard let merchant = try await merchants.merchant(id: post.merchantID) else {
-            throw CommunityError.notFound("merchant")
+            throw CommunityNotFound.merchant.notFound
         }
         let submission = Submission(content: content, zone: zone, merchant: merchant, isResubmission: isResubmission)
         switch try await screener.screen(submission) {
@@ -150,7 +150,7 @@ package struct PostService: Sendable {
         case .hold(let reasons):
             return (.held, reasons)
         case .block(let message):
-            throw CommunityError(.invalidInput, "post_blocked", message)
+            throw CommunityError(CommunityProblem.postBlocked, message, french: message)
         }
     }
 
@@ -158,7 +158,7 @@ package struct PostService: Sendable {
         guard actor.role == .merchant || actor.role == .hubOperator else {
             throw CommunityError.forbidden("only merchants can write posts")
         }
-        guard let merchant = try await merchants.merchant(slug: slug) else { throw CommunityError.notFound("merchant") }
+        guard let merchant = try await merchants.merchant(slug: slug) else { throw CommunityNotFound.merchant.notFound }
         guard merchant.ownerID == actor.id || actor.role == .hubOperator else {
             throw CommunityError.forbidden("this merchant profile belongs to someone else")
         }
@@ -166,7 +166,7 @@ package struct PostService: Sendable {
     }
 
     private func ownedPost(_ id: Post.ID, by actor: User) async throws -> Post {
-        guard let post = try await posts.post(id: id) else { throw CommunityError.notFound("post") }
+        guard let post = try await posts.post(id: id) else { throw CommunityNotFound.post.notFound }
         guard try await canManage(post, actor) else {
             throw CommunityError.forbidden("this post belongs to another merchant")
         }

@@ -73,9 +73,9 @@ package struct SQLPostStore: PostStore {
         _ db: any SQLTransaction
     ) async throws -> Post {
         guard changed == 1 else {
-            guard let current = try await post(id: id, db) else { throw CommunityError.notFound("post") }
-            throw CommunityError.conflict(
-                "stale_status", "the post is now \(current.status.rawValue), no longer \(expected.rawValue)")
+            guard let current = try await post(id: id, db) else { throw CommunityNotFound.post.notFound }
+            throw CommunityProblem.staleStatus.error(
+                "the post is now \(current.status.rawValue), no longer \(expected.rawValue)")
         }
         let post = try await post(id: id, db)!
         try await db.appendAudit(

@@ -50,7 +50,7 @@ package struct SQLThrottleStore: ThrottleStore {
 /// (the start of a new count and its last event) and the end of a new count.
 enum ThrottleSQL {
     /// What an upsert that returned no count throws (it always returns one: the new count or the updated one).
-    static let notCounted = CommunityError.conflict("not_counted", "the event was not counted")
+    static let notCounted = CommunityProblem.notCounted.error("the event was not counted")
 
     static func count(_ expiry: ThrottleExpiry) -> String {
         let expired = "throttleCount.expiresAt <= excluded.lastAt"

@@ -24,7 +24,7 @@ package struct ZoneService: Sendable {
     /// The active zone with `slug`, or `zone_not_found`.
     package func zone(slug: String) async throws -> Zone {
         guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
-            throw CommunityError.notFound("zone")
+            throw CommunityNotFound.zone.notFound
         }
         return zone
     }
@@ -33,16 +33,16 @@ package struct ZoneService: Sendable {
     package func find(_ query: String, limit: Int = 20) async throws -> [CommuneMatch] {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 80 else {
-            throw CommunityError.invalid("q", "type a postcode or a commune name (at most 80 characters)")
+            throw CommunityField.q.invalid("type a postcode or a commune name (at most 80 characters)")
         }
         if trimmed.allSatisfy(\.isNumber) {
             guard trimmed.count >= 2, trimmed.count <= 5, trimmed.allSatisfy(\.isASCII) else {
-                throw CommunityError.invalid("q", "a postcode has five digits")
+                throw CommunityField.q.invalid("a postcode has five digits")
             }
             return try await zones.communes(postcodePrefix: trimmed, folded: nil, limit: limit)
         }
         let folded = trimmed.folded
-        guard folded.count >= 2 else { throw CommunityError.invalid("q", "type at least two letters") }
+        guard folded.count >= 2 else { throw CommunityField.q.invalid("type at least two letters") }
         return try await zones.communes(postcodePrefix: nil, folded: folded, limit: limit)
     }
 }

@@ -16,7 +16,7 @@ package struct CSVTable: Equatable, Sendable {
     /// Parses `data`; fails on text that is not UTF-8, an unclosed quote, or a missing header.
     package static func parse(_ data: Data) throws(CommunityError) -> CSVTable {
         guard var text = String(data: data, encoding: .utf8) else {
-            throw CommunityError.invalid("file", "is not UTF-8 text (save the spreadsheet as CSV UTF-8)")
+            throw DirectoryField.file.invalid("is not UTF-8 text (save the spreadsheet as CSV UTF-8)")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
@@ -60,14 +60,14 @@ package struct CSVTable: Equatable, Sendable {
                 line += 1
                 recordLine = line
             default:
-                if afterQuote { throw CommunityError.invalid("file", "line \(line): text after a closing quote") }
+                if afterQuote { throw DirectoryField.file.invalid("line \(line): text after a closing quote") }
                 field.append(character)
             }
         }
-        if quoted { throw CommunityError.invalid("file", "line \(recordLine): a quote is never closed") }
+        if quoted { throw DirectoryField.file.invalid("line \(recordLine): a quote is never closed") }
         fields.append(field)
         if fields != [""] { records.append((recordLine, fields)) }
-        guard let header = records.first else { throw CommunityError.invalid("file", "is empty") }
+        guard let header = records.first else { throw DirectoryField.file.invalid("is empty") }
         return CSVTable(
             header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, rows: Array(records.dropFirst()))
     }

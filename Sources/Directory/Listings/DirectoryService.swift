@@ -20,10 +20,10 @@ package struct DirectoryService: Sendable {
     package func listing(
         zone: Zone?, category: Category?, commune: String?, openNow: Bool = false, page: Int = 0
     ) async throws -> DirectoryListing {
-        guard (0...1000).contains(page) else { throw CommunityError.invalid("page", "between 0 and 1000") }
+        guard (0...1000).contains(page) else { throw DirectoryField.page.invalid("between 0 and 1000") }
         let communeKey = commune?.folded
         guard (communeKey?.count ?? 0) <= 80 else {
-            throw CommunityError(.invalidInput, "invalid_commune_filter", "commune: at most 80 characters")
+            throw DirectoryField.communeFilter.error("commune: at most 80 characters")
         }
         let filter = DirectoryFilter(
             zoneID: zone?.id, category: category, communeKey: communeKey?.isEmpty == true ? nil : communeKey)

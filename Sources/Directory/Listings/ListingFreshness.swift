@@ -45,7 +45,7 @@ package struct ListingService: Sendable {
 
     /// Records that the merchant checked the listing and it is current; only the listing's owner may.
     package func confirm(_ slug: String, by actor: User) async throws -> Merchant {
-        guard let merchant = try await merchants.merchant(slug: slug) else { throw CommunityError.notFound("merchant") }
+        guard let merchant = try await merchants.merchant(slug: slug) else { throw CommunityNotFound.merchant.notFound }
         guard merchant.ownerID == actor.id else {
             throw CommunityError.forbidden("only the merchant who keeps this listing can confirm it")
         }

@@ -47,7 +47,7 @@ package struct MerchantImporter: Sendable {
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> MerchantImportReport {
         guard let zone = try await zones.zone(slug: zoneSlug), !zone.isRetired else {
-            throw CommunityError(.notFound, "zone_not_found", "no zone '\(zoneSlug.prefix(60))'")
+            throw CommunityNotFound.zone.error("no zone '\(zoneSlug.prefix(60))'")
         }
         guard actor.administers(zone.id) else {
             throw CommunityError.forbidden("only the zone's admins and hub operators import merchants")
@@ -64,7 +64,7 @@ package struct MerchantImporter: Sendable {
                 let (valid, zoneIDs) = try await service.validated(profile)
                 for key in Self.identities(valid) {
                     if let first = seen[key] {
-                        throw CommunityError.conflict("duplicate", "same merchant as line \(first)")
+                        throw DirectoryProblem.duplicate.error("same merchant as line \(first)")
                     }
                     seen[key] = row.line
                 }
@@ -114,15 +114,14 @@ package struct MerchantImporter: Sendable {
         var columns: [String: Int] = [:]
         for (index, name) in header.enumerated() {
             guard required.contains(name) || optional.contains(name) else {
-                throw .invalid(
-                    "file",
+                throw DirectoryField.file.invalid(
                     "unknown column '\(name.prefix(40))' (columns: \((required + optional).joined(separator: ", ")))")
             }
-            guard columns[name] == nil else { throw .invalid("file", "column '\(name)' appears twice") }
+            guard columns[name] == nil else { throw DirectoryField.file.invalid("column '\(name)' appears twice") }
             columns[name] = index
         }
         if let missing = required.first(where: { columns[$0] == nil }) {
-            throw .invalid("file", "the header has no '\(missing)' column")
+            throw DirectoryField.file.invalid("the header has no '\(missing)' column")
         }
         return columns
     }
@@ -132,7 +131,7 @@ package struct MerchantImporter: Sendable {
         -> MerchantProfile
     {
         guard fields.count == columns.count else {
-            throw .invalid("row", "has \(fields.count) fields, the header has \(columns.count)")
+            throw DirectoryField.row.invalid("has \(fields.count) fields, the header has \(columns.count)")
         }
         func value(_ name: String) -> String? {
             columns[name].map { fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -142,7 +141,7 @@ package struct MerchantImporter: Sendable {
             let word = text.trimmingCharacters(in: .whitespaces)
             guard
                 let category = Category.allCases.first(where: { $0.rawValue == word || $0.label.folded == word.folded })
-            else { throw .invalid("categories", "unknown category '\(word.prefix(40))'") }
+            else { throw DirectoryField.categories.invalid("unknown category '\(word.prefix(40))'") }
             return category
         }
         return MerchantProfile(

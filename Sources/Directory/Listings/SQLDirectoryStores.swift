@@ -44,7 +44,7 @@ package struct SQLDirectoryStore: DirectoryStore {
         try await database.write { db in
             let changed = try await db.execute("UPDATE merchant SET confirmedAt = ? WHERE id = ?", [date, id])
             guard changed == 1, let merchant = try await SQLMerchantStore.merchant(id: id, db) else {
-                throw CommunityError.notFound("merchant")
+                throw CommunityNotFound.merchant.notFound
             }
             for zone in merchant.zoneIDs {
                 try await db.appendAudit(

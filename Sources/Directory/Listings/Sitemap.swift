@@ -54,7 +54,7 @@ package struct SitemapService: Sendable {
 
     /// The block's entries; fails with `sitemap_not_found` for a block number out of range.
     package func entries(_ kind: SitemapChunk.Kind, number: Int) async throws -> [SitemapEntry] {
-        guard (0...1_000_000).contains(number) else { throw CommunityError.notFound("sitemap") }
+        guard (0...1_000_000).contains(number) else { throw DirectoryNotFound.sitemap.notFound }
         return try await store.entries(kind, number: number, size: Self.chunkSize, at: clock.now())
     }
 }

@@ -28,16 +28,16 @@ package struct MarketService: Sendable {
             throw CommunityError.forbidden("only the zone's admins create markets")
         }
         var draft = input
-        draft.title = try MerchantRules.text(input.title, field: "title", max: 120, required: true)
-        draft.description = try MerchantRules.text(input.description, field: "description", max: 4000)
-        guard draft.startsAt < draft.endsAt else { throw CommunityError.invalid("endsAt", "must come after startsAt") }
+        draft.title = try MerchantRules.text(input.title, field: DirectoryField.title, max: 120, required: true)
+        draft.description = try MerchantRules.text(input.description, field: DirectoryField.description, max: 4000)
+        guard draft.startsAt < draft.endsAt else { throw DirectoryField.endsAt.invalid("must come after startsAt") }
         guard draft.applicationsOpenAt < draft.applicationsCloseAt else {
-            throw CommunityError.invalid("applicationsCloseAt", "must come after applicationsOpenAt")
+            throw DirectoryField.applicationsCloseAt.invalid("must come after applicationsOpenAt")
         }
         guard draft.applicationsCloseAt <= draft.endsAt else {
-            throw CommunityError.invalid("applicationsCloseAt", "must not come after the market ends")
+            throw DirectoryField.applicationsCloseAt.invalid("must not come after the market ends")
         }
-        guard draft.endsAt > clock.now() else { throw CommunityError.invalid("endsAt", "is already past") }
+        guard draft.endsAt > clock.now() else { throw DirectoryField.endsAt.invalid("is already past") }
         // The zone's slug first: every zone may hold its own "Marché de Noël 2026".
         let slug = "\(zone.slug)-\(draft.title.slugified.prefix(60))"
         return try await markets.create(zoneID: zone.id, slug: slug, draft: draft, by: actor.id, at: clock.now())
@@ -49,26 +49,26 @@ package struct MarketService: Sendable {
     {
         let market = try await market(marketSlug)
         guard market.acceptsApplications(at: clock.now()) else {
-            throw CommunityError.conflict("applications_closed", "this market does not take applications now")
+            throw DirectoryProblem.applicationsClosed.error("this market does not take applications now")
         }
         guard let merchant = try await merchantStore.merchant(slug: merchantSlug) else {
-            throw CommunityError.notFound("merchant")
+            throw CommunityNotFound.merchant.notFound
         }
         guard merchant.ownerID == actor.id else {
             throw CommunityError.forbidden("this merchant belongs to someone else")
         }
         guard merchant.zoneIDs.contains(market.zoneID) else {
-            throw CommunityError.invalid("merchant", "the merchant is not in the market's zone")
+            throw DirectoryField.merchant.invalid("the merchant is not in the market's zone")
         }
         let chosen = Array(Set(postIDs)).sorted()
-        guard (1...20).contains(chosen.count) else { throw CommunityError.invalid("posts", "choose one to 20 offers") }
+        guard (1...20).contains(chosen.count) else { throw DirectoryField.posts.invalid("choose one to 20 offers") }
         let found = try await posts.posts(ids: chosen)
         let now = clock.now()
         for id in chosen {
             guard let post = found.first(where: { $0.id == id }), post.merchantID == merchant.id,
                 post.zoneID == market.zoneID, post.content.kind == .offer, post.status == .published,
                 post.content.validUntil.map({ $0 > now }) ?? true
-            else { throw CommunityError.invalid("posts", "post \(id) is not one of this merchant's live offers here") }
+            else { throw DirectoryField.posts.invalid("post \(id) is not one of this merchant's live offers here") }
         }
         return try await markets.apply(market.id, merchant: merchant.id, posts: chosen, by: actor.id, at: now)
     }
@@ -86,7 +86,7 @@ package struct MarketService: Sendable {
     }
 
     package func market(_ slug: String) async throws -> Market {
-        guard let market = try await markets.market(slug: slug) else { throw CommunityError.notFound("market") }
+        guard let market = try await markets.market(slug: slug) else { throw DirectoryNotFound.market.notFound }
         return market
     }
 
@@ -132,7 +132,7 @@ package struct MarketService: Sendable {
 
     private func zone(_ slug: String) async throws -> Zone {
         guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
-            throw CommunityError(.notFound, "zone_not_found", "no zone '\(slug.prefix(60))'")
+            throw CommunityNotFound.zone.error("no zone '\(slug.prefix(60))'")
         }
         return zone
     }

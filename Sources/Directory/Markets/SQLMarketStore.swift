@@ -28,7 +28,7 @@ package struct SQLMarketStore: MarketStore {
                 return try await Self.market(db, "slug = ?", [slug])!
             }
         } catch  where isUniqueViolation(error) {
-            throw CommunityError.conflict("market_slug_taken", "the zone already has a market with this title")
+            throw DirectoryProblem.marketSlugTaken.error("the zone already has a market with this title")
         }
     }
 
@@ -65,7 +65,7 @@ package struct SQLMarketStore: MarketStore {
                 return try await Self.applications(db, "a.id = ?", [id])[0]
             }
         } catch  where isUniqueViolation(error) {
-            throw CommunityError.conflict("already_applied", "this merchant has already applied to this market")
+            throw DirectoryProblem.alreadyApplied.error("this merchant has already applied to this market")
         }
     }
 
@@ -86,9 +86,9 @@ package struct SQLMarketStore: MarketStore {
             guard changed == 1 else {
                 guard try await Self.applications(db, "a.id = ? AND a.marketId = ?", [application, market]).isEmpty
                 else {
-                    throw CommunityError.conflict("application_decided", "this application was already decided")
+                    throw DirectoryProblem.applicationDecided.error("this application was already decided")
                 }
-                throw CommunityError.notFound("application")
+                throw DirectoryNotFound.application.notFound
             }
             let zone: Zone.ID? = try await db.value("SELECT zoneId FROM market WHERE id = ?", [market])
             try await db.appendAudit(

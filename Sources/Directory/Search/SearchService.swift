@@ -9,8 +9,8 @@ package struct SearchService: Sendable {
     let clock: any HubClock
     /// Ranked results stop here: past it, a resident refines the words rather than pages on.
     static let maxResults = 200
-    package static let noWords = CommunityError(
-        .invalidInput, "invalid_search", "q: type at least one word of two letters (at most 200 characters)")
+    package static let noWords = DirectoryField.search.error(
+        "q: type at least one word of two letters (at most 200 characters)")
 
     package init(search: any SearchStore, zones: any ZoneStore, clock: any HubClock) {
         self.search = search
@@ -21,9 +21,9 @@ package struct SearchService: Sendable {
     /// Runs `query`; fails with `invalid_search` without a word to look for and `zone_not_found` for an unknown zone.
     package func run(_ query: SearchQuery) async throws -> SearchPage {
         let filter = try await filter(for: query)
-        guard (1...50).contains(query.limit) else { throw CommunityError.invalid("limit", "between 1 and 50") }
+        guard (1...50).contains(query.limit) else { throw DirectoryField.limit.invalid("between 1 and 50") }
         guard (0..<Self.maxResults).contains(query.offset) else {
-            throw CommunityError.invalid("offset", "between 0 and \(Self.maxResults - 1)")
+            throw DirectoryField.offset.invalid("between 0 and \(Self.maxResults - 1)")
         }
         let ranked = SearchRanking.rank(try await search.candidates(filter, at: clock.now()), terms: filter.terms)
             .prefix(Self.maxResults)
@@ -41,13 +41,13 @@ package struct SearchService: Sendable {
         var filter = SearchFilter(terms: terms, category: query.category, kind: query.kind)
         if let slug = query.zone {
             guard let zone = try await zones.zone(slug: slug) else {
-                throw CommunityError(.notFound, "zone_not_found", "no zone '\(slug.prefix(60))'")
+                throw CommunityNotFound.zone.error("no zone '\(slug.prefix(60))'")
             }
             filter.zoneID = zone.id
         }
         if let commune = query.commune?.folded, !commune.isEmpty {
             guard commune.count <= 80 else {
-                throw CommunityError(.invalidInput, "invalid_commune_filter", "commune: at most 80 characters")
+                throw DirectoryField.communeFilter.error("commune: at most 80 characters")
             }
             filter.communeKey = commune
         }

@@ -14,7 +14,7 @@ extension LinkTokens {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, token.utf8.count < 200, parts[0] == "k", let id = Int64(parts[1]),
             constantTimeEqual(signature(parts[0..<2].joined(separator: ".")), String(parts[2]))
-        else { throw CommunityError(.notFound, "invalid_link", "this link is not valid") }
+        else { throw FeedsProblem.invalidLink.error("this link is not valid") }
         return Merchant.ID(id)
     }
 }

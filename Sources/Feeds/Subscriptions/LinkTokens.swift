@@ -29,12 +29,12 @@ package struct LinkTokens: Sendable {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4, token.utf8.count < 200,
             constantTimeEqual(signature(parts[0..<3].joined(separator: ".")), String(parts[3]))
-        else { throw CommunityError(.notFound, "invalid_link", "this link is not valid") }
+        else { throw FeedsProblem.invalidLink.error("this link is not valid") }
         guard parts[0] == purpose.rawValue, let id = Int64(parts[1]), let expiry = Int64(parts[2]) else {
-            throw CommunityError(.notFound, "invalid_link", "this link is not valid")
+            throw FeedsProblem.invalidLink.error("this link is not valid")
         }
         if expiry != 0 && now.timeIntervalSince1970 > TimeInterval(expiry) {
-            throw CommunityError(.invalidInput, "expired_link", "this link has expired; subscribe again")
+            throw FeedsProblem.expiredLink.error("this link has expired; subscribe again")
         }
         return Subscription.ID(id)
     }

@@ -61,13 +61,13 @@ package struct SQLSubscriptionStore: SubscriptionStore {
     package func confirm(_ id: Subscription.ID, consent: ConsentRecord, at date: Date) async throws -> Subscription {
         try await database.write { db in
             guard let subscription = try await Self.subscription(id: id, db, locking: true) else {
-                throw CommunityError.notFound("subscription")
+                throw FeedsNotFound.subscription.notFound
             }
             switch subscription.status {
             case .confirmed: return subscription
             case .unsubscribed:
-                throw CommunityError.conflict(
-                    "subscription_ended", "this subscription was ended; subscribe again to receive the digest")
+                throw FeedsProblem.subscriptionEnded.error(
+                    "this subscription was ended; subscribe again to receive the digest")
             case .pending:
                 try await db.execute(
                     "UPDATE subscription SET status = 'confirmed', confirmedAt = ?, updatedAt = ? WHERE id = ?",
@@ -83,10 +83,10 @@ package struct SQLSubscriptionStore: SubscriptionStore {
     ) async throws -> Subscription {
         try await database.write { db in
             guard let subscription = try await Self.subscription(id: id, db, locking: true) else {
-                throw CommunityError.notFound("subscription")
+                throw FeedsNotFound.subscription.notFound
             }
             guard subscription.status == .confirmed else {
-                throw CommunityError.conflict("subscription_not_active", "this subscription is not active")
+                throw FeedsProblem.subscriptionNotActive.error("this subscription is not active")
             }
             try await Self.store(preferences, for: id, at: date, db)
             try await Self.record(consent, for: id, at: date, db)
@@ -98,7 +98,7 @@ package struct SQLSubscriptionStore: SubscriptionStore {
     {
         try await database.write { db in
             guard let subscription = try await Self.subscription(id: id, db, locking: true) else {
-                throw CommunityError.notFound("subscription")
+                throw FeedsNotFound.subscription.notFound
             }
             guard subscription.status != .unsubscribed else { return subscription }
             try await db.execute(
@@ -271,7 +271,8 @@ package struct SQLSubscriptionStore: SubscriptionStore {
     }
 
     private static func subscription(email: String, _ db: any SQLTransaction) async throws -> Subscription? {
-        try await db.fetchOne(select(db) + " WHERE lower(s.email) = lower(?)", [email]).map(StoredRows.subscription(from:))
+        try await db.fetchOne(select(db) + " WHERE lower(s.email) = lower(?)", [email]).map(
+            StoredRows.subscription(from:))
     }
 
 }

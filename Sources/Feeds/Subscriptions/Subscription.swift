@@ -5,7 +5,7 @@ import Foundation
 package enum DigestFrequency: String, Codable, CaseIterable, Sendable, ClosedChoice {
     case daily, weekly
 
-    package static let field = "frequency"
+    package static var field: any InputField { FeedsField.frequency }
 }
 
 /// Where a subscription is: waiting for its confirmation, confirmed (receives digests), or ended.

@@ -48,7 +48,7 @@ package struct SubscriptionService: Sendable {
     package func subscription(manageToken token: String) async throws -> Subscription {
         let id = try tokens.verify(token, for: .manage, now: clock.now())
         guard let subscription = try await subscriptions.subscription(id: id) else {
-            throw CommunityError(.notFound, "invalid_link", "this link is not valid")
+            throw FeedsProblem.invalidLink.error("this link is not valid")
         }
         return subscription
     }
@@ -81,11 +81,11 @@ package struct SubscriptionService: Sendable {
         var zoneIDs: [Zone.ID] = []
         for slug in zoneSlugs where !slug.isEmpty {
             guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
-                throw CommunityError.invalid("zones", "unknown zone '\(slug.prefix(40))'")
+                throw FeedsField.zones.invalid("unknown zone '\(slug.prefix(40))'")
             }
             if !zoneIDs.contains(zone.id) { zoneIDs.append(zone.id) }
         }
-        guard !zoneIDs.isEmpty else { throw CommunityError.invalid("zones", "choose at least one zone") }
+        guard !zoneIDs.isEmpty else { throw FeedsField.zones.invalid("choose at least one zone") }
         var chosen: [Category] = []
         for category in categories where !category.isEmpty {
             let parsed = try Category.parse(category)
@@ -104,7 +104,7 @@ package struct SubscriptionService: Sendable {
         guard address.utf8.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64,
             parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
             address.rangeOfCharacter(from: forbidden) == nil
-        else { throw .invalid("email", "'\(address.prefix(60))' is not an email address") }
+        else { throw FeedsField.email.invalid("'\(address.prefix(60))' is not an email address") }
         return address
     }
 }

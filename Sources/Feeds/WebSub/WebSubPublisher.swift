@@ -1,5 +1,5 @@
-import Dispatch
 import Community
+import Dispatch
 import Foundation
 import Logging
 import Synchronization

@@ -29,7 +29,7 @@ import Testing
             preferences: SubscriptionPreferences(zoneIDs: [alpha], categories: categories, frequency: frequency),
             consent: ConsentRecord(action: .requested, wording: "J'accepte.", source: "test"), quietPeriod: 600,
             at: hub.clock.now())
-        guard case .confirmationQueued(let pending) = outcome else { throw CommunityError.notFound("subscription") }
+        guard case .confirmationQueued(let pending) = outcome else { throw FeedsNotFound.subscription.notFound }
         return try await store.confirm(
             pending.id, consent: ConsentRecord(action: .confirmed, wording: "J'accepte.", source: "test"),
             at: hub.clock.now())

@@ -34,7 +34,7 @@ import Testing
     func confirmed(_ email: String) async throws -> Subscription {
         guard case .confirmationQueued(let pending) = try await request(email) else {
             Issue.record("no confirmation queued")
-            throw CommunityError.notFound("subscription")
+            throw FeedsNotFound.subscription.notFound
         }
         return try await store.confirm(
             pending.id, consent: ConsentRecord(action: .confirmed, wording: "J'accepte.", source: "web"),
