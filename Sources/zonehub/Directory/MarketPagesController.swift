@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// Seasonal market pages: a zone's markets with the admins' creation form, and a market's page with the merchants'
-/// application forms and the admins' decisions.
+/// application forms and the admins' decisions. Their markup is `ZoneMarketsPage`'s and `MarketPage`'s.
 struct MarketPagesController {
     let zones: ZoneService
     let markets: MarketService
@@ -42,21 +42,13 @@ struct MarketPagesController {
     private func zonePage(_ slug: String, form: FormBody?, error: CommunityError?, context: HubRequestContext)
         async throws -> Response
     {
-        let t = context.language
         let zone = try await zones.zone(slug: slug)
-        let now = clock.now()
-        let cards = try await markets.current(zone: zone).map { MarketViews.card($0, at: now, t) }
-        let admin = context.user?.administers(zone.id) == true
-        let title = t("Marchés de saison", "Seasonal markets") + " · " + zone.name
+        let page = ZoneMarketsPage(
+            zone: zone, markets: try await markets.current(zone: zone), now: clock.now(),
+            isAdmin: context.user?.administers(zone.id) == true, form: form, error: error)
         return PageRenderer.page(
-            title,
-            """
-            <h1>\(t("Marchés de saison", "Seasonal markets")) — \(zone.name)</h1>
-            <p class="lead">\(t("Des marchés en ligne le temps d'une saison : les commerçants de la zone y présentent leurs offres.",
-                "Online markets for a season: the zone's merchants show their offers there."))</p>
-            \(PopUpViews.either(cards, "<ul class=\"zones\">\(cards)</ul>", empty: t("Aucun marché en cours ou à venir.", "No current or coming market.")))
-            \(admin ? MarketViews.createForm(zone: zone, form: form, error: error, t) : "")
-            """, context: context, status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
+            page.title(context.language), page.body(context.language), context: context,
+            status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
     }
 
     func page(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -96,44 +88,19 @@ struct MarketPagesController {
     private func marketPage(_ slug: String, error: CommunityError?, context: HubRequestContext) async throws
         -> Response
     {
-        let t = context.language
         let (market, approved, offers) = try await markets.showcase(slug)
-        let draft = market.draft
         let now = clock.now()
-        var forms: HTML = ""
+        var choices: [(merchant: Merchant, offers: [Post], application: MarketApplication?)] = []
+        var applications: [MarketApplication]?
         if let user = context.user {
-            let choices = try await markets.choices(market, for: user)
-            forms = MarketViews.applyForms(market, choices: choices, open: market.acceptsApplications(at: now), t)
-            if user.administers(market.zoneID) {
-                let applications = try await markets.applications(market, by: user)
-                forms = "\(forms)\(MarketViews.applicationsTable(market, applications, t))"
-            }
+            choices = try await markets.choices(market, for: user)
+            if user.administers(market.zoneID) { applications = try await markets.applications(market, by: user) }
         }
-        let merchants: [HTML] = approved.map {
-            "<li><a href=\"/merchants/\($0.merchantSlug)\">\($0.merchantName)</a></li>"
-        }
-        let list: HTML =
-            offers.isEmpty
-            ? "<p class=\"empty\">\(t("Aucune offre à présenter pour l'instant.", "No offers to show yet."))</p>"
-            : "<div class=\"posts\">\(offers.map { PostCard.card($0, t) })</div>"
-        let path = "/markets/\(market.slug)"
+        let page = MarketPage(
+            market: market, approved: approved, offers: offers, choices: choices, applications: applications,
+            now: now, error: error, publicURL: publicURL)
         return PageRenderer.page(
-            draft.title,
-            """
-            <h1>\(draft.title)</h1>
-            <p class="lead">\(t("Du", "From")) \(Formats.date(draft.startsAt, t)) \(t("au", "to")) \(MarketViews.lastDay(draft.endsAt, t))</p>
-            <p class="meta market-phase">\(MarketViews.phase(market, at: now, t))</p>
-            \(MarketViews.error(error, t))
-            <div class="body">\(HTML.text(draft.description))</div>
-            <h2>\(t("Les exposants", "Stallholders"))</h2>
-            \(merchants.isEmpty ? "" : "<ul>\(merchants)</ul>" as HTML)
-            <h2>\(t("Les offres du marché", "The market's offers"))</h2>
-            \(list)
-            \(forms)
-            \(FeedLinks.follow("\(path)/feed", t))
-            """, context: context, status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok,
-            head:
-                "\(FeedLinks.head("\(path)/feed", title: draft.title))\n\(SEOHead.tags(path: path, title: draft.title, description: draft.description, base: publicURL))"
-        )
+            page.title(context.language), page.body(context.language), context: context,
+            status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok, head: page.head)
     }
 }

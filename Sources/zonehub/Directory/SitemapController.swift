@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 
 /// `robots.txt`, and `sitemap.xml` as an index of sitemaps: the hub's pages, merchants and live posts by blocks.
+/// Their text is `SitemapDocuments`'.
 struct SitemapController {
     let zones: ZoneService
     let markets: MarketService
@@ -19,31 +20,13 @@ struct SitemapController {
     }
 
     func robots(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let text = """
-            User-agent: *
-            Disallow: /api/
-            Disallow: /dashboard
-            Disallow: /sign-in
-            Disallow: /search
-            Disallow: /subscriptions/
-            Allow: /
-
-            Sitemap: \(base)/sitemap.xml
-
-            """
-        return Self.response(text, type: "text/plain; charset=utf-8")
+        Self.response(SitemapDocuments.robots(base: base), type: "text/plain; charset=utf-8")
     }
 
     func index(_ request: Request, context: HubRequestContext) async throws -> Response {
         let chunks = try await sitemaps.chunks()
-        let items =
-            ["<sitemap><loc>\(base)/sitemaps/pages.xml</loc></sitemap>"]
-            + chunks.map {
-                "<sitemap><loc>\(base)/sitemaps/\($0.kind.rawValue)-\($0.number).xml</loc>"
-                    + "<lastmod>\(StructuredData.machineDate($0.lastModified))</lastmod></sitemap>"
-            }
         return Self.response(
-            Self.xml("sitemapindex", items), type: "application/xml; charset=utf-8")
+            SitemapDocuments.index(base: base, chunks: chunks), type: "application/xml; charset=utf-8")
     }
 
     /// `pages.xml`, `merchants-N.xml` or `posts-N.xml`; any other name is a 404.
@@ -64,21 +47,7 @@ struct SitemapController {
             let prefix = kind == .merchants ? "/merchants/" : "/posts/"
             urls = try await sitemaps.entries(kind, number: number).map { (prefix + $0.key, $0.lastModified) }
         }
-        let items = urls.map { path, date in
-            "<url><loc>\(HTML.escape(base + path))</loc>"
-                + (date.map { "<lastmod>\(StructuredData.machineDate($0))</lastmod>" } ?? "") + "</url>"
-        }
-        return Self.response(Self.xml("urlset", items), type: "application/xml; charset=utf-8")
-    }
-
-    static func xml(_ root: String, _ items: [String]) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <\(root) xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-        \(items.joined(separator: "\n"))
-        </\(root)>
-
-        """
+        return Self.response(SitemapDocuments.urlset(base: base, urls: urls), type: "application/xml; charset=utf-8")
     }
 
     static func response(_ text: String, type: String) -> Response {

@@ -103,25 +103,7 @@ struct FeedController {
     /// Every zone's feeds, for readers that import a list.
     @Sendable func opml(_ request: Request, context: HubRequestContext) async throws -> Response {
         let zones = try await zones.active()
-        let outlines = zones.map { zone in
-            FeedFormat.allCases.filter { $0 != .json }.map { format in
-                """
-                <outline type="rss" text="\(PlainText.escape("\(zone.name) (\(format.label))"))" \
-                title="\(PlainText.escape(zone.name))" xmlUrl="\(PlainText.escape("\(base)/zones/\(zone.slug)/feed.\(format.rawValue)"))" \
-                htmlUrl="\(PlainText.escape("\(base)/zones/\(zone.slug)"))"/>
-                """
-            }.joined(separator: "\n")
-        }.joined(separator: "\n")
-        let document = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <opml version="2.0">
-            <head><title>zonehub — flux des zones</title></head>
-            <body>
-            \(outlines)
-            </body>
-            </opml>
-
-            """
+        let document = FeedIndexPage(zones: zones, base: base).document
         var headers = HTTPFields()
         headers[.contentType] = "text/x-opml; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))

@@ -97,16 +97,7 @@ struct ModerationPagesController {
         let ids = form.all("ids").compactMap { Int64($0) }.map { Post.ID($0) }
         let reason = action == .reject ? try form["reason"].map { try ReasonCode.parse($0) } : nil
         let results = await moderation.decideAll(ids, action: action, reason: reason, by: user)
-        let failed = results.compactMap { id, result -> String? in
-            if case .failure(let error) = result { return "#\(id): \(UserMessages.text(error, context.language))" }
-            return nil
-        }
-        let t = context.language
-        let notice =
-            t(
-                "\(results.count - failed.count) décision(s) enregistrée(s).",
-                "\(results.count - failed.count) decision(s) recorded.")
-            + (failed.isEmpty ? "" : " " + failed.joined(separator: " ; "))
+        let notice = ModerationQueuePage.bulkNotice(results, context.language)
         return try await queuePage(zone, user: user, notice: notice, context: context)
     }
 

@@ -11,6 +11,17 @@ struct ModerationQueuePage {
 
     func title(_ t: Language) -> String { t("Modération", "Moderation") + " · " + zone.name }
 
+    /// What a bulk decision did: how many posts were decided, and why the others were not.
+    static func bulkNotice(_ results: [(Post.ID, Result<Decision, CommunityError>)], _ t: Language) -> String {
+        let failed = results.compactMap { id, result -> String? in
+            if case .failure(let error) = result { return "#\(id): \(UserMessages.text(error, t))" }
+            return nil
+        }
+        let decided = results.count - failed.count
+        return t("\(decided) décision(s) enregistrée(s).", "\(decided) decision(s) recorded.")
+            + (failed.isEmpty ? "" : " " + failed.joined(separator: " ; "))
+    }
+
     func body(_ t: Language) -> HTML {
         let base = "/zones/\(zone.slug)/moderation"
         let oldest: HTML =

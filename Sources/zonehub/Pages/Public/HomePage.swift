@@ -7,6 +7,8 @@ struct HomePage {
 
     var head: HTML { FeedLinks.head("/feed", title: "zonehub") }
 
+    func title(_ t: Language) -> String { t("Accueil", "Home") }
+
     func body(_ t: Language) -> HTML {
         let cards: [HTML] = zones.map { zone in
             """

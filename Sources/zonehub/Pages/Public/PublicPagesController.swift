@@ -26,7 +26,7 @@ struct PublicPagesController {
     func home(_ request: Request, context: HubRequestContext) async throws -> Response {
         let page = HomePage(zones: try await zones.active())
         return PageRenderer.page(
-            context.language("Accueil", "Home"), page.body(context.language), context: context, head: page.head)
+            page.title(context.language), page.body(context.language), context: context, head: page.head)
     }
 
     func search(_ request: Request, context: HubRequestContext) async throws -> Response {

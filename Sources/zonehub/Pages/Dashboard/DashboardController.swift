@@ -3,7 +3,8 @@ import Foundation
 import Hummingbird
 import Moderation
 
-/// The signed-in space: a merchant's profiles and posts, a zone admin's zones.
+/// The signed-in space: a merchant's profiles and posts, a zone admin's zones. Each page's markup is its view's
+/// (`DashboardPage`, `MerchantFormPage`, `PostFormPage`).
 struct DashboardController {
     let zones: ZoneService
     let merchants: MerchantService
@@ -26,38 +27,24 @@ struct DashboardController {
 
     func overview(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let t = context.language
-        var sections: [HTML] = []
+        var spaces: [DashboardPage.MerchantSpace] = []
         for merchant in try await merchants.owned(by: user) {
             let posts = try await posts.dashboard(merchantSlug: merchant.slug, by: user)
             var decisions: [Post.ID: Decision] = [:]
             for post in posts where post.status == .draft || post.status == .removed {
                 decisions[post.id] = try await moderation.history(of: post, for: user).last
             }
-            sections.append(DashboardViews.merchant(merchant, posts: posts, decisions: decisions, t))
+            spaces.append(DashboardPage.MerchantSpace(merchant: merchant, posts: posts, decisions: decisions))
         }
-        if user.role == .merchant {
-            sections.append(
-                "<p><a class=\"button\" href=\"/dashboard/merchants/new\">\(t("Créer une fiche commerce", "Create a shop profile"))</a></p>"
-            )
-        }
+        var adminZones: [DashboardPage.AdminZone] = []
         for zone in try await zones.active() where user.role != .merchant && user.administers(zone.id) {
             let items = try await moderation.list(zone, by: user)
             // Operators are shown only the zones whose queue has escalated; zone admins always see theirs.
             if user.role == .hubOperator && !items.contains(where: \.escalated) { continue }
-            sections.append(DashboardViews.adminZone(zone, items: items, t))
+            adminZones.append(DashboardPage.AdminZone(zone: zone, items: items))
         }
-        if sections.isEmpty {
-            sections.append("<p>\(t("Rien à gérer pour l'instant.", "Nothing to manage yet."))</p>")
-        }
-        let password: HTML =
-            "<p><a href=\"/dashboard/password\">\(t("Changer de mot de passe", "Change password"))</a></p>"
-        if user.role == .merchant {
-            sections.append("<p><a href=\"/dashboard/pop-ups\">\(t("Mes boutiques éphémères", "My pop-up shops"))</a></p>")
-        }
-        return PageRenderer.page(
-            t("Mon espace", "My space"),
-            "<h1>\(t("Bonjour", "Hello")) \(user.displayName)</h1>\(sections)\(password)", context: context)
+        let page = DashboardPage(user: user, merchants: spaces, adminZones: adminZones)
+        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
     }
 
     // MARK: - Merchant profiles
@@ -110,18 +97,10 @@ struct DashboardController {
         _ profile: MerchantProfile, action: String, error: CommunityError?,
         context: HubRequestContext
     ) async throws -> Response {
-        let t = context.language
-        let zones = try await zones.active()
+        let page = MerchantFormPage(profile: profile, action: action, zones: try await zones.active(), error: error)
         return PageRenderer.page(
-            t("Fiche commerce", "Shop profile"),
-            """
-            <h1>\(t("Fiche commerce", "Shop profile"))</h1>
-            \(DashboardViews.problem(error, t))
-            <form method="post" action="\(action)" class="stacked">
-            \(MerchantForm.fields(profile, zones: zones, t))
-            <button type="submit">\(t("Enregistrer", "Save"))</button>
-            </form>
-            """, context: context, status: error == nil ? .ok : ErrorMiddleware.status(of: error!.category))
+            page.title(context.language), page.body(context.language), context: context,
+            status: error == nil ? .ok : ErrorMiddleware.status(of: error!.category))
     }
 
     // MARK: - Posts
@@ -187,24 +166,11 @@ struct DashboardController {
         _ form: PostForm, merchant: Merchant, postID: Post.ID?, error: CommunityError?,
         context: HubRequestContext
     ) async throws -> Response {
-        let t = context.language
         let zones = try await zones.active().filter { merchant.zoneIDs.contains($0.id) }
-        let action = postID.map { "/dashboard/posts/\($0.rawValue)" } ?? "/dashboard/posts"
+        let page = PostFormPage(form: form, merchant: merchant, postID: postID, zones: zones, error: error)
         return PageRenderer.page(
-            t("Publication", "Post"),
-            """
-            <h1>\(postID == nil ? t("Nouvelle publication", "New post") : t("Modifier la publication", "Edit post"))</h1>
-            <p class="meta">\(merchant.name)</p>
-            \(DashboardViews.problem(error, t))
-            <form method="post" action="\(action)" class="stacked">
-            <input type="hidden" name="merchant" value="\(merchant.slug)">
-            \(form.fields(zones: zones, t))
-            <div class="actions">
-            <button type="submit" name="action" value="save" class="secondary">\(t("Enregistrer", "Save"))</button>
-            <button type="submit" name="action" value="submit">\(t("Soumettre", "Submit"))</button>
-            </div>
-            </form>
-            """, context: context, status: error == nil ? .ok : .badRequest)
+            page.title(context.language), page.body(context.language), context: context,
+            status: error == nil ? .ok : .badRequest)
     }
 
     private func ownMerchant(_ slug: String, _ user: User) async throws -> Merchant {

@@ -58,65 +58,41 @@ extension PopUpPagesController {
     }
 
     func slotPage(_ id: PopUpSlot.ID, message: CommunityError?, context: HubRequestContext) async throws -> Response {
-        let t = context.language
         let slot = try await venues.slot(id)
         let (venue, zone) = try await venues.venueInZone(slot.venueID)
         let organiser = try await venues.organises(zone.id, context.user)
-        var sections: [HTML] = []
+        var own: PopUpSlotPage.OwnBookings?
         if let user = context.user, user.role == .merchant || user.role == .hubOperator {
             let mine = try await merchants.owned(by: user).filter { $0.zoneIDs.contains(zone.id) }
             var held: [PopUpBooking] = []
             for merchant in mine {
                 held += try await bookings.bookings(merchantSlug: merchant.slug, by: user).filter { $0.slotID == id }
             }
-            sections.append(PopUpOrganiserViews.merchantBox(slot, merchants: mine, bookings: held, t))
+            own = PopUpSlotPage.OwnBookings(merchants: mine, bookings: held)
         }
-        if organiser {
-            sections.append(
-                PopUpOrganiserViews.bookingsTable(
-                    try await bookings.bookings(slot: id, by: context.user!), slot: slot, t))
-        }
+        let page = PopUpSlotPage(
+            slot: slot, venue: venue, own: own,
+            organiserBookings: organiser ? try await bookings.bookings(slot: id, by: context.user!) : nil,
+            message: message)
         return PageRenderer.page(
-            venue.name + " · " + PopUpViews.when(slot, t),
-            """
-            <p class="meta"><a href="/pop-up-venues/\(venue.id)">\(venue.name)</a> · \(venue.details.address), \
-            \(venue.details.commune)</p>
-            <h1>\(venue.name) — \(PopUpViews.when(slot, t))</h1>
-            \(message.map { PopUpViews.error($0, t) } ?? "")
-            <p class="places">\(PopUpViews.places(slot, t))</p>
-            \(slot.priceCents.map { "<p class=\"price\">\(Formats.price(cents: $0, t))</p>" } ?? "")
-            \(sections)
-            """, context: context, status: message.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
+            page.title(context.language), page.body(context.language), context: context,
+            status: message.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
     }
 
     /// A merchant's coming bookings, with each profile's private calendar address.
     func dashboard(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let t = context.language
         let user = try context.requireUser()
-        var blocks: [HTML] = []
+        var blocks: [PopUpDashboardPage.MerchantBookings] = []
         for merchant in try await merchants.owned(by: user) {
-            let list = try await bookings.bookings(merchantSlug: merchant.slug, by: user)
-            var rows: [HTML] = []
-            for booking in list {
-                let slot = try await venues.slot(booking.slotID)
-                rows.append(
-                    """
-                    <tr><td><a href="/pop-up-slots/\(slot.id)">\(PopUpViews.when(slot, t))</a></td>\
-                    <td>\(PopUpViews.status(booking.status, t))</td></tr>
-                    """)
+            var list: [(booking: PopUpBooking, slot: PopUpSlot)] = []
+            for booking in try await bookings.bookings(merchantSlug: merchant.slug, by: user) {
+                list.append((booking, try await venues.slot(booking.slotID)))
             }
-            let calendar = PopUpCalendarController.merchantCalendarURL(merchant, publicURL: publicURL, tokens: popUps.tokens)
-            blocks.append(
-                """
-                <h2>\(merchant.name)</h2>
-                \(PopUpViews.either(rows, "<table><tbody>\(rows)</tbody></table>",
-                    empty: t("Aucune réservation à venir.", "No coming booking.")))
-                <p class="meta">\(t("Votre calendrier privé (à garder pour vous)", "Your private calendar (keep it secret)")) : \
-                <a href="\(calendar)">\(calendar)</a></p>
-                """)
+            let calendar = PopUpCalendarController.merchantCalendarURL(
+                merchant, publicURL: publicURL, tokens: popUps.tokens)
+            blocks.append(.init(merchant: merchant, bookings: list, calendarURL: calendar))
         }
-        return PageRenderer.page(
-            t("Mes boutiques éphémères", "My pop-up shops"),
-            "<h1>\(t("Mes boutiques éphémères", "My pop-up shops"))</h1>\(blocks)", context: context)
+        let page = PopUpDashboardPage(merchants: blocks)
+        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
     }
 }

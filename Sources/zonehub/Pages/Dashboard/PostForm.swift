@@ -1,7 +1,7 @@
 import Community
 import Foundation
 
-/// The post editor: what the merchant typed, turned into `PostContent` or shown back with the problem.
+/// The post editor's fields: what the merchant typed, turned into `PostContent` (`PostFormPage` shows it back).
 struct PostForm {
     var kind = PostKind.offer.rawValue
     var title = ""
@@ -77,49 +77,5 @@ struct PostForm {
             throw .invalid(field, "'\(text.prefix(30))' is not a date")
         }
         return date
-    }
-
-    /// The editor's fields, filled with what was typed.
-    func fields(zones: [Zone], _ t: Language) -> HTML {
-        let kinds: [HTML] = PostKind.allCases.map { item in
-            let selected: HTML = item.rawValue == kind ? " selected" : ""
-            return "<option value=\"\(item.rawValue)\"\(selected)>\(Formats.kind(item, t))</option>"
-        }
-        let categories: [HTML] = Category.allCases.map { item in
-            let selected: HTML = item.rawValue == category ? " selected" : ""
-            return "<option value=\"\(item.rawValue)\"\(selected)>\(Formats.category(item, t))</option>"
-        }
-        let zoneOptions: [HTML] = zones.map { item in
-            let selected: HTML = item.slug == zone ? " selected" : ""
-            return "<option value=\"\(item.slug)\"\(selected)>\(item.name)</option>"
-        }
-        let zoneField: HTML =
-            zones.count > 1
-            ? """
-            <label for="zone">\(t("Zone", "Zone"))</label><select id="zone" name="zone">\(zoneOptions)</select>
-            """
-            : zones.first.map { "<input type=\"hidden\" name=\"zone\" value=\"\($0.slug)\">" } ?? ""
-        return """
-            \(zoneField)
-            <label for="kind">\(t("Type", "Kind"))</label><select id="kind" name="kind">\(kinds)</select>
-            <label for="title">\(t("Titre", "Title"))</label>
-            <input id="title" name="title" required maxlength="200" value="\(title)">
-            <label for="body">\(t("Texte", "Text"))</label>
-            <textarea id="body" name="body" rows="8" maxlength="10000">\(body)</textarea>
-            <label for="category">\(t("Catégorie", "Category"))</label>
-            <select id="category" name="category">\(categories)</select>
-            <label for="price">\(t("Prix en euros (facultatif)", "Price in euros (optional)"))</label>
-            <input id="price" name="price" inputmode="decimal" value="\(price)" placeholder="12,50">
-            <label for="imageURL">\(t("Adresse d'une image (facultatif)", "Image address (optional)"))</label>
-            <input id="imageURL" name="imageURL" type="url" value="\(imageURL)" placeholder="https://">
-            <label for="validFrom">\(t("Valable à partir du", "Valid from"))</label>
-            <input id="validFrom" name="validFrom" type="datetime-local" value="\(validFrom)">
-            <label for="validUntil">\(t("Valable jusqu'au", "Valid until"))</label>
-            <input id="validUntil" name="validUntil" type="datetime-local" value="\(validUntil)">
-            <label for="eventAt">\(t("Date de l'événement", "Event date"))</label>
-            <input id="eventAt" name="eventAt" type="datetime-local" value="\(eventAt)">
-            <label for="publishAt">\(t("Publier à partir du (facultatif)", "Publish from (optional)"))</label>
-            <input id="publishAt" name="publishAt" type="datetime-local" value="\(publishAt)">
-            """
     }
 }

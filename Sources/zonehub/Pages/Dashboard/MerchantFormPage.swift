@@ -1,21 +1,28 @@
 import Community
 
-/// The merchant profile editor.
-enum MerchantForm {
-    static func profile(_ form: FormBody) throws(CommunityError) -> MerchantProfile {
-        var categories: [Category] = []
-        for value in form.all("categories") { categories.append(try Category.parse(value, field: "categories")) }
-        return MerchantProfile(
-            name: form["name"] ?? "", description: form.text("description"), categories: categories,
-            commune: form["commune"] ?? "", postcode: form["postcode"] ?? "", address: form["address"] ?? "",
-            phone: form["phone"], email: form["email"], website: form["website"],
-            links: form.text("links").split(whereSeparator: \.isNewline).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }.filter { !$0.isEmpty },
-            openingHours: form["openingHours"], siret: form["siret"], zones: form.all("zones"))
+/// The merchant profile editor: what the profile holds (or what was typed), and why it was refused.
+struct MerchantFormPage {
+    let profile: MerchantProfile
+    /// Where the form is sent: a new profile's address, or the edited one's.
+    let action: String
+    /// The zones a profile can belong to.
+    let zones: [Zone]
+    let error: CommunityError?
+
+    func title(_ t: Language) -> String { t("Fiche commerce", "Shop profile") }
+
+    func body(_ t: Language) -> HTML {
+        """
+        <h1>\(t("Fiche commerce", "Shop profile"))</h1>
+        \(DashboardViews.problem(error, t))
+        <form method="post" action="\(action)" class="stacked">
+        \(fields(t))
+        <button type="submit">\(t("Enregistrer", "Save"))</button>
+        </form>
+        """
     }
 
-    static func fields(_ profile: MerchantProfile, zones: [Zone], _ t: Language) -> HTML {
+    private func fields(_ t: Language) -> HTML {
         let categories: [HTML] = Category.allCases.map { item in
             let checked: HTML = profile.categories.contains(item) ? " checked" : ""
             return """

@@ -43,49 +43,28 @@ struct SubscriptionPagesController {
                 frequency: form["frequency"] ?? "", source: source(request, context))
         } catch let error as CommunityError where error.category == .invalidInput {
             return try await formPage(
-                choice, email: form["email"] ?? "", problem: UserMessages.text(error, context.language),
-                context: context, status: .badRequest)
+                choice, email: form["email"] ?? "", problem: error, context: context, status: .badRequest)
         }
         // The same answer whether the address was new, pending or already subscribed.
-        let t = context.language
-        return PageRenderer.page(
-            t("Vérifiez votre boîte mail", "Check your inbox"),
-            """
-            <h1>\(t("Vérifiez votre boîte mail", "Check your inbox"))</h1>
-            <p>\(t("Si cette adresse peut recevoir notre résumé, un courriel vient de lui être envoyé. Ouvrez le lien qu'il contient pour confirmer votre abonnement : rien ne vous sera envoyé avant.",
-                "If this address can receive our digest, we have just sent it a message. Open its link to confirm your subscription: nothing else is sent before that."))</p>
-            """, context: context)
+        let page = SubscriptionRequestedPage()
+        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
     }
 
     func confirmPage(_ request: Request, context: HubRequestContext) async throws -> Response {
         let token = request.uri.queryParameters.get("token") ?? ""
-        let t = context.language
         // Checked before showing the button, so a bad link says so at once.
         _ = try linkTokens.verify(token, for: .confirm, now: clock.now())
-        return PageRenderer.page(
-            t("Confirmer l'abonnement", "Confirm your subscription"),
-            """
-            <h1>\(t("Confirmer l'abonnement", "Confirm your subscription"))</h1>
-            <p>\(SubscriptionService.consentWording)</p>
-            <form method="post" action="/subscriptions/confirm">
-            <input type="hidden" name="token" value="\(token)">
-            <button type="submit">\(t("Je confirme mon abonnement", "Confirm my subscription"))</button>
-            </form>
-            """, context: context)
+        let page = ConfirmSubscriptionPage(token: token)
+        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
     }
 
     func confirm(_ request: Request, context: HubRequestContext) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
         let subscription = try await subscriptions.confirm(
             token: form["token"] ?? "", source: source(request, context))
-        let t = context.language
-        return PageRenderer.page(
-            t("Abonnement confirmé", "Subscription confirmed"),
-            """
-            <h1>\(t("Abonnement confirmé", "Subscription confirmed"))</h1>
-            <p>\(t("Vous recevrez le résumé à l'adresse", "You will receive the digest at")) <strong>\(subscription.email)</strong>.</p>
-            <p><a href="\(mailRenderer.manageURL(subscription.id))">\(t("Gérer mon abonnement", "Manage my subscription"))</a></p>
-            """, context: context)
+        let page = SubscriptionConfirmedPage(
+            email: subscription.email, manageURL: mailRenderer.manageURL(subscription.id))
+        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
     }
 
     func managePage(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -102,27 +81,20 @@ struct SubscriptionPagesController {
             let subscription = try await subscriptions.update(
                 manageToken: token, zoneSlugs: choice.zones, categories: form.all("categories"),
                 frequency: form["frequency"] ?? "", source: source(request, context))
-            let t = context.language
-            return try await manage(
-                subscription, token: token,
-                notice: t("Vos préférences sont enregistrées.", "Your preferences are saved."),
-                context: context)
+            return try await manage(subscription, token: token, notice: .saved, context: context)
         } catch let error as CommunityError where error.category == .invalidInput {
             let subscription = try await subscriptions.subscription(manageToken: token)
             return try await manage(
-                subscription, token: token, notice: UserMessages.text(error, context.language), context: context,
-                status: .badRequest)
+                subscription, token: token, notice: .refused(error), context: context, status: .badRequest)
         }
     }
 
     func unsubscribePage(_ request: Request, context: HubRequestContext) async throws -> Response {
         let token = request.uri.queryParameters.get("token") ?? ""
         let subscription = try await subscriptions.subscription(manageToken: token)
-        let zones = try await zoneSlugs(subscription)
-        return PageRenderer.page(
-            context.language("Se désabonner", "Unsubscribe"),
-            SubscriptionViews.unsubscribe(subscription, token: token, zoneSlugs: zones, context.language),
-            context: context)
+        let page = UnsubscribePage(
+            subscription: subscription, token: token, zoneSlugs: try await zoneSlugs(subscription))
+        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
     }
 
     /// One-click unsubscription: the token in the address (as List-Unsubscribe gives it) or in the form.
@@ -132,38 +104,29 @@ struct SubscriptionPagesController {
         let oneClick = form["List-Unsubscribe"] == "One-Click"
         let subscription = try await subscriptions.unsubscribe(
             manageToken: token, source: oneClick ? "one-click" : source(request, context))
-        let t = context.language
-        return PageRenderer.page(
-            t("Désabonnement confirmé", "Unsubscribed"),
-            """
-            <h1>\(t("Désabonnement confirmé", "Unsubscribed"))</h1>
-            <p>\(t("L'adresse", "The address")) <strong>\(subscription.email)</strong> \(t("ne recevra plus le résumé.", "will not receive the digest any more."))</p>
-            <p><a href="/subscribe">\(t("Se réabonner", "Subscribe again"))</a></p>
-            """, context: context)
+        let page = UnsubscribedPage(email: subscription.email)
+        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
     }
 
     private func manage(
-        _ subscription: Subscription, token: String, notice: String?, context: HubRequestContext,
-        status: HTTPResponse.Status = .ok
+        _ subscription: Subscription, token: String, notice: ManageSubscriptionPage.Notice?,
+        context: HubRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let zones = try await zones.active()
-        let chosen = try await zoneSlugs(subscription)
+        let page = ManageSubscriptionPage(
+            subscription: subscription, token: token, zones: zones, chosenZones: try await zoneSlugs(subscription),
+            notice: notice)
         return PageRenderer.page(
-            context.language("Mon abonnement", "My subscription"),
-            SubscriptionViews.manage(
-                subscription, token: token, zones: zones, chosenZones: chosen, notice: notice, context.language),
-            context: context, status: status)
+            page.title(context.language), page.body(context.language), context: context, status: status)
     }
 
     private func formPage(
-        _ choice: SubscriptionViews.Choice, email: String, problem: String?, context: HubRequestContext,
+        _ choice: SubscriptionViews.Choice, email: String, problem: CommunityError?, context: HubRequestContext,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let zones = try await zones.active()
+        let page = SubscribePage(choice: choice, email: email, zones: try await zones.active(), problem: problem)
         return PageRenderer.page(
-            context.language("Recevoir le résumé par e-mail", "Get the digest by email"),
-            SubscriptionViews.form(choice, email: email, zones: zones, problem: problem, context.language),
-            context: context, status: status)
+            page.title(context.language), page.body(context.language), context: context, status: status)
     }
 
     private func zoneSlugs(_ subscription: Subscription) async throws -> [String] {

@@ -4,7 +4,7 @@ import Hummingbird
 import PopUps
 
 /// Pop-up shop pages: a zone's venues and calendar, a venue, a slot with its free places and booking buttons, and
-/// the organisers' forms.
+/// the organisers' forms. Each page's markup is its view's (`PopUpZonePage`, `PopUpVenuePage`, `PopUpSlotPage`, …).
 struct PopUpPagesController {
     let merchants: MerchantService
     let popUps: PopUpServices
@@ -46,33 +46,13 @@ struct PopUpPagesController {
     private func zonePage(
         _ slug: String, error: CommunityError?, form: FormBody? = nil, context: HubRequestContext
     ) async throws -> Response {
-        let t = context.language
         let (zone, list) = try await venues.venues(zoneSlug: slug)
-        let slots = try await venues.slots(zone: zone, limit: 60)
-        let byID = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0) })
-        let cards: [HTML] = list.map { venue in
-            """
-            <li class="zone-card"><a href="/pop-up-venues/\(venue.id)"><strong>\(venue.name)</strong></a>
-            <span class="meta">\(venue.details.address), \(venue.details.commune) · \(venue.details.capacity) \
-            \(t("emplacement(s)", "stall(s)"))</span><p>\(venue.details.description)</p></li>
-            """
-        }
-        let organiser = try await venues.organises(zone.id, context.user)
-        let newVenue: HTML = organiser ? PopUpOrganiserViews.venueForm(zone: zone, form: form, error: error, t) : ""
+        let page = PopUpZonePage(
+            zone: zone, venues: list, slots: try await venues.slots(zone: zone, limit: 60),
+            organiser: try await venues.organises(zone.id, context.user), form: form, error: error)
         return PageRenderer.page(
-            t("Boutiques éphémères", "Pop-up shops") + " · " + zone.name,
-            """
-            <h1>\(t("Boutiques éphémères", "Pop-up shops")) — \(zone.name)</h1>
-            <p class="lead">\(t("Des lieux prêtés aux commerçants sans boutique, quelques jours à la fois.",
-                "Spaces lent to merchants without premises, a few days at a time."))</p>
-            <p class="meta"><a href="/zones/\(zone.slug)/pop-ups.ics">\(t("S'abonner au calendrier (iCalendar)",
-                "Subscribe to the calendar (iCalendar)"))</a></p>
-            <h2>\(t("Les lieux", "Venues"))</h2>
-            \(PopUpViews.either(cards, "<ul class=\"zones\">\(cards)</ul>", empty: t("Aucun lieu pour l'instant.", "No venue yet.")))
-            <h2>\(t("Calendrier", "Calendar"))</h2>
-            \(Self.table(slots, venues: byID, t))
-            \(newVenue)
-            """, context: context, status: error == nil ? .ok : .badRequest)
+            page.title(context.language), page.body(context.language), context: context,
+            status: error == nil ? .ok : .badRequest)
     }
 
     func venue(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -109,40 +89,12 @@ struct PopUpPagesController {
     private func venuePage(_ id: PopUpVenue.ID, error: CommunityError?, context: HubRequestContext) async throws
         -> Response
     {
-        let t = context.language
         let (venue, zone) = try await venues.venueInZone(id)
-        let slots = try await venues.slots(venue: venue.id)
-        let details = venue.details
-        let organiser = try await venues.organises(zone.id, context.user)
-        let photo: HTML =
-            details.photoURL.map { "<img class=\"post-image\" src=\"\($0)\" alt=\"\(venue.name)\">" } ?? ""
+        let page = PopUpVenuePage(
+            venue: venue, zone: zone, slots: try await venues.slots(venue: venue.id),
+            organiser: try await venues.organises(zone.id, context.user), error: error)
         return PageRenderer.page(
-            venue.name,
-            """
-            <p class="meta"><a href="/zones/\(zone.slug)/pop-ups">\(t("Boutiques éphémères", "Pop-up shops")) — \
-            \(zone.name)</a></p>
-            <h1>\(venue.name)</h1>
-            \(error.map { PopUpViews.error($0, t) } ?? "")
-            \(photo)
-            \(HTML.text(details.description))
-            \(PopUpViews.facts(details, t))
-            <h2>\(t("Créneaux", "Slots"))</h2>
-            <p class="meta"><a href="/pop-up-venues/\(venue.id)/calendar.ics">\
-            \(t("Calendrier de ce lieu (iCalendar)", "This venue's calendar (iCalendar)"))</a></p>
-            \(Self.table(slots, venues: nil, t))
-            \(organiser ? PopUpOrganiserViews.slotForms(venue, t) : "")
-            """, context: context, status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
-    }
-
-    static func table(_ slots: [PopUpSlot], venues: [PopUpVenue.ID: PopUpVenue]?, _ t: Language) -> HTML {
-        guard !slots.isEmpty else {
-            return "<p class=\"empty\">\(t("Aucun créneau à venir.", "No coming slot."))</p>"
-        }
-        let venueHead: HTML = venues == nil ? "" : "<th>\(t("Lieu", "Venue"))</th>"
-        return """
-            <table class="pop-up-slots"><thead><tr><th>\(t("Quand", "When"))</th>\(venueHead)\
-            <th>\(t("Places", "Places"))</th><th>\(t("Prix", "Price"))</th></tr></thead>
-            <tbody>\(slots.map { PopUpViews.slotRow($0, venue: venues?[$0.venueID], t) })</tbody></table>
-            """
+            page.title(context.language), page.body(context.language), context: context,
+            status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
     }
 }

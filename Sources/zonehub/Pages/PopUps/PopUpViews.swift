@@ -33,6 +33,19 @@ enum PopUpViews {
             """
     }
 
+    /// Slots as a table; with `venues`, a column names each slot's venue.
+    static func table(_ slots: [PopUpSlot], venues: [PopUpVenue.ID: PopUpVenue]?, _ t: Language) -> HTML {
+        guard !slots.isEmpty else {
+            return "<p class=\"empty\">\(t("Aucun créneau à venir.", "No coming slot."))</p>"
+        }
+        let venueHead: HTML = venues == nil ? "" : "<th>\(t("Lieu", "Venue"))</th>"
+        return """
+            <table class="pop-up-slots"><thead><tr><th>\(t("Quand", "When"))</th>\(venueHead)\
+            <th>\(t("Places", "Places"))</th><th>\(t("Prix", "Price"))</th></tr></thead>
+            <tbody>\(slots.map { PopUpViews.slotRow($0, venue: venues?[$0.venueID], t) })</tbody></table>
+            """
+    }
+
     /// `full` when there are `items`, else the `empty` sentence.
     static func either(_ items: [HTML], _ full: HTML, empty: String) -> HTML {
         items.isEmpty ? "<p class=\"empty\">\(empty)</p>" : full

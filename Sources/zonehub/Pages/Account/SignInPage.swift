@@ -1,0 +1,40 @@
+import Community
+
+/// The sign-in form, with the address typed and why the last try failed.
+struct SignInPage {
+    /// Why signing in failed.
+    enum Problem {
+        /// No such account, or the wrong password: the page does not say which.
+        case badCredentials
+        case refused(CommunityError)
+    }
+
+    let email: String
+    let problem: Problem?
+
+    func title(_ t: Language) -> String { t("Connexion", "Sign in") }
+
+    func body(_ t: Language) -> HTML {
+        let message: HTML = text(t).map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
+        return """
+            <h1>\(t("Connexion", "Sign in"))</h1>
+            \(message)
+            <form method="post" action="/sign-in" class="stacked">
+            <label for="email">\(t("Adresse e-mail", "Email address"))</label>
+            <input id="email" name="email" type="email" autocomplete="username" required value="\(email)">
+            <label for="password">\(t("Mot de passe", "Password"))</label>
+            <input id="password" name="password" type="password" autocomplete="current-password" required>
+            <button type="submit">\(t("Se connecter", "Sign in"))</button>
+            </form>
+            """
+    }
+
+    private func text(_ t: Language) -> String? {
+        switch problem {
+        case nil: nil
+        case .badCredentials:
+            t("Adresse e-mail inconnue ou mot de passe incorrect.", "Unknown email or wrong password.")
+        case .refused(let error): UserMessages.text(error, t)
+        }
+    }
+}
