@@ -4,7 +4,7 @@ import Storage
 
 /// The fields of searches, imports and markets that input can be wrong in (`invalid_<field>`).
 package enum DirectoryField: String, InputField, CaseIterable {
-    case search, offset, limit, page, file, row, title, description, startsAt, endsAt, applicationsOpenAt
+    case search, kind, offset, limit, page, file, row, title, description, startsAt, endsAt, applicationsOpenAt
     case applicationsCloseAt, posts, merchant, categories
     /// The commune typed to narrow a search.
     case communeFilter = "commune_filter"
@@ -12,6 +12,7 @@ package enum DirectoryField: String, InputField, CaseIterable {
     package var french: String {
         switch self {
         case .search: "Tapez au moins un mot de deux lettres."
+        case .kind: "Choisissez commerces, offres, actualités ou événements."
         case .offset: "Cette page de résultats n'existe pas."
         case .limit: "Le nombre de résultats va de 1 à 50."
         case .page: "Cette page n'existe pas."

@@ -13,6 +13,8 @@ package protocol CategorizedError: Error, Sendable {
     var code: String { get }
     /// The message in English, for the API, the CLI and the logs.
     var message: String { get }
+    /// What the person is told in French, on the pages.
+    var frenchMessage: String { get }
 }
 
 /// What the storage layer refuses: a database address, an export file or a target database that cannot be used.

@@ -83,17 +83,21 @@ struct APIController {
         let merchant = try await query.get("merchant").asyncMap { try await merchants.merchant(slug: $0) }
         let category = try query.get("category").map { try Category.parse($0) }
         let kind = try query.get("kind").map { value throws(CommunityError) -> PostKind in
-            guard let kind = PostKind(rawValue: value) else { throw .invalid("kind", "one of offer, news, event") }
+            guard let kind = PostKind(rawValue: value) else {
+                throw CommunityField.kind.invalid("one of offer, news, event")
+            }
             return kind
         }
-        let limit = try Self.integer(query.get("limit"), "limit", in: 1...100) ?? 30
-        let before = try Self.integer(query.get("before"), "before", in: 1...Int.max).map { Post.ID(Int64($0)) }
+        let limit = try Self.integer(query.get("limit"), RequestField.limit, in: 1...100) ?? 30
+        let before = try Self.integer(query.get("before"), RequestField.before, in: 1...Int.max).map {
+            Post.ID(Int64($0))
+        }
         let found: [Post]
         if let status = query.get("status"), status != PostStatus.published.rawValue {
             guard let status = PostStatus(rawValue: status) else {
-                throw CommunityError.invalid("status", "unknown status '\(status.prefix(20))'")
+                throw RequestField.status.invalid("unknown status '\(status.prefix(20))'")
             }
-            guard let zone else { throw CommunityError.invalid("zone", "a status filter needs a zone") }
+            guard let zone else { throw RequestField.zone.invalid("a status filter needs a zone") }
             found = try await posts.zonePosts(zone, statuses: [status], by: try context.requireUser(), limit: limit)
         } else {
             found = try await posts.live(
@@ -107,9 +111,9 @@ struct APIController {
         let user = try context.requireUser()
         let body = try await JSONBody.decode(PostRequest.self, from: request, context: context)
         guard let merchant = body.merchant else {
-            throw BodyError(code: "missing_field", message: "merchant: is required")
+            throw BodyError(.missingField, "merchant: is required")
         }
-        guard let zone = body.zone else { throw BodyError(code: "missing_field", message: "zone: is required") }
+        guard let zone = body.zone else { throw BodyError(.missingField, "zone: is required") }
         var post = try await posts.create(body.content, merchantSlug: merchant, zoneSlug: zone, by: user)
         if body.submit == true { post = try await posts.submit(post.id, by: user) }
         return JSONBody.response(PostPayload(post, baseURL: base), status: .created)
@@ -165,10 +169,12 @@ struct APIController {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: Self.openAPIDocument))
     }
 
-    static func integer(_ text: String?, _ field: String, in range: ClosedRange<Int>) throws(CommunityError) -> Int? {
+    static func integer(_ text: String?, _ field: some InputField, in range: ClosedRange<Int>) throws(CommunityError)
+        -> Int?
+    {
         guard let text else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw .invalid(field, "must be a whole number from \(range.lowerBound)")
+            throw field.invalid("must be a whole number from \(range.lowerBound)")
         }
         return value
     }

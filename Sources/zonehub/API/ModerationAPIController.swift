@@ -131,7 +131,7 @@ struct ModerationAPIController {
             throw CommunityError.forbidden("you do not administer the zone \(zone.name)")
         }
         let body = try await JSONBody.decode(BulkRequest.self, from: request, context: context)
-        guard (1...200).contains(body.ids.count) else { throw CommunityError.invalid("ids", "list 1 to 200 post ids") }
+        guard (1...200).contains(body.ids.count) else { throw RequestField.ids.invalid("list 1 to 200 post ids") }
         let results = await moderation.decideAll(
             body.ids.map { Post.ID($0) }, action: body.action, reason: body.reason, by: user
         ).map { id, result in

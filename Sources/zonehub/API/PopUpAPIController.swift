@@ -60,18 +60,18 @@ struct PopUpAPIController {
     }
 
     func venue(_ request: Request, context: HubRequestContext) async throws -> Response {
-        try await venuePayload(try await venues.venue(try PathID.id(context, "venue")))
+        try await venuePayload(try await venues.venue(try PathID.id(context, .venue)))
     }
 
     func updateVenue(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let body = try await JSONBody.decode(PopUpVenueRequest.self, from: request, context: context)
         return try await venuePayload(
-            try await venues.updateVenue(try PathID.id(context, "venue"), details: body.details, by: user))
+            try await venues.updateVenue(try PathID.id(context, .venue), details: body.details, by: user))
     }
 
     func slots(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let venue = try await venues.venue(try PathID.id(context, "venue"))
+        let venue = try await venues.venue(try PathID.id(context, .venue))
         let slots = try await venues.slots(venue: venue.id)
         return JSONBody.response(ListPayload(items: slots.map { PopUpSlotPayload($0, baseURL: base) }, next: nil))
     }
@@ -79,14 +79,14 @@ struct PopUpAPIController {
     func createSlot(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let draft = try await JSONBody.decode(PopUpSlotDraft.self, from: request, context: context)
-        let slot = try await venues.createSlot(venue: try PathID.id(context, "venue"), draft, by: user)
+        let slot = try await venues.createSlot(venue: try PathID.id(context, .venue), draft, by: user)
         return JSONBody.response(PopUpSlotPayload(slot, baseURL: base), status: .created)
     }
 
     func createSeries(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let body = try await JSONBody.decode(PopUpSeriesRequest.self, from: request, context: context)
-        let slots = try await venues.createSeries(venue: try PathID.id(context, "venue"), body.rule, by: user)
+        let slots = try await venues.createSeries(venue: try PathID.id(context, .venue), body.rule, by: user)
         return JSONBody.response(
             ListPayload(items: slots.map { PopUpSlotPayload($0, baseURL: base) }, next: nil), status: .created)
     }
@@ -94,37 +94,37 @@ struct PopUpAPIController {
     func editSeries(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let body = try await JSONBody.decode(PopUpSeriesRequest.self, from: request, context: context)
-        let slots = try await venues.editSeries(try PathID.id(context, "series"), body.rule, by: user)
+        let slots = try await venues.editSeries(try PathID.id(context, .series), body.rule, by: user)
         return JSONBody.response(ListPayload(items: slots.map { PopUpSlotPayload($0, baseURL: base) }, next: nil))
     }
 
     func cancelSeries(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let body = try await Self.reason(request, context: context)
-        let slots = try await venues.cancelSeries(try PathID.id(context, "series"), reason: body.reason, by: user)
+        let slots = try await venues.cancelSeries(try PathID.id(context, .series), reason: body.reason, by: user)
         return JSONBody.response(ListPayload(items: slots.map { PopUpSlotPayload($0, baseURL: base) }, next: nil))
     }
 
     func slot(_ request: Request, context: HubRequestContext) async throws -> Response {
-        JSONBody.response(PopUpSlotPayload(try await venues.slot(try PathID.id(context, "slot")), baseURL: base))
+        JSONBody.response(PopUpSlotPayload(try await venues.slot(try PathID.id(context, .slot)), baseURL: base))
     }
 
     func editSlot(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let draft = try await JSONBody.decode(PopUpSlotDraft.self, from: request, context: context)
-        let slot = try await venues.editSlot(try PathID.id(context, "slot"), draft, by: user)
+        let slot = try await venues.editSlot(try PathID.id(context, .slot), draft, by: user)
         return JSONBody.response(PopUpSlotPayload(slot, baseURL: base))
     }
 
     func cancelSlot(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let body = try await Self.reason(request, context: context)
-        let slot = try await venues.cancelSlot(try PathID.id(context, "slot"), reason: body.reason, by: user)
+        let slot = try await venues.cancelSlot(try PathID.id(context, .slot), reason: body.reason, by: user)
         return JSONBody.response(PopUpSlotPayload(slot, baseURL: base))
     }
 
     func slotBookings(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let list = try await bookings.bookings(slot: try PathID.id(context, "slot"), by: try context.requireUser())
+        let list = try await bookings.bookings(slot: try PathID.id(context, .slot), by: try context.requireUser())
         return JSONBody.response(ListPayload(items: list.map(PopUpBookingPayload.init), next: nil))
     }
 
@@ -132,36 +132,36 @@ struct PopUpAPIController {
         let user = try context.requireUser()
         let body = try await JSONBody.decode(PopUpBookingRequest.self, from: request, context: context)
         let booking = try await bookings.book(
-            try PathID.id(context, "slot"), merchantSlug: body.merchant, waitlist: body.waitlist ?? true, by: user)
+            try PathID.id(context, .slot), merchantSlug: body.merchant, waitlist: body.waitlist ?? true, by: user)
         return JSONBody.response(PopUpBookingPayload(booking), status: .created)
     }
 
     func booking(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let booking = try await bookings.booking(try PathID.id(context, "booking"), by: try context.requireUser())
+        let booking = try await bookings.booking(try PathID.id(context, .booking), by: try context.requireUser())
         return JSONBody.response(PopUpBookingPayload(booking))
     }
 
     func approve(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let booking = try await bookings.approve(try PathID.id(context, "booking"), by: try context.requireUser())
+        let booking = try await bookings.approve(try PathID.id(context, .booking), by: try context.requireUser())
         return JSONBody.response(PopUpBookingPayload(booking))
     }
 
     func refuse(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let body = try await Self.reason(request, context: context)
-        let booking = try await bookings.refuse(try PathID.id(context, "booking"), reason: body.reason, by: user)
+        let booking = try await bookings.refuse(try PathID.id(context, .booking), reason: body.reason, by: user)
         return JSONBody.response(PopUpBookingPayload(booking))
     }
 
     func cancel(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let body = try await Self.reason(request, context: context)
-        let booking = try await bookings.cancel(try PathID.id(context, "booking"), reason: body.reason, by: user)
+        let booking = try await bookings.cancel(try PathID.id(context, .booking), reason: body.reason, by: user)
         return JSONBody.response(PopUpBookingPayload(booking))
     }
 
     func accept(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let booking = try await bookings.accept(try PathID.id(context, "booking"), by: try context.requireUser())
+        let booking = try await bookings.accept(try PathID.id(context, .booking), by: try context.requireUser())
         return JSONBody.response(PopUpBookingPayload(booking))
     }
 
@@ -172,7 +172,8 @@ struct PopUpAPIController {
         return JSONBody.response(
             PopUpMerchantBookingsPayload(
                 items: list.map(PopUpBookingPayload.init),
-                calendar: PopUpCalendarController.merchantCalendarURL(merchant, publicURL: publicURL, tokens: popUps.tokens)))
+                calendar: PopUpCalendarController.merchantCalendarURL(
+                    merchant, publicURL: publicURL, tokens: popUps.tokens)))
     }
 
     /// The optional `{"reason": ...}` body of a cancellation or refusal; an empty body gives no reason.

@@ -146,9 +146,9 @@ struct PopUpMerchantBookingsPayload: Codable {
 }
 
 extension PathID {
-    static func id<T>(_ context: HubRequestContext, _ what: String) throws -> Identifier<T> {
+    static func id<T>(_ context: HubRequestContext, _ what: PopUpNotFound) throws -> Identifier<T> {
         guard let text = context.parameters.get("id"), let raw = Int64(text), raw > 0 else {
-            throw CommunityError.notFound(what)
+            throw what.notFound
         }
         return Identifier<T>(raw)
     }

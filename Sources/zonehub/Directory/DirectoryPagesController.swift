@@ -31,7 +31,7 @@ struct DirectoryPagesController {
             category: try parameters.get("category").flatMap { $0.isEmpty ? nil : try Category.parse($0) },
             commune: parameters.get("commune").flatMap { $0.isEmpty ? nil : $0 },
             openNow: parameters.get("open") == "1",
-            page: try APIController.integer(parameters.get("page"), "page", in: 0...1000) ?? 0)
+            page: try APIController.integer(parameters.get("page"), DirectoryField.page, in: 0...1000) ?? 0)
         let listing = try await directory.listing(
             zone: zone, category: filters.category, commune: filters.commune, openNow: filters.openNow,
             page: filters.page)

@@ -47,10 +47,10 @@ struct MarketController {
         let user = try context.requireUser()
         let body = try await JSONBody.decode(MarketDecisionRequest.self, from: request, context: context)
         guard let raw = context.parameters.get("id").flatMap(Int64.init) else {
-            throw CommunityError.notFound("application")
+            throw DirectoryNotFound.application.notFound
         }
         guard ["approve", "reject"].contains(body.decision) else {
-            throw CommunityError.invalid("decision", "approve or reject")
+            throw RequestField.decision.invalid("approve or reject")
         }
         let application = try await markets.decide(
             context.parameters.require("slug"), application: MarketApplication.ID(raw),

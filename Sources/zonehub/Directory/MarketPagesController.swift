@@ -72,10 +72,10 @@ struct MarketPagesController {
         let user = try context.requireUser()
         let slug = try context.parameters.require("slug")
         guard let raw = context.parameters.get("id").flatMap(Int64.init) else {
-            throw CommunityError.notFound("application")
+            throw DirectoryNotFound.application.notFound
         }
         let decision = try context.parameters.require("decision")
-        guard ["approve", "reject"].contains(decision) else { throw CommunityError.notFound("decision") }
+        guard ["approve", "reject"].contains(decision) else { throw RequestNotFound.decision.notFound }
         do {
             _ = try await markets.decide(
                 slug, application: MarketApplication.ID(raw), approve: decision == "approve", by: user)

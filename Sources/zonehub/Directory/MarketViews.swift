@@ -23,6 +23,6 @@ enum MarketViews {
 
     static func error(_ error: CommunityError?, _ t: Language) -> HTML {
         guard let error else { return "" }
-        return "<p class=\"error\" role=\"alert\">\(UserMessages.text(error, t, french: MarketForms.french))</p>"
+        return "<p class=\"error\" role=\"alert\">\(UserMessages.text(error, t))</p>"
     }
 }

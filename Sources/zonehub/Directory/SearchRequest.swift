@@ -12,24 +12,14 @@ enum SearchRequest {
         }
         let kind = try value("kind").map { text throws(CommunityError) -> SearchKind in
             guard let kind = SearchKind(rawValue: text) else {
-                throw .invalid("kind", "one of merchant, offer, news, event")
+                throw DirectoryField.kind.invalid("one of merchant, offer, news, event")
             }
             return kind
         }
         return SearchQuery(
             text: parameters.get("q") ?? "", zone: value("zone"), commune: value("commune"),
             category: try value("category").map { try Category.parse($0) }, kind: kind,
-            limit: try APIController.integer(value("limit"), "limit", in: 1...50) ?? defaultLimit,
-            offset: try APIController.integer(value("offset"), "offset", in: 0...Int.max) ?? 0)
+            limit: try APIController.integer(value("limit"), DirectoryField.limit, in: 1...50) ?? defaultLimit,
+            offset: try APIController.integer(value("offset"), DirectoryField.offset, in: 0...Int.max) ?? 0)
     }
-}
-
-/// The French wording of the directory's error codes.
-enum DirectoryMessages {
-    static let french: [String: String] = [
-        "invalid_search": "Tapez au moins un mot de deux lettres.",
-        "invalid_offset": "Cette page de résultats n'existe pas.",
-        "invalid_limit": "Le nombre de résultats va de 1 à 50.",
-        "invalid_commune_filter": "Le nom de commune fait 80 caractères au plus.",
-    ]
 }

@@ -42,7 +42,7 @@ struct SitemapController {
         } else {
             let match = name.wholeMatch(of: /(merchants|posts)-([0-9]{1,7})\.xml/)
             guard let match, let kind = SitemapChunk.Kind(rawValue: String(match.1)), let number = Int(match.2) else {
-                throw CommunityError.notFound("sitemap")
+                throw DirectoryNotFound.sitemap.notFound
             }
             let prefix = kind == .merchants ? "/merchants/" : "/posts/"
             urls = try await sitemaps.entries(kind, number: number).map { (prefix + $0.key, $0.lastModified) }

@@ -27,7 +27,7 @@ struct PopUpCalendarController {
     }
 
     func venue(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let venue = try await popUps.venues.venue(try PathID.id(context, "venue"))
+        let venue = try await popUps.venues.venue(try PathID.id(context, .venue))
         let slots = try await popUps.venues.slots(venue: venue.id, includeCancelled: true, limit: 1000)
         return Self.response(
             PopUpCalendar.slots(
@@ -39,7 +39,7 @@ struct PopUpCalendarController {
         let merchant = try await merchants.merchant(slug: context.parameters.require("slug"))
         let token = request.uri.queryParameters.get("token") ?? ""
         guard (try? popUps.tokens.verifyCalendar(token)) == merchant.id else {
-            throw CommunityError(.notFound, "invalid_link", "this link is not valid")
+            throw FeedsProblem.invalidLink.error("this link is not valid")
         }
         let rows = try await popUps.bookings.calendar(merchant: merchant.id)
         return Self.response(PopUpCalendar.bookings(rows, merchantName: merchant.name, baseURL: base))

@@ -15,8 +15,8 @@ struct CrossOriginProtection: RouterMiddleware {
     /// Paths that other sites post to by design: RFC 8058 one-click unsubscription needs no cookie.
     static let open: Set<String> = ["/subscriptions/unsubscribe"]
 
-    static let refused = CommunityError(
-        .forbidden, "cross_site_request", "this form was sent from another site; open the page on the hub and try again"
+    static let refused = RequestProblem.crossSiteRequest.error(
+        "this form was sent from another site; open the page on the hub and try again"
     )
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)

@@ -49,22 +49,29 @@ struct ErrorMiddleware: RouterMiddleware {
     static func failure(for error: any Error) -> Failure {
         switch error {
         case let error as any CategorizedError:
-            return Failure(status: status(of: error.category), code: error.code, message: error.message)
+            return Failure(
+                status: status(of: error.category), code: error.code, message: error.message,
+                frenchMessage: error.frenchMessage)
         case let error as HTTPError:
             let code = error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
-            let message: String =
+            let (message, french): (String, String) =
                 switch error.status {
-                case .notFound: "no such page"
-                case .contentTooLarge: "the request body is larger than \(HubRequestContext.bodyLimit / 1024) KB"
-                case .methodNotAllowed: "this method is not allowed here"
-                default: error.body ?? error.status.reasonPhrase
+                case .notFound: ("no such page", "Cette page n'existe pas.")
+                case .contentTooLarge:
+                    (
+                        "the request body is larger than \(HubRequestContext.bodyLimit / 1024) KB",
+                        "L'envoi dépasse \(HubRequestContext.bodyLimit / 1024) Ko."
+                    )
+                case .methodNotAllowed: ("this method is not allowed here", "Cette action n'est pas possible ici.")
+                default: (error.body ?? error.status.reasonPhrase, "La requête n'a pas pu être traitée.")
                 }
-            return Failure(status: error.status, code: error.status == .notFound ? "not_found" : code, message: message)
-        case let error as BodyError:
-            return Failure(status: .badRequest, code: error.code, message: error.message)
+            return Failure(
+                status: error.status, code: error.status == .notFound ? "not_found" : code, message: message,
+                frenchMessage: french)
         default:
             return Failure(
-                status: .internalServerError, code: "internal_error", message: "something went wrong on our side")
+                status: .internalServerError, code: "internal_error", message: "something went wrong on our side",
+                frenchMessage: "Une erreur s'est produite de notre côté : réessayez dans un moment.")
         }
     }
 
@@ -83,6 +90,7 @@ struct ErrorMiddleware: RouterMiddleware {
         let status: HTTPResponse.Status
         let code: String
         let message: String
+        let frenchMessage: String
     }
 }
 

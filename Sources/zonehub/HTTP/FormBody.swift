@@ -8,7 +8,7 @@ struct FormBody {
     static func read(_ request: Request, context: HubRequestContext) async throws -> FormBody {
         let buffer = try await readBody(of: request, context: context)
         guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
-            throw BodyError(code: "invalid_utf8", message: "the form is not valid UTF-8")
+            throw BodyError(.invalidUTF8, "the form is not valid UTF-8")
         }
         return try FormBody(encoded: text)
     }
@@ -18,7 +18,7 @@ struct FormBody {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let decode = { (part: Substring) throws -> String in
                 guard let value = part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
-                    throw BodyError(code: "invalid_form", message: "the form is not correctly encoded")
+                    throw BodyError(.invalidForm, "the form is not correctly encoded")
                 }
                 return value
             }

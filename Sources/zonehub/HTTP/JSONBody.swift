@@ -1,6 +1,8 @@
+import Community
 import Foundation
 import Hummingbird
 import NIOCore
+import Storage
 
 /// Reading and writing JSON bodies with one configuration (ISO 8601 dates, sorted keys).
 enum JSONBody {
@@ -9,7 +11,7 @@ enum JSONBody {
     {
         let data = Data(buffer: try await readBody(of: request, context: context))
         guard String(data: data, encoding: .utf8) != nil else {
-            throw BodyError(code: "invalid_utf8", message: "the body is not valid UTF-8")
+            throw BodyError(.invalidUTF8, "the body is not valid UTF-8")
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -42,13 +44,38 @@ func readBody(of request: Request, context: HubRequestContext) async throws -> B
     }
 }
 
+/// Why a request body could not be read.
+enum BodyProblem: String, ProblemCode, CaseIterable {
+    case missingField = "missing_field"
+    case invalidField = "invalid_field"
+    case invalidJSON = "invalid_json"
+    case invalidUTF8 = "invalid_utf8"
+    case invalidForm = "invalid_form"
+
+    var category: ErrorCategory { .invalidInput }
+
+    var french: String {
+        switch self {
+        case .missingField: "Un champ obligatoire manque."
+        case .invalidField: "Un champ n'a pas la forme attendue."
+        case .invalidJSON: "La requête n'est pas du JSON valide."
+        case .invalidUTF8: "Le texte envoyé n'est pas en UTF-8."
+        case .invalidForm: "Le formulaire n'est pas correctement encodé."
+        }
+    }
+}
+
 /// A request body that could not be read, with the field at fault.
-struct BodyError: Error {
-    let code: String
+struct BodyError: CategorizedError {
+    let problem: BodyProblem
     let message: String
 
-    init(code: String, message: String) {
-        self.code = code
+    var category: ErrorCategory { problem.category }
+    var code: String { problem.code }
+    var frenchMessage: String { problem.french }
+
+    init(_ problem: BodyProblem, _ message: String) {
+        self.problem = problem
         self.message = message
     }
 
@@ -60,17 +87,17 @@ struct BodyError: Error {
         switch error {
         case .keyNotFound(let key, let context):
             let field = context.codingPath.isEmpty ? key.stringValue : "\(path(context)).\(key.stringValue)"
-            self.init(code: "missing_field", message: "\(field): is required")
+            self.init(.missingField, "\(field): is required")
         case .typeMismatch(let type, let context):
-            self.init(code: "invalid_field", message: "\(path(context)): expected \(Self.name(of: type))")
+            self.init(.invalidField, "\(path(context)): expected \(Self.name(of: type))")
         case .valueNotFound(let type, let context):
-            self.init(code: "invalid_field", message: "\(path(context)): expected \(Self.name(of: type)), got null")
+            self.init(.invalidField, "\(path(context)): expected \(Self.name(of: type)), got null")
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            self.init(code: "invalid_json", message: "the body is not valid JSON")
+            self.init(.invalidJSON, "the body is not valid JSON")
         case .dataCorrupted(let context):
-            self.init(code: "invalid_field", message: "\(path(context)): \(context.debugDescription)")
+            self.init(.invalidField, "\(path(context)): \(context.debugDescription)")
         @unknown default:
-            self.init(code: "invalid_json", message: "the body could not be read")
+            self.init(.invalidJSON, "the body could not be read")
         }
     }
 

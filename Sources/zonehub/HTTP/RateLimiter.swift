@@ -20,7 +20,7 @@ extension RateLimiter {
     /// Counts one report by `user`; fails with `rate_limited` past the limit.
     func allowReport(by user: User, now: Date) async throws {
         guard try await allow("\(user.id.rawValue)", now: now) else {
-            throw CommunityError(.rateLimited, "rate_limited", "too many reports; try again later")
+            throw CommunityProblem.rateLimited.error("too many reports; try again later")
         }
     }
 }

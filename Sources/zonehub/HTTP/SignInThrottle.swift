@@ -25,8 +25,7 @@ struct SignInThrottle: Sendable {
         }
         guard let until = waits.filter({ $0 > now }).max() else { return }
         let minutes = Int((until.timeIntervalSince(now) / 60).rounded(.up))
-        throw CommunityError(
-            .rateLimited, "sign_in_locked", "too many failed sign-ins; try again in \(minutes) minute(s)")
+        throw RequestProblem.signInLocked.error("too many failed sign-ins; try again in \(minutes) minute(s)")
     }
 
     func failed(email: String, client: String, now: Date) async throws {

@@ -63,7 +63,7 @@ enum PageRenderer {
             failure.status == .unauthorized ? "<p><a href=\"/sign-in\">\(t("Se connecter", "Sign in"))</a></p>" : ""
         let body: HTML = """
             <h1>\(heading)</h1>
-            <p class="error" role="alert">\(UserMessages.text(code: failure.code, message: failure.message, t))</p>
+            <p class="error" role="alert">\(UserMessages.text(failure, t))</p>
             \(signIn)
             <p><a href="/">\(t("Retour à l'accueil", "Back to the home page"))</a></p>
             """

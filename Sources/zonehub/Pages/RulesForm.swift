@@ -4,22 +4,24 @@ import Moderation
 /// The rules editor: numbers, and watched terms one per line as `action | term | message`.
 enum RulesForm {
     static func rules(_ form: FormBody) throws(CommunityError) -> ScreeningRules {
-        func number(_ key: String) throws(CommunityError) -> Int {
-            guard let value = form[key].flatMap({ Int($0) }) else { throw .invalid(key, "must be a whole number") }
+        func number(_ field: ModerationField) throws(CommunityError) -> Int {
+            guard let value = form[field.rawValue].flatMap({ Int($0) }) else {
+                throw field.invalid("must be a whole number")
+            }
             return value
         }
         var terms: [WatchedTerm] = []
         for (index, line) in form.text("watchedTerms").split(whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: "|", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count >= 2, let action = WatchedTerm.Action(rawValue: parts[0]) else {
-                throw .invalid(
-                    "watchedTerms", "line \(index + 1): write `hold | term`, `flag | term` or `block | term | message`")
+                throw ModerationField.watchedTerms.invalid(
+                    "line \(index + 1): write `hold | term`, `flag | term` or `block | term | message`")
             }
             terms.append(WatchedTerm(parts[1], action, message: parts.count > 2 ? parts[2] : nil))
         }
         return try ScreeningRules(
-            holdFirstPosts: number("holdFirstPosts"), trustAfterApproved: number("trustAfterApproved"),
-            maxLinks: number("maxLinks"), weeklyQuota: number("weeklyQuota"),
+            holdFirstPosts: number(.holdFirstPosts), trustAfterApproved: number(.trustAfterApproved),
+            maxLinks: number(.maxLinks), weeklyQuota: number(.weeklyQuota),
             holdOnContactChange: form["holdOnContactChange"] == "on", watchedTerms: terms
         ).validated()
     }

@@ -73,7 +73,7 @@ struct AccountPagesController {
             return response
         } catch let error as CommunityError where error == .badCredentials {
             return self.form(email: email, problem: .badCredentials, context: context)
-        } catch let error as CommunityError where error.code == "sign_in_locked" {
+        } catch let error as CommunityError where error.code == RequestProblem.signInLocked.code {
             return self.form(email: email, problem: .refused(error), context: context, status: .tooManyRequests)
         }
     }

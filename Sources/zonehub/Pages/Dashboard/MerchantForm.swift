@@ -4,7 +4,9 @@ import Community
 enum MerchantForm {
     static func profile(_ form: FormBody) throws(CommunityError) -> MerchantProfile {
         var categories: [Category] = []
-        for value in form.all("categories") { categories.append(try Category.parse(value, field: "categories")) }
+        for value in form.all("categories") {
+            categories.append(try Category.parse(value, field: CommunityField.categories))
+        }
         return MerchantProfile(
             name: form["name"] ?? "", description: form.text("description"), categories: categories,
             commune: form["commune"] ?? "", postcode: form["postcode"] ?? "", address: form["address"] ?? "",

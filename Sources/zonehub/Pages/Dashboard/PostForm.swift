@@ -48,13 +48,15 @@ struct PostForm {
 
     /// The content, or the first field in error; dates are read in Paris time.
     func content() throws(CommunityError) -> PostContent {
-        guard let kind = PostKind(rawValue: kind) else { throw .invalid("kind", "choose offer, news or event") }
+        guard let kind = PostKind(rawValue: kind) else {
+            throw CommunityField.kind.invalid("choose offer, news or event")
+        }
         let category = try Category.parse(category)
         return PostContent(
             kind: kind, title: title, body: body, category: category, priceCents: try Self.cents(price),
-            imageURL: imageURL.isEmpty ? nil : imageURL, validFrom: try Self.date(validFrom, "validFrom"),
-            validUntil: try Self.date(validUntil, "validUntil"), eventAt: try Self.date(eventAt, "eventAt"),
-            publishAt: try Self.date(publishAt, "publishAt"))
+            imageURL: imageURL.isEmpty ? nil : imageURL, validFrom: try Self.date(validFrom, .validFrom),
+            validUntil: try Self.date(validUntil, .validUntil), eventAt: try Self.date(eventAt, .eventAt),
+            publishAt: try Self.date(publishAt, .publishAt))
     }
 
     /// "12,50", "12.5" or "12" euros as cents.
@@ -63,7 +65,7 @@ struct PostForm {
             .replacingOccurrences(of: ",", with: ".")
         guard !cleaned.isEmpty else { return nil }
         guard cleaned.range(of: #"^[0-9]{1,7}(\.[0-9]{1,2})?$"#, options: .regularExpression) != nil else {
-            throw .invalid("price", "'\(text.prefix(20))' is not a price in euros (e.g. 12,50)")
+            throw CommunityField.price.invalid("'\(text.prefix(20))' is not a price in euros (e.g. 12,50)")
         }
         let parts = cleaned.split(separator: ".")
         let euros = Int(parts[0]) ?? 0
@@ -71,10 +73,10 @@ struct PostForm {
         return euros * 100 + (Int(fraction) ?? 0)
     }
 
-    static func date(_ text: String, _ field: String) throws(CommunityError) -> Date? {
+    static func date(_ text: String, _ field: CommunityField) throws(CommunityError) -> Date? {
         guard !text.isEmpty else { return nil }
         guard let date = Formats.localDateTime(text) else {
-            throw .invalid(field, "'\(text.prefix(30))' is not a date")
+            throw field.invalid("'\(text.prefix(30))' is not a date")
         }
         return date
     }

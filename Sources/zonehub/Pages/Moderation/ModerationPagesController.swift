@@ -36,7 +36,7 @@ struct ModerationPagesController {
             try await moderation.report(
                 id, reason: try ReportReason.parse(form["reason"] ?? ""), note: form.text("note"), by: user)
             received = true
-        } catch let error as CommunityError where error.code == "already_reported" {
+        } catch let error as CommunityError where error.code == ModerationProblem.alreadyReported.code {
             received = false
         }
         let page = ReportReceivedPage(post: id, isNew: received)

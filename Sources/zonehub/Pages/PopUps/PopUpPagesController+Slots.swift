@@ -5,13 +5,13 @@ import PopUps
 
 extension PopUpPagesController {
     func slot(_ request: Request, context: HubRequestContext) async throws -> Response {
-        try await slotPage(try PathID.id(context, "slot"), message: nil, context: context)
+        try await slotPage(try PathID.id(context, .slot), message: nil, context: context)
     }
 
     /// A merchant books (or joins the waitlist) for one of their profiles.
     func book(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let id: PopUpSlot.ID = try PathID.id(context, "slot")
+        let id: PopUpSlot.ID = try PathID.id(context, .slot)
         let form = try await FormBody.read(request, context: context)
         do {
             _ = try await bookings.book(
@@ -24,7 +24,7 @@ extension PopUpPagesController {
 
     func cancelSlot(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let id: PopUpSlot.ID = try PathID.id(context, "slot")
+        let id: PopUpSlot.ID = try PathID.id(context, .slot)
         let form = try await FormBody.read(request, context: context)
         do {
             _ = try await venues.cancelSlot(id, reason: form["reason"], by: user)
@@ -37,10 +37,10 @@ extension PopUpPagesController {
     /// Approve, refuse, cancel or accept a booking, then back to its slot.
     func decide(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let id: PopUpBooking.ID = try PathID.id(context, "booking")
+        let id: PopUpBooking.ID = try PathID.id(context, .booking)
         let form = try await FormBody.read(request, context: context)
         guard let slotID = form["slot"].flatMap(Int64.init).map(PopUpSlot.ID.init) else {
-            throw CommunityError.invalid("slot", "the form names no slot")
+            throw PopUpField.slot.invalid("the form names no slot")
         }
         do {
             switch context.parameters.get("action") {

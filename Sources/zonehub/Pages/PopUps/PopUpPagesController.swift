@@ -56,7 +56,7 @@ struct PopUpPagesController {
     }
 
     func venue(_ request: Request, context: HubRequestContext) async throws -> Response {
-        try await venuePage(try PathID.id(context, "venue"), error: nil, context: context)
+        try await venuePage(try PathID.id(context, .venue), error: nil, context: context)
     }
 
     func createSlot(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -76,7 +76,7 @@ struct PopUpPagesController {
         _ body: (FormBody, PopUpVenue.ID, User) async throws -> Void
     ) async throws -> Response {
         let user = try context.requireUser()
-        let id: PopUpVenue.ID = try PathID.id(context, "venue")
+        let id: PopUpVenue.ID = try PathID.id(context, .venue)
         let form = try await FormBody.read(request, context: context)
         do {
             try await body(form, id, user)

@@ -90,39 +90,8 @@ enum PopUpViews {
     }
 
     static func error(_ error: CommunityError, _ t: Language) -> HTML {
-        "<p class=\"error\" role=\"alert\">\(UserMessages.text(error, t, french: french))</p>"
+        "<p class=\"error\" role=\"alert\">\(UserMessages.text(error, t))</p>"
     }
-
-    static let french: [String: String] = [
-        "slot_full": "Toutes les places de ce créneau sont prises.",
-        "booking_overlaps": "Ce commerce a déjà une réservation sur cet horaire.",
-        "quota_reached": "Ce commerce a atteint le nombre de réservations permis dans ce lieu pour la période.",
-        "already_booked": "Ce commerce a déjà une réservation ou une place en liste d'attente pour ce créneau.",
-        "capacity_below_bookings": "Plus de places sont déjà réservées que ce nombre.",
-        "cancellation_deadline_passed": "Le délai d'annulation de ce lieu est dépassé ; contactez les organisateurs.",
-        "slot_cancelled": "Ce créneau est annulé.",
-        "booking_closed": "Les réservations de ce créneau sont closes.",
-        "booking_not_open": "Les réservations de ce créneau ne sont pas encore ouvertes.",
-        "no_offer": "Aucune place ne vous est proposée pour ce créneau (ou l'offre a expiré).",
-        "stale_status": "Cette réservation a changé entre-temps ; rechargez la page.",
-        "invalid_start": "Le début doit être une date à venir.",
-        "invalid_end": "La fin doit venir après le début (14 jours au plus).",
-        "invalid_capacity": "Le nombre de places va de 1 à 500.",
-        "invalid_weekdays": "Choisissez au moins un jour de la semaine.",
-        "invalid_startTime": "L'heure de début s'écrit comme 09:00.",
-        "invalid_endTime": "L'heure de fin s'écrit comme 18:00 et vient après le début.",
-        "invalid_firstDay": "Le premier jour s'écrit comme 2026-03-14.",
-        "invalid_lastDay": "Le dernier jour vient après le premier, un an au plus tard.",
-        "invalid_blackouts": "Les dates exclues s'écrivent comme 2026-05-01, séparées par des virgules.",
-        "invalid_series": "Aucun jour de cette série n'est à venir, ou elle dépasse 200 créneaux.",
-        "invalid_reason": "Donnez un motif (500 caractères au plus).",
-        "invalid_address": "L'adresse est obligatoire.",
-        "invalid_commune": "La commune est obligatoire.",
-        "invalid_name": "Le nom est obligatoire (120 caractères au plus).",
-        "invalid_photoURL": "La photo doit être une adresse web commençant par https://.",
-        "invalid_cancellationHours": "Le délai d'annulation va de 0 à 2160 heures.",
-        "invalid_quota": "Le quota va de 1 à 1000 réservations par période, ou reste vide.",
-    ]
 }
 
 extension DateFormatter {

@@ -74,7 +74,7 @@ struct PublicPagesController {
 enum PathID {
     static func post(_ context: HubRequestContext) throws -> Post.ID {
         guard let text = context.parameters.get("id"), let raw = Int64(text), raw > 0 else {
-            throw CommunityError.notFound("post")
+            throw CommunityNotFound.post.notFound
         }
         return Post.ID(raw)
     }

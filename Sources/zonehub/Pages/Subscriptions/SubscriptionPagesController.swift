@@ -33,7 +33,7 @@ struct SubscriptionPagesController {
 
     func subscribe(_ request: Request, context: HubRequestContext) async throws -> Response {
         guard try await subscriptionLimiter.allow(context.clientAddress, now: clock.now()) else {
-            throw CommunityError(.rateLimited, "rate_limited", "too many requests; try again in a few minutes")
+            throw CommunityProblem.rateLimited.error("too many requests; try again in a few minutes")
         }
         let form = try await FormBody.read(request, context: context)
         let choice = SubscriptionViews.Choice(form: form)
