@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "Community", dependencies: ["Storage", .product(name: "Logging", package: "swift-log")]),
         // A target per feature: each owns its records, rules, store protocols and the one SQL store behind them.
         .target(name: "Moderation", dependencies: ["Storage", "Community"]),
-        .target(name: "PopUps", dependencies: ["Storage", "Community", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "PopUps", dependencies: ["Storage", "Community", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Directory", dependencies: ["Storage", "Community"]),
         // What the hub sends out: feeds, calendars, digests, subscriptions, WebSub, and the mail outbox under them.
         .target(
