@@ -44,7 +44,7 @@ struct MarketPage {
             <h1>\(draft.title)</h1>
             <p class="lead">\(t("Du", "From")) \(Formats.date(draft.startsAt, t)) \(t("au", "to")) \(MarketViews.lastDay(draft.endsAt, t))</p>
             <p class="meta market-phase">\(MarketViews.phase(market, at: now, t))</p>
-            \(MarketViews.error(error, t))
+            \(UserMessages.alert(error, t))
             <div class="body">\(HTML.text(draft.description))</div>
             <h2>\(t("Les exposants", "Stallholders"))</h2>
             \(merchants.isEmpty ? "" : "<ul>\(merchants)</ul>" as HTML)

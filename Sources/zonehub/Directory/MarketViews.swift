@@ -20,9 +20,4 @@ enum MarketViews {
         case .ended: t("Ce marché est terminé.", "This market has ended.")
         }
     }
-
-    static func error(_ error: CommunityError?, _ t: Language) -> HTML {
-        guard let error else { return "" }
-        return "<p class=\"error\" role=\"alert\">\(UserMessages.text(error, t))</p>"
-    }
 }

@@ -53,7 +53,7 @@ struct SearchResultsPage {
             return """
                 <h1>\(t("Rechercher", "Search"))</h1>
                 \(form(t))
-                <p class="error" role="alert">\(UserMessages.text(error, t))</p>
+                \(UserMessages.alert(error, t))
                 """
         case .found(let query, let results, let hasMore):
             return """

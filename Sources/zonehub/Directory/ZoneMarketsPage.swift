@@ -41,7 +41,7 @@ struct ZoneMarketsPage {
         let input = PopUpOrganiserViews.input
         return """
             <h2>\(t("Nouveau marché de saison", "New seasonal market"))</h2>
-            \(MarketViews.error(error, t))
+            \(UserMessages.alert(error, t))
             <form method="post" action="/zones/\(zone.slug)/markets" class="stacked">
             \(input("title", t("Titre (par exemple Marché de Noël 2026)", "Title (e.g. Christmas market 2026)"),
                 value("title"), nil, "text", true))

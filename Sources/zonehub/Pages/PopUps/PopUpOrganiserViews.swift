@@ -9,7 +9,7 @@ enum PopUpOrganiserViews {
         let text = { (key: String) in form?.text(key) ?? "" }
         return """
             <h2>\(t("Nouveau lieu", "New venue"))</h2>
-            \(error.map { PopUpViews.error($0, t) } ?? "")
+            \(UserMessages.alert(error, t))
             <form method="post" action="/zones/\(zone.slug)/pop-ups" class="stacked">
             \(input("name", t("Nom", "Name"), value: value("name"), required: true))
             \(input("address", t("Adresse", "Address"), value: value("address"), required: true))

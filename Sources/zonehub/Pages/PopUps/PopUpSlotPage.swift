@@ -32,7 +32,7 @@ struct PopUpSlotPage {
             <p class="meta"><a href="/pop-up-venues/\(venue.id)">\(venue.name)</a> · \(venue.details.address), \
             \(venue.details.commune)</p>
             <h1>\(venue.name) — \(PopUpViews.when(slot, t))</h1>
-            \(message.map { PopUpViews.error($0, t) } ?? "")
+            \(UserMessages.alert(message, t))
             <p class="places">\(PopUpViews.places(slot, t))</p>
             \(slot.priceCents.map { "<p class=\"price\">\(Formats.price(cents: $0, t))</p>" } ?? "")
             \(sections)

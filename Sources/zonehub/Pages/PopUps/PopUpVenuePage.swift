@@ -21,7 +21,7 @@ struct PopUpVenuePage {
             <p class="meta"><a href="/zones/\(zone.slug)/pop-ups">\(t("Boutiques éphémères", "Pop-up shops")) — \
             \(zone.name)</a></p>
             <h1>\(venue.name)</h1>
-            \(error.map { PopUpViews.error($0, t) } ?? "")
+            \(UserMessages.alert(error, t))
             \(photo)
             \(HTML.text(details.description))
             \(PopUpViews.facts(details, t))

@@ -88,10 +88,6 @@ enum PopUpViews {
         case .lapsed: t("Expirée", "Lapsed")
         }
     }
-
-    static func error(_ error: CommunityError, _ t: Language) -> HTML {
-        "<p class=\"error\" role=\"alert\">\(UserMessages.text(error, t))</p>"
-    }
 }
 
 extension DateFormatter {

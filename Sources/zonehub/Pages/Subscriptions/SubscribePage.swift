@@ -12,7 +12,7 @@ struct SubscribePage {
     func title(_ t: Language) -> String { t("Recevoir le résumé par e-mail", "Get the digest by email") }
 
     func body(_ t: Language) -> HTML {
-        let alert: HTML = problem.map { "<p class=\"error\" role=\"alert\">\(UserMessages.text($0, t))</p>" } ?? ""
+        let alert = UserMessages.alert(problem, t)
         return """
             <h1>\(t("Recevoir le résumé par e-mail", "Get the digest by email"))</h1>
             <p>\(t("Chaque jour ou chaque semaine, les nouvelles annonces des commerçants de vos zones. Un courriel de confirmation vous sera envoyé d'abord.",
