@@ -7,9 +7,8 @@ extension SQLTransaction {
         _ action: some AuditAction, subject: String, actor: User.ID?, zone: Zone.ID?, at date: Date,
         details: [String: String] = [:]
     ) async throws {
-        let data = try JSONSerialization.data(withJSONObject: details, options: [.sortedKeys])
         try await execute(
             "INSERT INTO auditEntry (at, actorId, zoneId, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)",
-            [date, actor, zone, action.name, subject, String(decoding: data, as: UTF8.self)])
+            [date, actor, zone, action.name, subject, AuditDetails.json(details)])
     }
 }

@@ -51,7 +51,9 @@ extension SQLiteDatabase: SQLDatabase {
 
     /// Runs `body` on the connection's thread (the channel is its executor), then ends the transaction: committed
     /// when the body returned, rolled back when it threw. The channel is closed before the task leaves the
-    /// connection's thread, so the commit never waits for a cooperative thread to be free.
+    /// connection's thread, so the commit never waits for a cooperative thread to be free; the task awaits the end
+    /// of the transaction before it leaves the channel's preference, so that it is resumed on a cooperative thread
+    /// once, when the transaction has ended, instead of once when the body returns and again when it commits.
     private func run<T: Sendable>(
         _ body: @Sendable (any SQLTransaction) async throws -> T, on channel: StatementChannel, finished: Outcome
     ) async throws -> T {
@@ -63,16 +65,15 @@ extension SQLiteDatabase: SQLDatabase {
                 outcome = .failure(error)
             }
             channel.close(commit: outcome.failure == nil)
-            return outcome
+            do {
+                try await finished.value()
+                return outcome
+            } catch {
+                // A body that threw keeps its own error; one that returned fails with the commit's.
+                return outcome.failure == nil ? .failure(error) : outcome
+            }
         }
-        switch outcome {
-        case .success(let value):
-            try await finished.value()
-            return value
-        case .failure(let error):
-            _ = try? await finished.value()
-            throw error
-        }
+        return try outcome.get()
     }
 
     /// Thrown inside GRDB's transaction closure so that GRDB rolls the transaction back.
