@@ -35,11 +35,16 @@ let package = Package(
         .target(
             name: "PopUps", dependencies: ["Storage", "Community", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Directory", dependencies: ["Storage", "Community"]),
+        // People join on their own: sign-ups, address verification, zone admins' approval, password recovery.
+        .target(
+            name: "Membership",
+            dependencies: ["Storage", "Community", .product(name: "Logging", package: "swift-log")]),
         // What the hub sends out: feeds, calendars, digests, subscriptions, WebSub, and the mail outbox under them.
         .target(
             name: "Feeds",
             dependencies: [
-                "Storage", "Community", "PopUps", "CCurl", .product(name: "Logging", package: "swift-log"),
+                "Storage", "Community", "PopUps", "Membership", "CCurl",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -56,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "zonehub",
             dependencies: [
-                "Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds", "CCurl", "CQRencode",
+                "Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds", "Membership", "CCurl", "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -71,7 +76,8 @@ let package = Package(
             resources: [.embedInCode("API/openapi.json")]
         ),
         .target(
-            name: "HubTestSupport", dependencies: ["Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds"],
+            name: "HubTestSupport",
+            dependencies: ["Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds", "Membership"],
             path: "Tests/HubTestSupport"),
         .testTarget(
             name: "CommunityTests",
@@ -81,6 +87,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "ModerationTests", dependencies: ["Storage", "Moderation", "HubTestSupport"]),
         .testTarget(name: "PopUpsTests", dependencies: ["Storage", "Community", "PopUps", "HubTestSupport"]),
+        .testTarget(name: "MembershipTests", dependencies: ["Storage", "Community", "Membership", "HubTestSupport"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Storage", "Community", "Directory", "HubTestSupport"]),
         .testTarget(name: "FeedsTests", dependencies: ["Storage", "Feeds", "HubTestSupport"], exclude: ["Golden"]),
         .testTarget(

@@ -3,6 +3,7 @@ import Directory
 import Feeds
 import Foundation
 import Logging
+import Membership
 import Moderation
 import PopUps
 import Storage
@@ -14,6 +15,7 @@ struct Hub: Sendable {
     let clock: any HubClock
     let zones: ZoneService
     let accounts: AccountService
+    let membership: MembershipService
     let merchants: MerchantService
     let posts: PostService
     let moderation: ModerationQueue
@@ -90,6 +92,11 @@ struct Hub: Sendable {
         zones = ZoneService(zones: zoneStore, clock: clock)
         accounts = AccountService(accounts: accountStore, zones: zoneStore, hasher: hasher, clock: clock)
         merchants = MerchantService(merchants: merchantStore, zones: zoneStore, clock: clock)
+        membership = MembershipService(
+            accounts: accountStore, membership: SQLMembershipStore(database: sql), merchants: merchants,
+            zones: zoneStore, throttles: throttles, hasher: hasher,
+            notifier: OutboxMembershipNotifier(outbox: outboxStore, baseURL: settings.publicURL, clock: clock),
+            clock: clock)
         posts = PostService(
             posts: postStore, merchants: merchantStore, zones: zoneStore,
             screener: RuleScreener(store: moderationStore, clock: clock), clock: clock)

@@ -108,6 +108,22 @@ import Testing
         #expect(problems(bad) == ["test.json: moderation.maxLinksPerPost: must be between 0 and 50"])
     }
 
+    @Test func merchantSignUpsDefaultToApprovalAndAreReadWhenGiven() throws {
+        #expect(
+            try ZoneDefinition.parse(Data(Samples.zoneFile.utf8), file: "test.json").moderation.signUpPolicy
+                == .approval)
+        let open = Samples.zoneFile.replacingOccurrences(
+            of: "\"queueEscalateHours\": 48", with: "\"queueEscalateHours\": 48, \"merchantSignUps\": \"open\"")
+        #expect(try ZoneDefinition.parse(Data(open.utf8), file: "test.json").moderation.signUpPolicy == .open)
+        let bad = Samples.zoneFile.replacingOccurrences(
+            of: "\"queueEscalateHours\": 48", with: "\"queueEscalateHours\": 48, \"merchantSignUps\": \"ouvert\"")
+        #expect(
+            problems(bad) == ["test.json: moderation.merchantSignUps: 'ouvert' is not one of \"approval\", \"open\""])
+        let wrongType = Samples.zoneFile.replacingOccurrences(
+            of: "\"queueEscalateHours\": 48", with: "\"queueEscalateHours\": 48, \"merchantSignUps\": true")
+        #expect(problems(wrongType).count == 1)
+    }
+
     @Test func aDirectoryWithABadFileNameOrNoFilesFails() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zones-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

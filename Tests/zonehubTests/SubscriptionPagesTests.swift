@@ -25,16 +25,8 @@ import Testing
             .post, uri, bytes: Array(form.utf8), contentType: "application/x-www-form-urlencoded")
     }
 
-    /// The link a queued mail for `email` carries (the last one queued), as the subscriber would click it.
     func link(in email: String, path: String) async throws -> String {
-        let message = try #require(try await app.hub.outbox.messages(recipient: email).last)
-        guard case .send(let mail) = try await app.hub.mailRenderer.render(message) else {
-            Issue.record("the queued message rendered no mail")
-            return ""
-        }
-        let line = try #require(mail.text.split(separator: "\n").first { $0.contains(path) })
-        let url = String(line[line.range(of: "http")!.lowerBound...])
-        return String(url.dropFirst(app.hub.settings.publicURL.count))
+        try await app.mailedLink(to: email, containing: path)
     }
 
     func subscribed(_ email: String, client: any TestClientProtocol) async throws -> Subscription {

@@ -61,12 +61,23 @@ package struct AccountService: Sendable {
         let found = try await accounts.credentials(email: email.trimmingCharacters(in: .whitespaces))
         let matches = await hasher.verify(password, hash: found?.passwordHash ?? Self.noAccountHash)
         guard let found, matches else { throw CommunityError.badCredentials }
+        try Self.checkCanSignIn(found.user)
         let token = makeToken()
         let now = clock.now()
         try await accounts.createSession(
             tokenDigest: hasher.digest(token: token), user: found.user.id, at: now,
             expiresAt: now.addingTimeInterval(Self.sessionLifetime))
         return (found.user, token)
+    }
+
+    /// Refuses an account that is not active; said only to someone who gave its password.
+    static func checkCanSignIn(_ user: User) throws(CommunityError) {
+        switch user.status {
+        case .active: return
+        case .unverified: throw CommunityProblem.accountUnverified.error("confirm your email address first")
+        case .pending: throw CommunityProblem.accountPending.error("your sign-up waits for a zone admin")
+        case .refused, .disabled: throw CommunityProblem.accountDisabled.error("this account is disabled")
+        }
     }
 
     /// The user a session token belongs to, or nil when it is unknown or expired.

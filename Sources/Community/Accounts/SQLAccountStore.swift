@@ -75,7 +75,10 @@ package struct SQLAccountStore: AccountStore {
     package func user(sessionDigest: String, now: Date) async throws -> User? {
         try await database.read { db in
             let id: User.ID? = try await db.value(
-                "SELECT userId FROM session WHERE tokenDigest = ? AND expiresAt > ?", [sessionDigest, now])
+                """
+                SELECT session.userId FROM session JOIN "user" ON "user".id = session.userId
+                WHERE session.tokenDigest = ? AND session.expiresAt > ? AND "user".status = 'active'
+                """, [sessionDigest, now])
             guard let id else { return nil }
             return try await Self.user(id: id, db)
         }
@@ -94,7 +97,7 @@ package struct SQLAccountStore: AccountStore {
         }
     }
 
-    static func user(id: User.ID, _ db: any SQLTransaction) async throws -> User? {
+    package static func user(id: User.ID, _ db: any SQLTransaction) async throws -> User? {
         guard let row = try await db.fetchOne("SELECT * FROM \"user\" WHERE id = ?", [id]) else { return nil }
         return try await user(from: row, db)
     }

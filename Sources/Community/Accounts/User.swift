@@ -12,6 +12,19 @@ package enum Role: String, Codable, CaseIterable, Sendable {
     case resident
 }
 
+/// Where an account is in its life: only an active account signs in.
+package enum AccountStatus: String, Codable, CaseIterable, Sendable {
+    case active
+    /// Signed up; the address is not confirmed yet.
+    case unverified
+    /// Confirmed, and waiting for a zone admin's approval (zones that approve new merchants).
+    case pending
+    /// A zone admin refused the sign-up.
+    case refused
+    /// Disabled by an operator or a zone admin: signed out everywhere, and cannot sign in.
+    case disabled
+}
+
 /// A person with an account.
 package struct User: Identifiable, Equatable, Sendable {
     package typealias ID = Identifier<User>
@@ -23,14 +36,19 @@ package struct User: Identifiable, Equatable, Sendable {
     /// The zones a zone admin administers; empty for other roles.
     package let zoneIDs: Set<Zone.ID>
     package let createdAt: Date
+    package let status: AccountStatus
 
-    package init(id: ID, email: String, displayName: String, role: Role, zoneIDs: Set<Zone.ID>, createdAt: Date) {
+    package init(
+        id: ID, email: String, displayName: String, role: Role, zoneIDs: Set<Zone.ID>, createdAt: Date,
+        status: AccountStatus = .active
+    ) {
         self.id = id
         self.email = email
         self.displayName = displayName
         self.role = role
         self.zoneIDs = zoneIDs
         self.createdAt = createdAt
+        self.status = status
     }
 
     /// Whether this person may administer `zone`.

@@ -71,11 +71,18 @@ package enum CommunityProblem: String, ProblemCode, CaseIterable {
     case postBlocked = "post_blocked"
     case notCounted = "not_counted"
     case rateLimited = "rate_limited"
+    /// The password was right, but the account's address is not confirmed yet.
+    case accountUnverified = "account_unverified"
+    /// The password was right, but the account waits for a zone admin.
+    case accountPending = "account_pending"
+    /// The password was right, but the account was refused or disabled.
+    case accountDisabled = "account_disabled"
 
     package var category: ErrorCategory {
         switch self {
         case .forbidden: .forbidden
         case .unauthenticated, .badCredentials: .unauthenticated
+        case .accountUnverified, .accountPending, .accountDisabled: .forbidden
         case .postBlocked: .invalidInput
         case .rateLimited: .rateLimited
         default: .conflict
@@ -97,6 +104,10 @@ package enum CommunityProblem: String, ProblemCode, CaseIterable {
         case .postBlocked: "Cette publication ne peut pas être publiée dans cette zone."
         case .notCounted: "L'opération n'a pas pu être comptée : réessayez."
         case .rateLimited: "Trop de demandes depuis votre connexion : réessayez dans quelques minutes."
+        case .accountUnverified:
+            "Confirmez d'abord votre adresse e-mail : suivez le lien du message que nous vous avons envoyé."
+        case .accountPending: "Votre inscription attend la validation d'un administrateur de la zone."
+        case .accountDisabled: "Ce compte est désactivé. Écrivez aux administrateurs de votre zone."
         }
     }
 }

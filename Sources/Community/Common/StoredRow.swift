@@ -15,7 +15,7 @@ package enum StoredRows {
         User(
             id: try row["id"], email: try row["email"], displayName: try row["displayName"],
             role: Role(rawValue: try row["role"]) ?? .resident, zoneIDs: Set(zoneIDs),
-            createdAt: try row["createdAt"])
+            createdAt: try row["createdAt"], status: AccountStatus(rawValue: try row["status"]) ?? .disabled)
     }
 
     /// A merchant, from a `merchant` row and its zones in id order (read from `merchantZone` by the caller).

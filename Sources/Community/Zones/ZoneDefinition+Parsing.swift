@@ -131,12 +131,23 @@ private struct ZoneFileChecker {
         let optional = ["holdFirstPosts", "trustAfterApproved", "maxLinksPerPost", "weeklyQuota"]
         guard
             let entry = object(
-                value, "moderation", keys: ["policy", "queueWarnHours", "queueEscalateHours"], optional: optional)
+                value, "moderation", keys: ["policy", "queueWarnHours", "queueEscalateHours"],
+                optional: optional + ["merchantSignUps"])
         else { return nil }
         let limits: [String: ClosedRange<Int>] = [
             "holdFirstPosts": 0...50, "trustAfterApproved": 1...100, "maxLinksPerPost": 0...50, "weeklyQuota": 1...500,
         ]
         var rules: [String: Int] = [:]
+        var signUps: ZoneDefinition.SignUpPolicy?
+        if entry["merchantSignUps"] != nil,
+            let name = string(entry["merchantSignUps"], "moderation.merchantSignUps", max: 20)
+        {
+            signUps = ZoneDefinition.SignUpPolicy(rawValue: name)
+            if signUps == nil {
+                let allowed = ZoneDefinition.SignUpPolicy.allCases.map { "\"\($0.rawValue)\"" }
+                fail("moderation.merchantSignUps", "'\(name)' is not one of \(allowed.joined(separator: ", "))")
+            }
+        }
         for key in optional where entry[key] != nil {
             guard let value = integer(entry[key], "moderation.\(key)", in: limits[key] ?? 0...0) else { return nil }
             rules[key] = value
@@ -157,7 +168,7 @@ private struct ZoneFileChecker {
         return .init(
             policy: policy, queueWarnHours: warn, queueEscalateHours: escalate, holdFirstPosts: rules["holdFirstPosts"],
             trustAfterApproved: rules["trustAfterApproved"], maxLinksPerPost: rules["maxLinksPerPost"],
-            weeklyQuota: rules["weeklyQuota"])
+            weeklyQuota: rules["weeklyQuota"], merchantSignUps: signUps)
     }
 
     mutating func digestSettings(_ value: Any?) -> ZoneDefinition.Digest? {

@@ -21,6 +21,14 @@ package struct ZoneDefinition: Codable, Equatable, Sendable {
         case publish
     }
 
+    /// Whether a merchant who signs up may post once their address is confirmed, or waits for a zone admin.
+    package enum SignUpPolicy: String, Codable, Sendable, CaseIterable {
+        /// A zone admin approves each new merchant account (the default).
+        case approval
+        /// A confirmed address is enough; the merchant's first posts are still held for review.
+        case open
+    }
+
     package struct Moderation: Codable, Equatable, Sendable {
         package var policy: ModerationPolicy
         package var queueWarnHours: Int
@@ -30,11 +38,16 @@ package struct ZoneDefinition: Codable, Equatable, Sendable {
         package var trustAfterApproved: Int?
         package var maxLinksPerPost: Int?
         package var weeklyQuota: Int?
+        /// How merchants who sign up on the web join the zone; nil in the file means `approval`.
+        package var merchantSignUps: SignUpPolicy?
+
+        /// How merchants who sign up join the zone.
+        package var signUpPolicy: SignUpPolicy { merchantSignUps ?? .approval }
 
         package init(
             policy: ModerationPolicy, queueWarnHours: Int = 12, queueEscalateHours: Int = 48,
             holdFirstPosts: Int? = nil, trustAfterApproved: Int? = nil, maxLinksPerPost: Int? = nil,
-            weeklyQuota: Int? = nil
+            weeklyQuota: Int? = nil, merchantSignUps: SignUpPolicy? = nil
         ) {
             self.policy = policy
             self.queueWarnHours = queueWarnHours
@@ -43,6 +56,7 @@ package struct ZoneDefinition: Codable, Equatable, Sendable {
             self.trustAfterApproved = trustAfterApproved
             self.maxLinksPerPost = maxLinksPerPost
             self.weeklyQuota = weeklyQuota
+            self.merchantSignUps = merchantSignUps
         }
     }
 

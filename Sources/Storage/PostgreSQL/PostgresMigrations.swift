@@ -14,6 +14,7 @@ enum PostgresMigrations {
         ("v8-change-notices", changeNotices),
         ("v9-name-order", nameOrder),
         ("v10-throttles", throttles),
+        ("v11-membership", membership),
     ]
 
     /// Applies the migrations not yet applied, all in one transaction (a failed one leaves the schema as it was),

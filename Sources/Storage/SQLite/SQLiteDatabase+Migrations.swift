@@ -24,6 +24,9 @@ extension SQLiteDatabase {
         migrator.registerMigration("v8-throttles") { db in
             try db.execute(sql: throttleSchema)
         }
+        migrator.registerMigration("v9-membership") { db in
+            try db.execute(sql: membershipSchema)
+        }
         return migrator
     }
 

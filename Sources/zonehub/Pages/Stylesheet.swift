@@ -30,7 +30,8 @@ enum Stylesheet {
           background: #fff; }
         .filters a[aria-current] { background: var(--ink); color: #fff; }
         form.search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 1rem 0; }
-        form.stacked { display: grid; gap: .35rem; max-width: 36rem; }
+        form.stacked { display: grid; grid-template-columns: minmax(0, 1fr); gap: .35rem; max-width: 36rem; }
+        form.stacked input, form.stacked select, form.stacked textarea { max-width: 100%; box-sizing: border-box; }
         form.stacked label { font-weight: 600; margin-top: .5rem; }
         form.inline { display: inline; }
         input, select, textarea, button { font: inherit; padding: .4rem .55rem; border: 1px solid #b9b1a3;
@@ -49,5 +50,11 @@ enum Stylesheet {
         th, td { text-align: left; padding: .4rem; border-bottom: 1px solid var(--line); }
         .post-image { max-width: 100%; border-radius: .5rem; }
         .empty { color: var(--muted); font-style: italic; }
+        .notice { background: #e8f4ea; border-left: 4px solid #2e7d32; padding: .5rem .75rem; }
+        .hint { color: var(--muted); font-size: .9rem; margin: 0; }
+        .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+        .sign-up-item { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem; margin: .75rem 0;
+          background: #fff; }
+        .sign-up-item h2 { margin: 0 0 .3rem; font-size: 1.1rem; }
         """
 }

@@ -172,6 +172,13 @@ BEGIN
 FROM post p JOIN merchant m ON m.id = p.merchantId
     WHERE p.id = NEW.id AND p.status = 'published';
 END;
+CREATE TABLE accountToken (
+    digest TEXT PRIMARY KEY,
+    purpose TEXT NOT NULL CHECK (purpose IN ('verify', 'reset')),
+    userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+    createdAt DATETIME NOT NULL,
+    expiresAt DATETIME NOT NULL
+);
 CREATE TABLE auditEntry (
     id INTEGER PRIMARY KEY,
     at DATETIME NOT NULL,
@@ -423,6 +430,20 @@ CREATE TABLE session (
     createdAt DATETIME NOT NULL,
     expiresAt DATETIME NOT NULL
 );
+CREATE TABLE signUp (
+    userId INTEGER PRIMARY KEY REFERENCES user(id) ON DELETE CASCADE,
+    zoneId INTEGER NOT NULL REFERENCES zone(id),
+    shopName TEXT NOT NULL CHECK (length(shopName) BETWEEN 1 AND 80),
+    category TEXT NOT NULL,
+    commune TEXT NOT NULL,
+    postcode TEXT NOT NULL,
+    createdAt DATETIME NOT NULL,
+    verifiedAt DATETIME,
+    decidedAt DATETIME,
+    decidedBy INTEGER REFERENCES user(id),
+    merchantId INTEGER REFERENCES merchant(id),
+    reason TEXT
+);
 CREATE TABLE subscription (
     id INTEGER PRIMARY KEY,
     email TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (email LIKE '%_@_%' AND length(email) <= 254),
@@ -462,7 +483,8 @@ CREATE TABLE user (
     role TEXT NOT NULL CHECK (role IN ('operator', 'zone-admin', 'merchant', 'resident')),
     passwordHash TEXT NOT NULL,
     createdAt DATETIME NOT NULL
-);
+, status TEXT NOT NULL DEFAULT 'active'
+    CHECK (status IN ('active', 'unverified', 'pending', 'refused', 'disabled')));
 CREATE TABLE userZone (
     userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
     zoneId INTEGER NOT NULL REFERENCES zone(id),
@@ -483,6 +505,7 @@ CREATE TABLE zoneRules (
     updatedAt DATETIME NOT NULL,
     updatedBy INTEGER NOT NULL REFERENCES user(id)
 );
+CREATE INDEX accountToken_on_userId ON accountToken(userId, purpose);
 CREATE INDEX auditEntry_on_zoneId ON auditEntry(zoneId, id);
 CREATE INDEX commune_on_foldedName ON commune(foldedName);
 CREATE INDEX commune_on_postcode ON commune(postcode);
@@ -514,5 +537,6 @@ CREATE INDEX post_on_status_validUntil ON post(status, validUntil);
 CREATE INDEX post_on_zoneId_merchantId ON post(zoneId, merchantId, id);
 CREATE INDEX post_on_zoneId_status ON post(zoneId, status, id);
 CREATE INDEX session_on_userId ON session(userId);
+CREATE INDEX signUp_on_zoneId ON signUp(zoneId, decidedAt);
 CREATE INDEX subscription_on_status_frequency ON subscription(status, frequency, homeZoneId, id);
 CREATE INDEX throttleCount_on_expiresAt ON throttleCount(expiresAt);

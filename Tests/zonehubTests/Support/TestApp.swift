@@ -69,6 +69,23 @@ struct TestApp {
             owner: user)
         return (token, merchant.slug)
     }
+
+    /// The path of the link in the last mail queued for `email` whose line contains `path`, as the person would
+    /// follow it.
+    func mailedLink(to email: String, containing path: String, sourceLocation: SourceLocation = #_sourceLocation)
+        async throws -> String
+    {
+        let message = try #require(
+            try await hub.outbox.messages(recipient: email).last, sourceLocation: sourceLocation)
+        guard case .send(let mail) = try await hub.mailRenderer.render(message) else {
+            Issue.record("the queued message rendered no mail", sourceLocation: sourceLocation)
+            return ""
+        }
+        let line = try #require(
+            mail.text.split(separator: "\n").first { $0.contains(path) }, sourceLocation: sourceLocation)
+        let url = String(line[line.range(of: "http")!.lowerBound...])
+        return String(url.dropFirst(hub.settings.publicURL.count))
+    }
 }
 
 extension TestClientProtocol {

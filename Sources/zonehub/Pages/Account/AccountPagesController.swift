@@ -75,6 +75,9 @@ struct AccountPagesController {
             return self.form(email: email, problem: .badCredentials, context: context)
         } catch let error as CommunityError where error.code == RequestProblem.signInLocked.code {
             return self.form(email: email, problem: .refused(error), context: context, status: .tooManyRequests)
+        } catch let error as CommunityError where error.category == .forbidden {
+            // The right password for an account that cannot sign in yet (or any more): say why.
+            return self.form(email: email, problem: .refused(error), context: context, status: .forbidden)
         }
     }
 

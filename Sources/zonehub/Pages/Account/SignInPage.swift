@@ -26,6 +26,9 @@ struct SignInPage {
             <input id="password" name="password" type="password" autocomplete="current-password" required>
             <button type="submit">\(t("Se connecter", "Sign in"))</button>
             </form>
+            <p><a href="/password-reset">\(t("Mot de passe oublié ?", "Forgotten password?"))</a></p>
+            <p>\(t("Commerçant, artisan ou producteur sans compte ?", "A merchant, maker or grower without an account?")) \
+            <a href="/sign-up">\(t("Inscrire mon commerce", "Register my shop"))</a></p>
             """
     }
 

@@ -1,5 +1,6 @@
 import Community
 import Directory
+import Membership
 import Moderation
 import PopUps
 
@@ -7,7 +8,7 @@ import PopUps
 enum AuditActionText {
     static let all: [any AuditAction] =
         CommunityAuditAction.allCases + ModerationAuditAction.all + PopUpAuditAction.all
-        + DirectoryAuditAction.allCases
+        + DirectoryAuditAction.allCases + MembershipAuditAction.allCases
 
     static let actions: [String: any AuditAction] = Dictionary(
         all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,0 +1,29 @@
+import Community
+import Foundation
+
+/// Storage of sign-ups and of the single-use links mailed to people (kept as digests, never as the token itself).
+package protocol MembershipStore: Sendable {
+    /// Stores an unverified merchant account, its sign-up and its verification link's digest, together; fails
+    /// with `email_taken` when an account already uses the address.
+    func createSignUp(
+        _ account: NewAccount, shop: ShopRequest, token: String, expiresAt: Date, at date: Date
+    ) async throws -> User
+    /// Stores a new link for `user`; earlier unused links of the same purpose stop working.
+    func issueToken(_ digest: String, purpose: AccountTokenPurpose, user: User.ID, expiresAt: Date, at date: Date)
+        async throws
+    /// The account a live link belongs to, without using the link.
+    func tokenOwner(_ digest: String, purpose: AccountTokenPurpose, now: Date) async throws -> User.ID?
+    func signUp(user: User.ID) async throws -> SignUpRecord?
+    /// Uses a verification link: the account becomes active with `merchant` stored as its shop, or pending (waiting
+    /// for a zone admin) when `merchant` is nil. Fails with `link_invalid` when the link is no longer live.
+    func confirm(_ digest: String, user: User.ID, merchant: NewMerchant?, now: Date) async throws -> User
+    /// A zone admin approves a pending sign-up: the account becomes active and its shop is stored.
+    func approve(user: User.ID, merchant: NewMerchant, by actor: User.ID, at date: Date) async throws -> Merchant
+    /// A zone admin refuses a pending sign-up, with the reason the person is told.
+    func refuse(user: User.ID, reason: String, by actor: User.ID, at date: Date) async throws
+    /// Confirmed sign-ups waiting for a decision, oldest first; in `zones` only, when given.
+    func pendingSignUps(zones: Set<Zone.ID>?) async throws -> [SignUpRecord]
+    /// Uses a reset link: sets the password and ends every session. Fails with `link_invalid` when the link is no
+    /// longer live.
+    func resetPassword(_ digest: String, hash: String, now: Date) async throws -> User
+}
