@@ -16,6 +16,7 @@ struct Hub: Sendable {
     let zones: ZoneService
     let accounts: AccountService
     let membership: MembershipService
+    let administration: AccountAdministration
     let merchants: MerchantService
     let posts: PostService
     let moderation: ModerationQueue
@@ -92,6 +93,8 @@ struct Hub: Sendable {
         zones = ZoneService(zones: zoneStore, clock: clock)
         accounts = AccountService(accounts: accountStore, zones: zoneStore, hasher: hasher, clock: clock)
         merchants = MerchantService(merchants: merchantStore, zones: zoneStore, clock: clock)
+        administration = AccountAdministration(
+            accounts: accountStore, zones: zoneStore, merchants: merchantStore, clock: clock)
         membership = MembershipService(
             accounts: accountStore, membership: SQLMembershipStore(database: sql), merchants: merchants,
             zones: zoneStore, throttles: throttles, hasher: hasher,

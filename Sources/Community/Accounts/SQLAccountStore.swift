@@ -90,6 +90,71 @@ package struct SQLAccountStore: AccountStore {
         }
     }
 
+    package func find(_ text: String, role: Role?, limit: Int) async throws -> [User] {
+        let pattern =
+            "%" + text.lowercased().replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+            + "%"
+        return try await database.read { db in
+            var users: [User] = []
+            let rows = try await db.fetchAll(
+                """
+                SELECT * FROM "user" WHERE (lower(email) LIKE ? OR lower(displayName) LIKE ?) AND (? IS NULL OR role = ?)
+                ORDER BY id DESC LIMIT ?
+                """, [pattern, pattern, role?.rawValue, role?.rawValue, limit])
+            for row in rows { users.append(try await Self.user(from: row, db)) }
+            return users
+        }
+    }
+
+    package func setStatus(_ status: AccountStatus, of user: User.ID, by actor: User.ID?, at date: Date) async throws
+        -> User
+    {
+        try await database.write { db in
+            guard try await Self.user(id: user, db) != nil else { throw CommunityNotFound.user.notFound }
+            try await db.execute("UPDATE \"user\" SET status = ? WHERE id = ?", [status.rawValue, user])
+            if status != .active { try await db.execute("DELETE FROM session WHERE userId = ?", [user]) }
+            try await db.appendAudit(
+                status == .active ? CommunityAuditAction.userEnable : CommunityAuditAction.userDisable,
+                subject: "user:\(user)", actor: actor, zone: nil, at: date, details: ["status": status.rawValue])
+            return try await Self.user(id: user, db)!
+        }
+    }
+
+    package func grantZone(_ zone: Zone.ID, to user: User.ID, by actor: User.ID?, at date: Date) async throws -> User {
+        try await database.write { db in
+            guard let found = try await Self.user(id: user, db) else { throw CommunityNotFound.user.notFound }
+            guard found.role == .zoneAdmin || found.role == .resident else {
+                throw CommunityField.role.invalid("only a resident or a zone admin can be given a zone to administer")
+            }
+            try await db.execute("UPDATE \"user\" SET role = 'zone-admin' WHERE id = ?", [user])
+            try await db.execute(
+                "INSERT INTO userZone (userId, zoneId) VALUES (?, ?) ON CONFLICT DO NOTHING", [user, zone])
+            try await db.appendAudit(
+                CommunityAuditAction.roleGrant, subject: "user:\(user)", actor: actor, zone: zone, at: date,
+                details: ["role": Role.zoneAdmin.rawValue])
+            return try await Self.user(id: user, db)!
+        }
+    }
+
+    package func revokeZone(_ zone: Zone.ID, from user: User.ID, by actor: User.ID?, at date: Date) async throws
+        -> User
+    {
+        try await database.write { db in
+            guard let found = try await Self.user(id: user, db) else { throw CommunityNotFound.user.notFound }
+            guard found.zoneIDs.contains(zone) else {
+                throw CommunityField.administeredZone.invalid("this account does not administer that zone")
+            }
+            try await db.execute("DELETE FROM userZone WHERE userId = ? AND zoneId = ?", [user, zone])
+            if found.zoneIDs.count == 1 {
+                try await db.execute("UPDATE \"user\" SET role = 'resident' WHERE id = ?", [user])
+            }
+            try await db.appendAudit(
+                CommunityAuditAction.roleRevoke, subject: "user:\(user)", actor: actor, zone: zone, at: date,
+                details: ["role": Role.zoneAdmin.rawValue])
+            return try await Self.user(id: user, db)!
+        }
+    }
+
     package func count(excludingDomain domain: String?) async throws -> Int {
         try await database.read { db in
             try await db.value(

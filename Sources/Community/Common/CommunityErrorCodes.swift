@@ -5,7 +5,7 @@ import Storage
 package enum CommunityField: String, InputField, CaseIterable {
     case title, body, price, priceCents, imageURL, validFrom, validUntil, eventAt, publishAt, kind, category
     case categories, zone, zones, name, description, address, commune, postcode, phone, email, website, links
-    case openingHours, siret, password, q
+    case openingHours, siret, password, q, role, administeredZone
 
     package var french: String {
         switch self {
@@ -37,6 +37,10 @@ package enum CommunityField: String, InputField, CaseIterable {
         case .siret: "Le SIRET a 14 chiffres et sa clé de contrôle doit être juste."
         case .password: "Le mot de passe doit compter de 10 à 72 caractères."
         case .q: "Tapez un code postal (5 chiffres) ou le nom d'une commune."
+        case .role:
+            "Seul un habitant ou un administrateur de zone peut recevoir une zone à administrer (un commerçant "
+                + "a besoin d'un second compte)."
+        case .administeredZone: "Ce compte n'administre pas cette zone."
         }
     }
 }

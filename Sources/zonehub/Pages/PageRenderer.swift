@@ -12,6 +12,7 @@ enum PageRenderer {
         if let user = context.user {
             account = """
                 <a href="/dashboard">\(t("Mon espace", "My space"))</a>
+                \(user.role == .hubOperator ? "<a href=\"/console\">\(t("Console", "Console"))</a>" as HTML : "")
                 <form method="post" action="/sign-out" class="inline"><button type="submit" class="link">\
                 \(t("Se déconnecter", "Sign out"))</button></form>
                 <span class="who">\(user.displayName)</span>
