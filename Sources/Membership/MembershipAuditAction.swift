@@ -7,6 +7,7 @@ package enum MembershipAuditAction: String, AuditAction, CaseIterable {
     case approve = "account.approve"
     case refuse = "account.refuse"
     case passwordReset = "account.password-reset"
+    case emailChange = "account.email"
 
     package var name: String { rawValue }
 
@@ -17,6 +18,7 @@ package enum MembershipAuditAction: String, AuditAction, CaseIterable {
         case .approve: "inscription acceptée"
         case .refuse: "inscription refusée"
         case .passwordReset: "mot de passe réinitialisé par e-mail"
+        case .emailChange: "adresse e-mail changée"
         }
     }
 
@@ -27,6 +29,7 @@ package enum MembershipAuditAction: String, AuditAction, CaseIterable {
         case .approve: "sign-up approved"
         case .refuse: "sign-up refused"
         case .passwordReset: "password reset by email"
+        case .emailChange: "email address changed"
         }
     }
 }

@@ -11,6 +11,10 @@ package enum MembershipNotice: Sendable, Equatable {
     case resetPassword(email: String, token: String)
     /// To a zone's admins: a confirmed sign-up waits for them.
     case signUpWaiting(admins: [String], record: SignUpRecord, zone: Zone)
+    /// The link that confirms an account's new address, sent to that address.
+    case confirmNewEmail(email: String, token: String)
+    /// To the old address: the account is moving to another one.
+    case emailChanging(previous: String, newEmail: String)
     case signUpApproved(email: String, shopName: String, merchantSlug: String)
     case signUpRefused(email: String, shopName: String, reason: String)
 }

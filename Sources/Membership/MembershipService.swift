@@ -122,6 +122,39 @@ package struct MembershipService: Sendable {
         try await notifier.send(.resetPassword(email: user.email, token: token))
     }
 
+    /// How long a link to a new address works.
+    package static let emailChangeLifetime: TimeInterval = 24 * 3600
+
+    /// Mails a link to the new address that moves the account there once followed; the old address is told.
+    package func requestEmailChange(for user: User, newEmail input: String, password: String, client: String)
+        async throws
+    {
+        let newEmail = try Self.email(input)
+        guard let found = try await accounts.credentials(email: user.email),
+            await hasher.verify(password, hash: found.passwordHash)
+        else { throw CommunityError.badCredentials }
+        guard newEmail != user.email.lowercased() else {
+            throw MembershipField.email.invalid("this is already the account's address")
+        }
+        if try await accounts.credentials(email: newEmail) != nil {
+            throw CommunityProblem.emailTaken.error("an account already uses this email address")
+        }
+        try await throttle("email-change", email: user.email, client: client)
+        let token = makeToken()
+        let now = clock.now()
+        try await membership.issueEmailChange(
+            hasher.digest(token: token), user: user.id, newEmail: newEmail, expiresAt: now + Self.emailChangeLifetime,
+            at: now)
+        try await notifier.send(.confirmNewEmail(email: newEmail, token: token))
+        await tell(.emailChanging(previous: user.email, newEmail: newEmail))
+    }
+
+    /// Uses a link to a new address: the account signs in with it from now on.
+    package func confirmEmailChange(token: String) async throws -> User {
+        guard token.count <= 200 else { throw MembershipProblem.linkInvalid.error("this link is no longer valid") }
+        return try await membership.changeEmail(hasher.digest(token: token), now: clock.now()).user
+    }
+
     /// Whether a reset link is live, to show its form (using it is `resetPassword`).
     package func resetLinkIsLive(_ token: String) async throws -> Bool {
         guard !token.isEmpty, token.count <= 200 else { return false }

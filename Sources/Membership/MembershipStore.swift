@@ -23,6 +23,12 @@ package protocol MembershipStore: Sendable {
     func refuse(user: User.ID, reason: String, by actor: User.ID, at date: Date) async throws
     /// Confirmed sign-ups waiting for a decision, oldest first; in `zones` only, when given.
     func pendingSignUps(zones: Set<Zone.ID>?) async throws -> [SignUpRecord]
+    /// Stores a link that moves `user` to `newEmail`; an earlier one stops working.
+    func issueEmailChange(_ digest: String, user: User.ID, newEmail: String, expiresAt: Date, at date: Date)
+        async throws
+    /// Uses an address link: the account's address becomes the new one. Fails with `link_invalid` when the link is
+    /// no longer live, and with `email_taken` when another account took the address meanwhile.
+    func changeEmail(_ digest: String, now: Date) async throws -> (user: User, previous: String)
     /// Uses a reset link: sets the password and ends every session. Fails with `link_invalid` when the link is no
     /// longer live.
     func resetPassword(_ digest: String, hash: String, now: Date) async throws -> User

@@ -141,6 +141,35 @@ package struct SQLMembershipStore: MembershipStore {
         }
     }
 
+    package func issueEmailChange(
+        _ digest: String, user: User.ID, newEmail: String, expiresAt: Date, at date: Date
+    ) async throws {
+        try await database.write { db in
+            try await Self.insertToken(digest, purpose: .email, user: user, expiresAt: expiresAt, at: date, db)
+            try await db.execute("UPDATE accountToken SET newEmail = ? WHERE digest = ?", [newEmail, digest])
+        }
+    }
+
+    package func changeEmail(_ digest: String, now: Date) async throws -> (user: User, previous: String) {
+        do {
+            return try await database.write { db in
+                guard
+                    let row = try await db.fetchOne(
+                        "SELECT userId, newEmail FROM accountToken WHERE digest = ? AND purpose = 'email'", [digest]),
+                    let user = try await SQLAccountStore.user(id: try row["userId"], db)
+                else { throw MembershipProblem.linkInvalid.error("this link is no longer valid") }
+                try await Self.use(digest, purpose: .email, user: user.id, now: now, db)
+                let newEmail: String = try row["newEmail"]
+                try await db.execute("UPDATE \"user\" SET email = ? WHERE id = ?", [newEmail, user.id])
+                try await db.appendAudit(
+                    MembershipAuditAction.emailChange, subject: "user:\(user.id)", actor: user.id, zone: nil, at: now)
+                return (try await SQLAccountStore.user(id: user.id, db)!, user.email)
+            }
+        } catch  where isUniqueViolation(error) {
+            throw CommunityProblem.emailTaken.error("an account already uses this email address")
+        }
+    }
+
     /// Replaces `user`'s links of `purpose` with this one.
     static func insertToken(
         _ digest: String, purpose: AccountTokenPurpose, user: User.ID, expiresAt: Date, at date: Date,

@@ -75,6 +75,8 @@ package enum AccountTokenPurpose: String, Sendable, CaseIterable {
     case verify
     /// Sets a new password.
     case reset
+    /// Moves the account to a new address (`newEmail`), once that address is confirmed.
+    case email
 }
 
 /// A merchant profile ready to be stored when an account is approved: checked, with its slug.

@@ -161,4 +161,24 @@ import Testing
         }
         #expect(try await hub.accountStore.credentials(email: user.email)?.passwordHash == "new-hash")
     }
+
+    @Test func anAddressLinkMovesTheAccountOnceUnlessTheAddressWasTakenMeanwhile() async throws {
+        let user = try await hub.user("ancienne@example.org", role: .merchant)
+        try await store.issueEmailChange(
+            "email-1", user: user.id, newEmail: "nouvelle@example.org", expiresAt: hub.clock.now() + 60,
+            at: hub.clock.now())
+        let (moved, previous) = try await store.changeEmail("email-1", now: hub.clock.now())
+        #expect(moved.email == "nouvelle@example.org" && previous == "ancienne@example.org")
+        await #expect { try await store.changeEmail("email-1", now: hub.clock.now()) } throws: {
+            ($0 as? CommunityError)?.code == "link_invalid"
+        }
+        try await store.issueEmailChange(
+            "email-2", user: user.id, newEmail: "prise@example.org", expiresAt: hub.clock.now() + 60,
+            at: hub.clock.now())
+        _ = try await hub.user("prise@example.org", role: .resident)
+        await #expect { try await store.changeEmail("email-2", now: hub.clock.now()) } throws: {
+            ($0 as? CommunityError)?.code == "email_taken"
+        }
+        #expect(try await hub.accountStore.user(id: user.id)?.email == "nouvelle@example.org")
+    }
 }

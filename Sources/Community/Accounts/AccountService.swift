@@ -90,6 +90,11 @@ package struct AccountService: Sendable {
         try await accounts.deleteSession(tokenDigest: hasher.digest(token: token))
     }
 
+    /// Ends every session of `user`, on every device, this one included.
+    package func signOutEverywhere(_ user: User) async throws {
+        try await accounts.deleteSessions(of: user.id)
+    }
+
     package func changePassword(for user: User, current: String, new: String) async throws {
         guard let found = try await accounts.credentials(email: user.email),
             await hasher.verify(current, hash: found.passwordHash)

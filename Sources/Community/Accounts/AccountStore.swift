@@ -13,6 +13,8 @@ package protocol AccountStore: Sendable {
     /// The signed-in user for a session digest, when the session exists and has not expired at `now`.
     func user(sessionDigest: String, now: Date) async throws -> User?
     func deleteSession(tokenDigest: String) async throws
+    /// Ends every session of `user` (signing out everywhere).
+    func deleteSessions(of user: User.ID) async throws
     /// Accounts whose address or name contains `text` (case ignored; every account when empty), of `role` when
     /// given, newest first.
     func find(_ text: String, role: Role?, limit: Int) async throws -> [User]

@@ -155,6 +155,12 @@ package struct SQLAccountStore: AccountStore {
         }
     }
 
+    package func deleteSessions(of user: User.ID) async throws {
+        try await database.write { db in
+            try await db.execute("DELETE FROM session WHERE userId = ?", [user])
+        }
+    }
+
     package func count(excludingDomain domain: String?) async throws -> Int {
         try await database.read { db in
             try await db.value(

@@ -77,6 +77,34 @@ package struct OutboxMembershipNotifier: MembershipNotifier {
 
                 """, nil
             )
+        case .confirmNewEmail(let email, let token):
+            return (
+                [email], "Confirmez votre nouvelle adresse e-mail",
+                """
+                Bonjour,
+
+                Pour que votre compte sur \(host(baseURL)) utilise désormais cette adresse, ouvrez ce lien (il est \
+                valable 24 heures et ne sert qu'une fois) :
+
+                \(baseURL)/dashboard/email/confirm?token=\(token)
+
+                Si vous n'avez rien demandé, ignorez ce message : rien ne changera.
+
+                """, nil
+            )
+        case .emailChanging(let previous, let newEmail):
+            return (
+                [previous], "Changement de votre adresse e-mail",
+                """
+                Bonjour,
+
+                Une demande a été faite pour que votre compte sur \(host(baseURL)) utilise l'adresse \(newEmail) au \
+                lieu de celle-ci. Le changement aura lieu quand le lien envoyé à cette nouvelle adresse sera suivi.
+
+                Si ce n'est pas vous, changez votre mot de passe : \(baseURL)/password-reset
+
+                """, nil
+            )
         case .signUpWaiting(let admins, let record, let zone):
             return (
                 admins, "Inscription à valider : \(record.shop.name)",

@@ -7,10 +7,11 @@ extension PostgresMigrations {
             CHECK (status IN ('active', 'unverified', 'pending', 'refused', 'disabled'));
         CREATE TABLE accountToken (
             digest text PRIMARY KEY,
-            purpose text NOT NULL CHECK (purpose IN ('verify', 'reset')),
+            purpose text NOT NULL CHECK (purpose IN ('verify', 'reset', 'email')),
             userId bigint NOT NULL REFERENCES "user"(id) ON DELETE CASCADE,
             createdAt timestamptz NOT NULL,
-            expiresAt timestamptz NOT NULL
+            expiresAt timestamptz NOT NULL,
+            newEmail text
         );
         CREATE INDEX accountToken_on_userId ON accountToken(userId, purpose);
         CREATE TABLE signUp (

@@ -174,10 +174,11 @@ FROM post p JOIN merchant m ON m.id = p.merchantId
 END;
 CREATE TABLE accountToken (
     digest TEXT PRIMARY KEY,
-    purpose TEXT NOT NULL CHECK (purpose IN ('verify', 'reset')),
+    purpose TEXT NOT NULL CHECK (purpose IN ('verify', 'reset', 'email')),
     userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
     createdAt DATETIME NOT NULL,
-    expiresAt DATETIME NOT NULL
+    expiresAt DATETIME NOT NULL,
+    newEmail TEXT
 );
 CREATE TABLE auditEntry (
     id INTEGER PRIMARY KEY,

@@ -33,8 +33,10 @@ struct DashboardPage {
         if sections.isEmpty {
             sections.append("<p>\(t("Rien à gérer pour l'instant.", "Nothing to manage yet."))</p>")
         }
-        let password: HTML =
-            "<p><a href=\"/dashboard/password\">\(t("Changer de mot de passe", "Change password"))</a></p>"
+        let password: HTML = """
+            <p><a href="/dashboard/password">\(t("Changer de mot de passe", "Change password"))</a> · \
+            <a href="/dashboard/email">\(t("Adresse e-mail et sessions", "Email address and sessions"))</a></p>
+            """
         if user.role == .merchant {
             sections.append(
                 "<p><a href=\"/dashboard/pop-ups\">\(t("Mes boutiques éphémères", "My pop-up shops"))</a></p>")
