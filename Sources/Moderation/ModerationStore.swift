@@ -26,6 +26,8 @@ package protocol ModerationStore: Sendable {
         _ post: Post.ID, by reporter: User.ID, reason: ReportReason, note: String?, threshold: Int, at date: Date
     ) async throws -> Bool
     func reports(post: Post.ID) async throws -> [Report]
+    /// The reports `reporter` filed, oldest first.
+    func reports(by reporter: User.ID) async throws -> [Report]
     /// Monthly counts, newest month first.
     func transparency(zone: Zone.ID) async throws -> [TransparencyMonth]
     func statements(zone: Zone.ID, limit: Int) async throws -> [StatementOfReasons]

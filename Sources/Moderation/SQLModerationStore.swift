@@ -207,6 +207,13 @@ extension SQLModerationStore {
         }
     }
 
+    package func reports(by reporter: User.ID) async throws -> [Report] {
+        try await database.read { db in
+            try await db.fetchAll("SELECT * FROM report WHERE reporterId = ? ORDER BY id", [reporter])
+                .map(StoredRows.report(from:))
+        }
+    }
+
     package func reports(post: Post.ID) async throws -> [Report] {
         try await database.read { db in
             try await db.fetchAll("SELECT * FROM report WHERE postId = ? ORDER BY id", [post])

@@ -17,6 +17,7 @@ struct Hub: Sendable {
     let accounts: AccountService
     let membership: MembershipService
     let administration: AccountAdministration
+    let personalData: PersonalDataExport
     let merchants: MerchantService
     let posts: PostService
     let moderation: ModerationQueue
@@ -109,6 +110,10 @@ struct Hub: Sendable {
                 outbox: outboxStore, merchants: merchantStore, accounts: accountStore, settings: settings, clock: clock),
             clock: clock)
         audit = SQLAuditStore(database: sql)
+        personalData = PersonalDataExport(
+            zones: zoneStore, merchants: merchantStore, posts: postStore, moderation: moderationStore,
+            subscriptions: SQLSubscriptionStore(database: sql), bookings: SQLPopUpBookingStore(database: sql),
+            audit: audit, clock: clock)
         popUps = PopUpServices(
             stores: .init(
                 popUps: SQLPopUpStore(database: sql), bookings: SQLPopUpBookingStore(database: sql), zones: zoneStore,

@@ -194,4 +194,11 @@ package struct SQLAuditStore: AuditStore {
             ).map(StoredRows.auditEntry(from:))
         }
     }
+
+    package func entries(actor: User.ID) async throws -> [AuditEntry] {
+        try await database.read { db in
+            try await db.fetchAll("SELECT * FROM auditEntry WHERE actorId = ? ORDER BY id", [actor])
+                .map(StoredRows.auditEntry(from:))
+        }
+    }
 }

@@ -31,4 +31,6 @@ package struct AuditEntry: Equatable, Sendable {
 /// Reads the audit log.
 package protocol AuditStore: Sendable {
     func entries(zoneID: Zone.ID?, limit: Int) async throws -> [AuditEntry]
+    /// What `actor` did, oldest first (for the person's own copy of their data).
+    func entries(actor: User.ID) async throws -> [AuditEntry]
 }

@@ -38,7 +38,8 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
         accounts: hub.accounts, signInThrottle: hub.signInThrottle, publicURL: publicURL, clock: hub.clock
     ).addRoutes(to: pages)
     MembershipPagesController(membership: hub.membership, zones: hub.zones).addRoutes(to: pages)
-    AccountSettingsController(accounts: hub.accounts, membership: hub.membership).addRoutes(to: pages)
+    AccountSettingsController(accounts: hub.accounts, membership: hub.membership, personalData: hub.personalData)
+        .addRoutes(to: pages)
     ConsoleController(administration: hub.administration, zones: hub.zones, signInThrottle: hub.signInThrottle)
         .addRoutes(to: pages)
     DashboardController(zones: hub.zones, merchants: hub.merchants, posts: hub.posts, moderation: hub.moderation)

@@ -77,4 +77,39 @@ import Testing
             #expect(try await post("/dashboard/sign-out-everywhere", "", client: client).status == .unauthorized)
         }
     }
+
+    @Test func aPersonDownloadsEverythingTheHubKeepsAboutThemAndNoSecret() async throws {
+        let (token, slug) = try await app.merchant("marchand@example.org", zone: "dordogne")
+        let owner = try #require(try await app.hub.accounts.user(email: "marchand@example.org"))
+        let post = try await app.hub.posts.create(
+            PostContent(kind: .offer, title: "Coffret de Noël", body: "", category: .alimentation),
+            merchantSlug: slug, zoneSlug: "dordogne", by: owner)
+        _ = try await app.hub.posts.submit(post.id, by: owner)
+        let (_, readerToken) = try await app.account("lectrice@example.org", role: .resident)
+        let reader = try #require(try await app.hub.accounts.user(email: "lectrice@example.org"))
+        _ = try await app.hub.moderation.report(post.id, reason: .spam, note: "Trop de liens", by: reader)
+        try await app.test { client in
+            #expect(try await client.send(.get, "/dashboard/data").status == .unauthorized)
+            let file = try await client.send(.get, "/dashboard/data", token: token)
+            #expect(file.status == .ok)
+            #expect(file.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"zonehub-mes-donnees-") == true)
+            #expect(!file.body.contains("$2b$") && !file.body.lowercased().contains("passwordhash"))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(file.body.utf8)) as? [String: Any])
+            let account = try #require(json["account"] as? [String: Any])
+            #expect(account["email"] as? String == "marchand@example.org")
+            let shops = try #require(json["shops"] as? [[String: Any]])
+            #expect(shops.map { $0["slug"] as? String } == [slug])
+            let posts = try #require(shops.first?["posts"] as? [[String: Any]])
+            #expect(posts.compactMap { ($0["content"] as? [String: Any])?["title"] as? String } == ["Coffret de Noël"])
+            let actions = try #require(json["actions"] as? [[String: Any]])
+            #expect(
+                Set(actions.compactMap { $0["action"] as? String }).isSuperset(of: ["merchant.create", "post.submit"]))
+            // The reader's own file holds the report she filed, not the merchant's shop.
+            let theirs = try await client.send(.get, "/dashboard/data", token: readerToken)
+            let other = try #require(try JSONSerialization.jsonObject(with: Data(theirs.body.utf8)) as? [String: Any])
+            #expect((other["shops"] as? [Any])?.isEmpty == true)
+            let reports = try #require(other["reports"] as? [[String: Any]])
+            #expect(reports.map { $0["note"] as? String } == ["Trop de liens"])
+        }
+    }
 }

@@ -8,6 +8,7 @@ import Membership
 struct AccountSettingsController {
     let accounts: AccountService
     let membership: MembershipService
+    let personalData: PersonalDataExport
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/dashboard/email", use: emailForm)
@@ -15,6 +16,7 @@ struct AccountSettingsController {
         router.get("/dashboard/email/confirm", use: confirmForm)
         router.post("/dashboard/email/confirm", use: confirm)
         router.post("/dashboard/sign-out-everywhere", use: signOutEverywhere)
+        router.get("/dashboard/data", use: download)
     }
 
     func emailForm(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -59,6 +61,18 @@ struct AccountSettingsController {
                 invalid.title(context.language), invalid.body(context.language), context: context,
                 status: .badRequest)
         }
+    }
+
+    /// The person's own data as a JSON file to keep.
+    func download(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let data = try await personalData.data(of: user)
+        let day = ISO8601DateFormatter.string(from: data.exportedAt, timeZone: .gmt, formatOptions: [.withFullDate])
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"zonehub-mes-donnees-\(day).json\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try data.json())))
     }
 
     /// Every session ends, this browser's included: the next page asks to sign in.

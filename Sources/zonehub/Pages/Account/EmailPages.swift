@@ -33,6 +33,11 @@ struct EmailChangePage {
             <input id="password" name="password" type="password" required autocomplete="current-password">
             <button type="submit">\(t("Recevoir un lien à la nouvelle adresse", "Send a link to the new address"))</button>
             </form>
+            <h2>\(t("Vos données", "Your data"))</h2>
+            <p>\(t(
+                "Tout ce que ce site garde sur vous (compte, commerces, publications, réservations, signalements, abonnement, actions) dans un fichier JSON.",
+                "Everything this site keeps about you (account, shops, posts, bookings, reports, subscription, actions) in a JSON file."))</p>
+            <p><a class="button" href="/dashboard/data" download>\(t("Télécharger mes données", "Download my data"))</a></p>
             <h2>\(t("Sessions", "Sessions"))</h2>
             <p>\(t(
                 "Un appareil perdu, un ordinateur partagé ? Déconnectez votre compte de tous les appareils, celui-ci compris.",
