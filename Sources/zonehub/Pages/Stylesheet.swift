@@ -55,6 +55,6 @@ enum Stylesheet {
         .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
         .sign-up-item { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem; margin: .75rem 0;
           background: #fff; }
-        .sign-up-item h2 { margin: 0 0 .3rem; font-size: 1.1rem; }
+        .sign-up-item h2 { margin: 0 0 .3rem; font-size: 1.1rem; overflow-wrap: anywhere; }
         """
 }

@@ -95,17 +95,16 @@ struct ZoneMerchantsPage {
                 ? "<form method=\"post\" action=\"\(base)/\(user.id.rawValue)/enable\" class=\"inline\"><button type=\"submit\">\(t("Réactiver", "Reinstate"))</button></form>"
                 : "<form method=\"post\" action=\"\(base)/\(user.id.rawValue)/disable\" class=\"inline\"><button type=\"submit\" class=\"secondary\">\(t("Suspendre", "Suspend"))</button></form>"
             return """
-                <tr><td>\(account.merchants.map { "<a href=\"/merchants/\($0.slug)\">\($0.profile.name)</a>" as HTML }.joined(separator: ", "))</td>\
-                <td>\(user.email)</td><td class="status">\(AccountViews.status(user.status, t))</td><td>\(action)</td></tr>
+                <article class="sign-up-item"><h2>\(user.email)</h2>
+                <ul class="facts"><li>\(account.merchants.map { "<a href=\"/merchants/\($0.slug)\">\($0.profile.name)</a>" as HTML }.joined(separator: ", "))</li>\
+                <li class="status">\(AccountViews.status(user.status, t))</li></ul>
+                <div class="actions">\(action)</div></article>
                 """
         }
         let table: HTML =
             accounts.isEmpty
             ? "<p class=\"empty\">\(t("Aucun commerçant dans cette zone.", "No merchant in this zone."))</p>"
-            : """
-            <table><thead><tr><th>\(t("Commerce", "Shop"))</th><th>\(t("Adresse e-mail", "Email"))</th>\
-            <th>\(t("État", "Status"))</th><th></th></tr></thead><tbody>\(rows.joined())</tbody></table>
-            """
+            : rows.joined()
         return """
             <p><a href="/zones/\(zone.slug)/moderation">\(t("← Publications à modérer", "← Posts to review"))</a></p>
             <h1>\(title(t))</h1>
