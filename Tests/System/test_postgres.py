@@ -8,6 +8,7 @@ import datetime
 import email
 import email.policy
 import os
+import re
 import subprocess
 import time
 import uuid
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEMO_PASSWORD, ZONEHUB_BIN, ZONES_DIR, Server, fetch, send_json, sign_in, zonehub_environment
-from test_mail import SMTPServer
+from test_mail import SMTPServer, http
 
 POSTGRES = os.environ.get("ZONEHUB_TEST_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(not POSTGRES, reason="needs ZONEHUB_TEST_POSTGRES_URL (scripts/test starts a server)")
@@ -152,3 +153,30 @@ def test_failed_sign_ins_through_both_processes_lock_the_account_in_both(hubs):
         assert status == 429 and "sign_in_locked" in str(answer), (server.url, status, answer)
     # Another account is not locked.
     assert sign_in(second.url, "marchand.oise@demo.example.org")
+
+
+def test_sign_ups_through_both_processes_share_links_and_limits(hubs):
+    first, second, smtp = hubs
+    form = {"email": "fromagerie@example.org", "password": "fromages-de-l-oise", "shopName": "Fromagerie partagée",
+            "category": "alimentation", "commune": "oise|60000|Beauvais"}
+    status, page = http(f"{first.url}/sign-up", form)
+    assert status == 200 and "Vérifiez vos e-mails" in page, (status, page)
+    deadline = time.monotonic() + DEADLINE
+    while not (found := [path for path in smtp.files() if b"To: fromagerie@example.org" in path.read_bytes()]):
+        assert time.monotonic() < deadline, "no confirmation mail arrived"
+        time.sleep(0.05)  # poll interval
+    message = email.message_from_bytes(found[0].read_bytes(), policy=email.policy.default)
+    token = re.search(r"/sign-up/confirm\?token=(\S+)", message.get_body(("plain",)).get_content()).group(1)
+    # The link mailed through one process works on the other, once.
+    status, page = http(f"{second.url}/sign-up/confirm", {"token": token})
+    assert status == 200 and "va examiner votre inscription" in page, (status, page)
+    status, _ = http(f"{first.url}/sign-up/confirm", {"token": token})
+    assert status == 400
+    # Sign-ups of one address are counted across the processes: three an hour, then refused in both.
+    other = form | {"email": "deux@example.org"}
+    for attempt in range(3):
+        server = (first, second)[attempt % 2]
+        assert http(f"{server.url}/sign-up", other)[0] == 200, attempt
+    for server in (first, second):
+        status, page = http(f"{server.url}/sign-up", other)
+        assert status == 429 and "Trop de demandes" in page, (server.url, status)
