@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds", "Membership", "CCurl", "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,6 +96,7 @@ let package = Package(
             dependencies: [
                 "zonehub", "Storage", "HubTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             exclude: ["Golden"]
         ),

@@ -14,6 +14,16 @@ struct Settings: Sendable {
         ),
         ("ZONEHUB_HOST", "address `serve` listens on", "127.0.0.1"),
         ("ZONEHUB_PORT", "port `serve` listens on", "8080"),
+        (
+            "ZONEHUB_REQUEST_HEAD_TIMEOUT",
+            "seconds a request head may take, from the connection or its first byte, before the connection is closed",
+            "10"
+        ),
+        (
+            "ZONEHUB_IDLE_TIMEOUT",
+            "seconds a connection may wait for its next request, or for the next part of a request body",
+            "75"
+        ),
         ("ZONEHUB_PUBLIC_URL", "public base URL used in links", "http://<host>:<port>"),
         ("ZONEHUB_ZONES_DIR", "directory of zone files", "./zones"),
         ("ZONEHUB_LOG_LEVEL", "trace, debug, info, notice, warning, error", "info"),
@@ -42,6 +52,10 @@ struct Settings: Sendable {
     var databaseURL: String?
     var host: String
     var port: Int
+    /// How long a request head may take to arrive, from the connection or from the head's first bytes.
+    var requestHeadTimeout: Duration
+    /// How long a kept-alive connection may wait for its next request (or a request body for its next part).
+    var idleTimeout: Duration
     var publicURL: String
     var zonesDirectory: String
     var logLevel: Logger.Level
@@ -104,6 +118,11 @@ struct Settings: Sendable {
             self.port = 8080
         }
         guard (0...65535).contains(self.port) else { throw CLIError("port \(self.port) is out of range 0-65535") }
+        // Longer than the 60 s nginx keeps idle upstream connections, so that the proxy always closes first and never
+        // sends a request down a connection the hub is closing.
+        idleTimeout = .seconds(try Self.integer(value("ZONEHUB_IDLE_TIMEOUT"), "ZONEHUB_IDLE_TIMEOUT", 1...3600) ?? 75)
+        requestHeadTimeout = .seconds(
+            try Self.integer(value("ZONEHUB_REQUEST_HEAD_TIMEOUT"), "ZONEHUB_REQUEST_HEAD_TIMEOUT", 1...300) ?? 10)
         zonesDirectory = zones ?? value("ZONEHUB_ZONES_DIR") ?? "./zones"
         let level = value("ZONEHUB_LOG_LEVEL") ?? "info"
         guard let logLevel = Logger.Level(rawValue: level) else {

@@ -149,6 +149,12 @@ import Testing
         #expect(fromFlags.port == 7000 && fromFlags.databasePath == "/tmp/x.sqlite")
         #expect(throws: CLIError.self) { try Settings(environment: ["ZONEHUB_PORT": "http"]) }
         #expect(throws: CLIError.self) { try Settings(environment: ["ZONEHUB_PUBLIC_URL": "zones.example.org"]) }
+        #expect(defaults.requestHeadTimeout == .seconds(10) && defaults.idleTimeout == .seconds(75))
+        let timeouts = try Settings(environment: ["ZONEHUB_REQUEST_HEAD_TIMEOUT": "2", "ZONEHUB_IDLE_TIMEOUT": "600"])
+        #expect(timeouts.requestHeadTimeout == .seconds(2) && timeouts.idleTimeout == .seconds(600))
+        let noTime = #expect(throws: CLIError.self) { try Settings(environment: ["ZONEHUB_REQUEST_HEAD_TIMEOUT": "0"]) }
+        #expect(noTime?.description == "ZONEHUB_REQUEST_HEAD_TIMEOUT: '0' is not a number from 1 to 300")
+        #expect(throws: CLIError.self) { try Settings(environment: ["ZONEHUB_IDLE_TIMEOUT": "1m"]) }
         let badPort = try await Binary.running(["serve", "--port", "70000", "--db", "/tmp/unused.sqlite"])
         #expect(badPort.status == 1)
         #expect(badPort.errors == "error: port 70000 is out of range 0-65535\n")

@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// Builds the router with every route and middleware; shared by `serve` and the HTTP tests.
@@ -67,10 +68,27 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
 }
 
 /// The HTTP application for `serve`, with the background sweep that publishes and expires posts.
+///
+/// Slow clients are bounded three ways: a request head must arrive within `requestHeadTimeout` (our
+/// `RequestHeadTimeout`), a connection waiting for its next request or the next part of a body is closed after
+/// `idleTimeout` (Hummingbird's own), and past `ConnectionLimit` connections the server stops accepting until one
+/// closes, rather than running out of open files. The listen backlog stays Hummingbird's 256: at the connection
+/// limit, a longer one (4,096 was tried) only makes a visitor wait longer behind slow clients' queued connections.
 func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
-    Application(
+    let settings = hub.settings
+    let openFiles = ConnectionLimit.raiseOpenFiles()
+    let connections = ConnectionLimit.connections(openFiles: openFiles)
+    return Application(
         router: buildRouter(hub: hub),
-        configuration: .init(address: .hostname(hub.settings.host, port: hub.settings.port), serverName: "zonehub"),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [
+                    RequestHeadTimeout(timeout: .init(settings.requestHeadTimeout), logger: logger)
+                ],
+                idleTimeout: .init(settings.idleTimeout))),
+        configuration: .init(
+            address: .hostname(settings.host, port: settings.port), serverName: "zonehub",
+            availableConnectionsDelegate: MaximumAvailableConnections(connections, logger: logger)),
         services: [
             PostSweeper(posts: hub.posts, logger: logger), hub.mailScheduler(logger: logger),
             PopUpSweeper(bookings: hub.popUps.bookings, logger: logger),
@@ -79,7 +97,12 @@ func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
         onServerRunning: { channel in
             // Printed once the socket is bound, with the real port (useful with --port 0).
             let port = channel.localAddress?.port.map(String.init) ?? "?"
-            logger.notice("zonehub ready", metadata: ["url": "http://\(hub.settings.host):\(port)"])
+            logger.notice(
+                "zonehub ready",
+                metadata: [
+                    "url": "http://\(settings.host):\(port)", "connections": "\(connections)",
+                    "openFiles": "\(openFiles)",
+                ])
         },
         logger: logger)
 }
