@@ -49,13 +49,11 @@ package struct MembershipService: Sendable {
     /// nobody who is registered. A second sign-up of an unconfirmed address mails a new link; the first stops
     /// working.
     package func signUp(_ form: MerchantSignUp, client: String) async throws {
-        let email = try Self.email(form.email)
+        let email = try AccountService.normalizedEmail(form.email, field: MembershipField.email)
         guard !refusedDomains.contains(String(email.split(separator: "@").last ?? "")) else {
             throw MembershipProblem.emailDomainRefused.error("this hub takes no sign-ups from this domain")
         }
-        guard AccountService.passwordLength.contains(form.password.utf8.count) else {
-            throw MembershipField.password.invalid("must be 10 to 72 bytes long")
-        }
+        try AccountService.checkPassword(form.password, field: MembershipField.password)
         let shop = try await shopRequest(form)
         try await throttle("sign-up", email: email, client: client)
         let now = clock.now()
@@ -112,7 +110,7 @@ package struct MembershipService: Sendable {
     /// Mails a link to set a new password, when an active account uses `email`. The answer is the same either way;
     /// the caller answers before this finishes, so that the time taken tells nothing either.
     package func requestPasswordReset(email input: String, client: String) async throws {
-        let email = try Self.email(input)
+        let email = try AccountService.normalizedEmail(input, field: MembershipField.email)
         try await throttle("password-reset", email: email, client: client)
         guard let user = try await accounts.credentials(email: email)?.user, user.status == .active else { return }
         let token = makeToken()
@@ -129,7 +127,7 @@ package struct MembershipService: Sendable {
     package func requestEmailChange(for user: User, newEmail input: String, password: String, client: String)
         async throws
     {
-        let newEmail = try Self.email(input)
+        let newEmail = try AccountService.normalizedEmail(input, field: MembershipField.email)
         guard let found = try await accounts.credentials(email: user.email),
             await hasher.verify(password, hash: found.passwordHash)
         else { throw CommunityError.badCredentials }
@@ -163,9 +161,7 @@ package struct MembershipService: Sendable {
 
     /// Uses a reset link: the new password replaces the old one, and every session ends.
     package func resetPassword(token: String, password: String) async throws -> User {
-        guard AccountService.passwordLength.contains(password.utf8.count) else {
-            throw MembershipField.password.invalid("must be 10 to 72 bytes long")
-        }
+        try AccountService.checkPassword(password, field: MembershipField.password)
         guard token.count <= 200 else { throw MembershipProblem.linkInvalid.error("this link is no longer valid") }
         return try await membership.resetPassword(
             hasher.digest(token: token), hash: await hasher.hashPassword(password), now: clock.now())
@@ -247,12 +243,5 @@ package struct MembershipService: Sendable {
         } catch {
             logger.error("cannot queue a membership mail", metadata: ["error": "\(error)"])
         }
-    }
-
-    static func email(_ input: String) throws(CommunityError) -> String {
-        let email = input.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard email.count <= 254, email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
-        else { throw MembershipField.email.invalid("'\(input.prefix(80))' is not an email address") }
-        return email
     }
 }

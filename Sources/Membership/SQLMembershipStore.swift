@@ -65,7 +65,9 @@ package struct SQLMembershipStore: MembershipStore {
 
     package func confirm(_ digest: String, user: User.ID, merchant: NewMerchant?, now: Date) async throws -> User {
         try await database.write { db in
-            try await Self.use(digest, purpose: .verify, user: user, now: now, db)
+            guard try await Self.use(digest, purpose: .verify, now: now, db)["userId"] as User.ID == user else {
+                throw MembershipProblem.linkInvalid.error("this link is no longer valid")
+            }
             let status: AccountStatus = merchant == nil ? .pending : .active
             try await db.execute(
                 "UPDATE \"user\" SET status = ? WHERE id = ? AND status = 'unverified'", [status.rawValue, user])
@@ -127,11 +129,7 @@ package struct SQLMembershipStore: MembershipStore {
 
     package func resetPassword(_ digest: String, hash: String, now: Date) async throws -> User {
         try await database.write { db in
-            guard
-                let user: User.ID = try await db.value(
-                    "SELECT userId FROM accountToken WHERE digest = ? AND purpose = 'reset'", [digest])
-            else { throw MembershipProblem.linkInvalid.error("this link is no longer valid") }
-            try await Self.use(digest, purpose: .reset, user: user, now: now, db)
+            let user: User.ID = try await Self.use(digest, purpose: .reset, now: now, db)["userId"]
             try await db.execute("UPDATE \"user\" SET passwordHash = ? WHERE id = ?", [hash, user])
             // A new password signs every device out.
             try await db.execute("DELETE FROM session WHERE userId = ?", [user])
@@ -153,12 +151,10 @@ package struct SQLMembershipStore: MembershipStore {
     package func changeEmail(_ digest: String, now: Date) async throws -> (user: User, previous: String) {
         do {
             return try await database.write { db in
-                guard
-                    let row = try await db.fetchOne(
-                        "SELECT userId, newEmail FROM accountToken WHERE digest = ? AND purpose = 'email'", [digest]),
-                    let user = try await SQLAccountStore.user(id: try row["userId"], db)
-                else { throw MembershipProblem.linkInvalid.error("this link is no longer valid") }
-                try await Self.use(digest, purpose: .email, user: user.id, now: now, db)
+                let row = try await Self.use(digest, purpose: .email, now: now, db)
+                guard let user = try await SQLAccountStore.user(id: try row["userId"], db) else {
+                    throw MembershipProblem.linkInvalid.error("this link is no longer valid")
+                }
                 let newEmail: String = try row["newEmail"]
                 try await db.execute("UPDATE \"user\" SET email = ? WHERE id = ?", [newEmail, user.id])
                 try await db.appendAudit(
@@ -183,16 +179,17 @@ package struct SQLMembershipStore: MembershipStore {
             [digest, purpose.rawValue, user, date, expiresAt])
     }
 
-    /// Deletes the link; fails with `link_invalid` unless it was live and `user`'s.
-    static func use(
-        _ digest: String, purpose: AccountTokenPurpose, user: User.ID, now: Date, _ db: any SQLTransaction
-    ) async throws {
+    /// Deletes the link and returns its row (`userId`, `newEmail`); fails with `link_invalid` unless it was live.
+    static func use(_ digest: String, purpose: AccountTokenPurpose, now: Date, _ db: any SQLTransaction)
+        async throws -> SQLRow
+    {
         let used = try await db.fetchOne(
-            "DELETE FROM accountToken WHERE digest = ? AND purpose = ? RETURNING userId, expiresAt",
+            "DELETE FROM accountToken WHERE digest = ? AND purpose = ? RETURNING userId, expiresAt, newEmail",
             [digest, purpose.rawValue])
-        guard let used, try used["userId"] as User.ID == user, try used["expiresAt"] as Date > now else {
+        guard let used, try used["expiresAt"] as Date > now else {
             throw MembershipProblem.linkInvalid.error("this link is no longer valid")
         }
+        return used
     }
 
     static func checkPending(_ user: User.ID, _ db: any SQLTransaction) async throws {

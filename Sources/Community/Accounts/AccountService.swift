@@ -122,17 +122,23 @@ package struct AccountService: Sendable {
         try await user(email: email) != nil
     }
 
-    static func normalizedEmail(_ email: String) throws(CommunityError) -> String {
+    /// The address trimmed and lower-cased; refused as `field` when it is not an address.
+    package static func normalizedEmail(_ email: String, field: some InputField = CommunityField.email)
+        throws(CommunityError) -> String
+    {
         let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard trimmed.count <= 254,
             trimmed.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
-        else { throw CommunityField.email.invalid("'\(email.prefix(80))' is not an email address") }
+        else { throw field.invalid("'\(email.prefix(80))' is not an email address") }
         return trimmed
     }
 
-    static func checkPassword(_ password: String) throws(CommunityError) {
+    /// Refuses, as `field`, a password too short or too long for bcrypt.
+    package static func checkPassword(_ password: String, field: some InputField = CommunityField.password)
+        throws(CommunityError)
+    {
         guard passwordLength.contains(password.utf8.count) else {
-            throw CommunityField.password.invalid(
+            throw field.invalid(
                 "must be \(passwordLength.lowerBound) to \(passwordLength.upperBound) bytes long")
         }
     }

@@ -138,26 +138,13 @@ private struct ZoneFileChecker {
             "holdFirstPosts": 0...50, "trustAfterApproved": 1...100, "maxLinksPerPost": 0...50, "weeklyQuota": 1...500,
         ]
         var rules: [String: Int] = [:]
-        var signUps: ZoneDefinition.SignUpPolicy?
-        if entry["merchantSignUps"] != nil,
-            let name = string(entry["merchantSignUps"], "moderation.merchantSignUps", max: 20)
-        {
-            signUps = ZoneDefinition.SignUpPolicy(rawValue: name)
-            if signUps == nil {
-                let allowed = ZoneDefinition.SignUpPolicy.allCases.map { "\"\($0.rawValue)\"" }
-                fail("moderation.merchantSignUps", "'\(name)' is not one of \(allowed.joined(separator: ", "))")
-            }
-        }
+        let signUps: ZoneDefinition.SignUpPolicy? =
+            entry["merchantSignUps"] == nil ? nil : choice(entry["merchantSignUps"], "moderation.merchantSignUps")
         for key in optional where entry[key] != nil {
             guard let value = integer(entry[key], "moderation.\(key)", in: limits[key] ?? 0...0) else { return nil }
             rules[key] = value
         }
-        let policyName = string(entry["policy"], "moderation.policy", max: 20)
-        let policy = policyName.flatMap(ZoneDefinition.ModerationPolicy.init(rawValue:))
-        if let policyName, policy == nil {
-            let allowed = ZoneDefinition.ModerationPolicy.allCases.map { "\"\($0.rawValue)\"" }
-            fail("moderation.policy", "'\(policyName)' is not one of \(allowed.joined(separator: ", "))")
-        }
+        let policy: ZoneDefinition.ModerationPolicy? = choice(entry["policy"], "moderation.policy")
         let warn = integer(entry["queueWarnHours"], "moderation.queueWarnHours", in: 1...720)
         let escalate = integer(entry["queueEscalateHours"], "moderation.queueEscalateHours", in: 1...2160)
         if let warn, let escalate, escalate <= warn {
@@ -169,6 +156,18 @@ private struct ZoneFileChecker {
             policy: policy, queueWarnHours: warn, queueEscalateHours: escalate, holdFirstPosts: rules["holdFirstPosts"],
             trustAfterApproved: rules["trustAfterApproved"], maxLinksPerPost: rules["maxLinksPerPost"],
             weeklyQuota: rules["weeklyQuota"], merchantSignUps: signUps)
+    }
+
+    /// One of a closed list of names, or nil with the list of allowed ones reported.
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ value: Any?, _ field: String) -> Choice?
+    where Choice.RawValue == String {
+        guard let name = string(value, field, max: 20) else { return nil }
+        guard let chosen = Choice(rawValue: name) else {
+            let allowed = Choice.allCases.map { "\"\($0.rawValue)\"" }
+            fail(field, "'\(name)' is not one of \(allowed.joined(separator: ", "))")
+            return nil
+        }
+        return chosen
     }
 
     mutating func digestSettings(_ value: Any?) -> ZoneDefinition.Digest? {

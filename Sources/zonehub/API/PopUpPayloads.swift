@@ -147,9 +147,6 @@ struct PopUpMerchantBookingsPayload: Codable {
 
 extension PathID {
     static func id<T>(_ context: HubRequestContext, _ what: PopUpNotFound) throws -> Identifier<T> {
-        guard let text = context.parameters.get("id"), let raw = Int64(text), raw > 0 else {
-            throw what.notFound
-        }
-        return Identifier<T>(raw)
+        try identifier(context, missing: what)
     }
 }

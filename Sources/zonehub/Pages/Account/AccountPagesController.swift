@@ -84,10 +84,13 @@ struct AccountPagesController {
     func signOut(_ request: Request, context: HubRequestContext) async throws -> Response {
         if let token = context.sessionToken { try await accounts.signOut(token: token) }
         var response = PageRenderer.redirect(to: "/")
-        response.setCookie(
-            Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+        response.setCookie(Self.signedOutCookie)
         return response
     }
+
+    /// Tells the browser to forget its session cookie.
+    static let signedOutCookie = Cookie(
+        name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax)
 
     static func sessionCookie(_ token: String, secure: Bool) -> Cookie {
         Cookie(

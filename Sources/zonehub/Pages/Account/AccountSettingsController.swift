@@ -80,8 +80,7 @@ struct AccountSettingsController {
         let user = try context.requireUser()
         try await accounts.signOutEverywhere(user)
         var response = PageRenderer.redirect(to: "/sign-in")
-        response.setCookie(
-            Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+        response.setCookie(AccountPagesController.signedOutCookie)
         return response
     }
 

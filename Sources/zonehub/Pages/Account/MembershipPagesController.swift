@@ -76,10 +76,10 @@ struct MembershipPagesController {
     func requestReset(_ request: Request, context: HubRequestContext) async throws -> Response {
         let email = try await FormBody.read(request, context: context).text("email")
             .trimmingCharacters(in: .whitespaces)
-        guard email.count <= 254, email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
-        else {
-            let page = PasswordResetRequestPage(
-                email: email, problem: MembershipField.email.invalid("not an email address"), sent: false)
+        do {
+            _ = try AccountService.normalizedEmail(email, field: MembershipField.email)
+        } catch {
+            let page = PasswordResetRequestPage(email: email, problem: error, sent: false)
             return PageRenderer.page(
                 page.title(context.language), page.body(context.language), context: context, status: .badRequest)
         }
@@ -120,8 +120,7 @@ struct MembershipPagesController {
         // The browser's own session (if any) ended with the others: the cookie goes too.
         let page = PasswordChangedPage()
         var response = PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
-        response.setCookie(
-            Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+        response.setCookie(AccountPagesController.signedOutCookie)
         return response
     }
 
@@ -134,21 +133,19 @@ struct MembershipPagesController {
     func decide(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let zone = try await zones.zone(slug: context.parameters.require("slug"))
-        guard let number = Int64(try context.parameters.require("id")) else {
-            throw MembershipNotFound.signUp.notFound
-        }
+        let id: User.ID = try PathID.identifier(context, missing: MembershipNotFound.signUp)
         let body = try await FormBody.read(request, context: context)
         let t = context.language
         do {
             let notice: String
             switch try context.parameters.require("decision") {
             case "approve":
-                let merchant = try await membership.approve(User.ID(number), by: user)
+                let merchant = try await membership.approve(id, by: user)
                 notice = t(
                     "Inscription acceptée : « \(merchant.profile.name) » peut publier.",
                     "Sign-up approved: “\(merchant.profile.name)” can post.")
             case "refuse":
-                try await membership.refuse(User.ID(number), reason: body.text("reason"), by: user)
+                try await membership.refuse(id, reason: body.text("reason"), by: user)
                 notice = t(
                     "Inscription refusée ; la personne a reçu le motif.", "Sign-up refused; the reason was sent.")
             default: throw MembershipNotFound.signUp.notFound

@@ -26,7 +26,7 @@ struct ConsoleController {
     /// One action on one account; the console then shows that account with what was done.
     func act(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let id = try Self.userID(context)
+        let id = try PathID.identifier(context, missing: CommunityNotFound.user) as User.ID
         let form = try await FormBody.read(request, context: context)
         let t = context.language
         do {
@@ -71,7 +71,7 @@ struct ConsoleController {
     func actInZone(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let zone = try await zones.zone(slug: context.parameters.require("slug"))
-        let id = try Self.userID(context)
+        let id = try PathID.identifier(context, missing: CommunityNotFound.user) as User.ID
         let t = context.language
         let notice: String
         switch try context.parameters.require("action") {
@@ -104,10 +104,5 @@ struct ConsoleController {
         let page = ZoneMerchantsPage(
             zone: zone, accounts: try await administration.merchantAccounts(of: zone, by: user), notice: notice)
         return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
-    }
-
-    private static func userID(_ context: HubRequestContext) throws -> User.ID {
-        guard let number = Int64(try context.parameters.require("id")) else { throw CommunityNotFound.user.notFound }
-        return User.ID(number)
     }
 }

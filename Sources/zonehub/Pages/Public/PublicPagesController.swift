@@ -72,10 +72,15 @@ struct PublicPagesController {
 
 /// Typed identifiers read from route parameters; a malformed one is a 404, as if no such thing existed.
 enum PathID {
-    static func post(_ context: HubRequestContext) throws -> Post.ID {
+    /// The `id` parameter as a typed identifier, or `missing`'s not-found error.
+    static func identifier<T>(_ context: HubRequestContext, missing: some MissingThing) throws -> Identifier<T> {
         guard let text = context.parameters.get("id"), let raw = Int64(text), raw > 0 else {
-            throw CommunityNotFound.post.notFound
+            throw missing.notFound
         }
-        return Post.ID(raw)
+        return Identifier<T>(raw)
+    }
+
+    static func post(_ context: HubRequestContext) throws -> Post.ID {
+        try identifier(context, missing: CommunityNotFound.post)
     }
 }
