@@ -15,6 +15,7 @@ enum PostgresMigrations {
         ("v9-name-order", nameOrder),
         ("v10-throttles", throttles),
         ("v11-membership", membership),
+        ("v12-joining", joining),
     ]
 
     /// Applies the migrations not yet applied, all in one transaction (a failed one leaves the schema as it was),

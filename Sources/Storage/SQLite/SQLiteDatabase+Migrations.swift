@@ -27,6 +27,9 @@ extension SQLiteDatabase {
         migrator.registerMigration("v9-membership") { db in
             try db.execute(sql: membershipSchema)
         }
+        migrator.registerMigration("v10-joining") { db in
+            try db.execute(sql: joiningSchema)
+        }
         return migrator
     }
 

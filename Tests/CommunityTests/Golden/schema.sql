@@ -229,6 +229,37 @@ CREATE TABLE hubSecret (
     name TEXT PRIMARY KEY,
     value BLOB NOT NULL CHECK (length(value) >= 32)
 );
+CREATE TABLE invitation (
+    id INTEGER PRIMARY KEY,
+    digest TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL COLLATE NOCASE CHECK (email LIKE '%_@_%' AND length(email) <= 254),
+    role TEXT NOT NULL CHECK (role IN ('zone-admin', 'organiser', 'merchant')),
+    zoneId INTEGER NOT NULL REFERENCES zone(id),
+    invitedBy INTEGER NOT NULL REFERENCES user(id),
+    createdAt DATETIME NOT NULL,
+    expiresAt DATETIME NOT NULL,
+    acceptedAt DATETIME,
+    acceptedBy INTEGER REFERENCES user(id),
+    revokedAt DATETIME,
+    revokedBy INTEGER REFERENCES user(id),
+    CHECK (acceptedAt IS NULL OR revokedAt IS NULL)
+);
+CREATE TABLE listingClaim (
+    id INTEGER PRIMARY KEY,
+    merchantId INTEGER NOT NULL REFERENCES merchant(id),
+    userId INTEGER NOT NULL REFERENCES user(id),
+    method TEXT NOT NULL CHECK (method IN ('email', 'review')),
+    digest TEXT UNIQUE,
+    expiresAt DATETIME,
+    message TEXT CHECK (message IS NULL OR length(message) <= 1000),
+    createdAt DATETIME NOT NULL,
+    decidedAt DATETIME,
+    decidedBy INTEGER REFERENCES user(id),
+    outcome TEXT CHECK (outcome IN ('approved', 'refused', 'withdrawn')),
+    reason TEXT CHECK (reason IS NULL OR length(reason) <= 500),
+    CHECK ((decidedAt IS NULL) = (outcome IS NULL)),
+    CHECK (method <> 'email' OR (digest IS NOT NULL AND expiresAt IS NOT NULL))
+);
 CREATE TABLE market (
     id INTEGER PRIMARY KEY,
     zoneId INTEGER NOT NULL REFERENCES zone(id),
@@ -273,7 +304,7 @@ CREATE TABLE merchant (
     siret TEXT UNIQUE CHECK (siret IS NULL OR (length(siret) = 14 AND siret NOT GLOB '*[^0-9]*')),
     createdAt DATETIME NOT NULL,
     updatedAt DATETIME NOT NULL
-, contactChangedAt DATETIME, communeKey TEXT NOT NULL DEFAULT '', confirmedAt DATETIME, confirmReminderAt DATETIME, nameKey TEXT NOT NULL DEFAULT '');
+, contactChangedAt DATETIME, communeKey TEXT NOT NULL DEFAULT '', confirmedAt DATETIME, confirmReminderAt DATETIME, nameKey TEXT NOT NULL DEFAULT '', claimable INTEGER NOT NULL DEFAULT 0 CHECK (claimable IN (0, 1)), hiddenAt DATETIME);
 CREATE TABLE merchantCategory (
     merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
     category TEXT NOT NULL,
@@ -457,7 +488,7 @@ CREATE TABLE subscription (
     confirmedAt DATETIME,
     lastRequestMailAt DATETIME,
     lastDigestAt DATETIME,
-    digestCount INTEGER NOT NULL DEFAULT 0,
+    digestCount INTEGER NOT NULL DEFAULT 0, userId INTEGER REFERENCES user(id),
     CHECK (status <> 'confirmed' OR confirmedAt IS NOT NULL)
 );
 CREATE TABLE subscriptionZone (
@@ -485,7 +516,7 @@ CREATE TABLE user (
     passwordHash TEXT NOT NULL,
     createdAt DATETIME NOT NULL
 , status TEXT NOT NULL DEFAULT 'active'
-    CHECK (status IN ('active', 'unverified', 'pending', 'refused', 'disabled')));
+    CHECK (status IN ('active', 'unverified', 'pending', 'refused', 'disabled')), deletedAt DATETIME);
 CREATE TABLE userZone (
     userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
     zoneId INTEGER NOT NULL REFERENCES zone(id),
@@ -513,6 +544,10 @@ CREATE INDEX commune_on_postcode ON commune(postcode);
 CREATE INDEX consentEvent_on_subscriptionId ON consentEvent(subscriptionId, id);
 CREATE INDEX decision_on_postId ON decision(postId, id);
 CREATE INDEX decision_on_zoneId_merchantId ON decision(zoneId, merchantId, id);
+CREATE INDEX invitation_on_zoneId ON invitation(zoneId, createdAt);
+CREATE INDEX listingClaim_on_merchantId ON listingClaim(merchantId, decidedAt);
+CREATE UNIQUE INDEX listingClaim_one_open_per_person
+    ON listingClaim(merchantId, userId) WHERE decidedAt IS NULL;
 CREATE INDEX marketOffer_on_postId ON marketOffer(postId);
 CREATE INDEX market_on_zoneId ON market(zoneId, endsAt);
 CREATE INDEX merchantZone_on_zoneId ON merchantZone(zoneId);
@@ -540,4 +575,5 @@ CREATE INDEX post_on_zoneId_status ON post(zoneId, status, id);
 CREATE INDEX session_on_userId ON session(userId);
 CREATE INDEX signUp_on_zoneId ON signUp(zoneId, decidedAt);
 CREATE INDEX subscription_on_status_frequency ON subscription(status, frequency, homeZoneId, id);
+CREATE INDEX subscription_on_userId ON subscription(userId);
 CREATE INDEX throttleCount_on_expiresAt ON throttleCount(expiresAt);
