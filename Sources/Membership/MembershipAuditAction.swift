@@ -8,6 +8,13 @@ package enum MembershipAuditAction: String, AuditAction, CaseIterable {
     case refuse = "account.refuse"
     case passwordReset = "account.password-reset"
     case emailChange = "account.email"
+    case invite = "invitation.send"
+    case revokeInvitation = "invitation.revoke"
+    case acceptInvitation = "invitation.accept"
+    case claimRequest = "listing.claim"
+    case claimApprove = "listing.claim-approve"
+    case claimRefuse = "listing.claim-refuse"
+    case delete = "account.delete"
 
     package var name: String { rawValue }
 
@@ -19,6 +26,13 @@ package enum MembershipAuditAction: String, AuditAction, CaseIterable {
         case .refuse: "inscription refusée"
         case .passwordReset: "mot de passe réinitialisé par e-mail"
         case .emailChange: "adresse e-mail changée"
+        case .invite: "invitation envoyée"
+        case .revokeInvitation: "invitation révoquée"
+        case .acceptInvitation: "invitation acceptée"
+        case .claimRequest: "fiche revendiquée (demande)"
+        case .claimApprove: "fiche confiée à son commerce"
+        case .claimRefuse: "revendication de fiche refusée"
+        case .delete: "compte supprimé par son titulaire"
         }
     }
 
@@ -30,6 +44,13 @@ package enum MembershipAuditAction: String, AuditAction, CaseIterable {
         case .refuse: "sign-up refused"
         case .passwordReset: "password reset by email"
         case .emailChange: "email address changed"
+        case .invite: "invitation sent"
+        case .revokeInvitation: "invitation revoked"
+        case .acceptInvitation: "invitation accepted"
+        case .claimRequest: "listing claimed (request)"
+        case .claimApprove: "listing handed to its shop"
+        case .claimRefuse: "listing claim refused"
+        case .delete: "account deleted by its holder"
         }
     }
 }

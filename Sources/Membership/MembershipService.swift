@@ -23,13 +23,18 @@ package struct MembershipService: Sendable {
     let clock: any HubClock
     /// Domains the hub takes no sign-ups from (disposable addresses, say), lower-cased.
     let refusedDomains: Set<String>
+    /// Each zone's choice between approval and open sign-ups.
+    let signUpPolicies: any SignUpPolicySource
     let makeToken: @Sendable () -> String
+    /// What other features do when a person deletes their account, before it is emptied.
+    let departures: [any AccountDeparture]
     let logger = Logger(label: "zonehub.membership")
 
     package init(
         accounts: any AccountStore, membership: any MembershipStore, merchants: MerchantService,
         zones: any ZoneStore, throttles: any ThrottleStore, hasher: any SecretHasher, notifier: any MembershipNotifier,
         clock: any HubClock, refusedDomains: Set<String> = [],
+        signUpPolicies: any SignUpPolicySource = ZoneFileSignUpPolicy(), departures: [any AccountDeparture] = [],
         makeToken: @escaping @Sendable () -> String = AccountService.randomToken
     ) {
         self.accounts = accounts
@@ -41,7 +46,9 @@ package struct MembershipService: Sendable {
         self.notifier = notifier
         self.clock = clock
         self.refusedDomains = Set(refusedDomains.map { $0.lowercased() })
+        self.signUpPolicies = signUpPolicies
         self.makeToken = makeToken
+        self.departures = departures
     }
 
     /// Signs a merchant up and mails the link that confirms the address. The answer is the same whether the
@@ -49,10 +56,7 @@ package struct MembershipService: Sendable {
     /// nobody who is registered. A second sign-up of an unconfirmed address mails a new link; the first stops
     /// working.
     package func signUp(_ form: MerchantSignUp, client: String) async throws {
-        let email = try AccountService.normalizedEmail(form.email, field: MembershipField.email)
-        guard !refusedDomains.contains(String(email.split(separator: "@").last ?? "")) else {
-            throw MembershipProblem.emailDomainRefused.error("this hub takes no sign-ups from this domain")
-        }
+        let email = try acceptedAddress(form.email)
         try AccountService.checkPassword(form.password, field: MembershipField.password)
         let shop = try await shopRequest(form)
         try await throttle("sign-up", email: email, client: client)
@@ -89,11 +93,14 @@ package struct MembershipService: Sendable {
     package func confirm(token: String) async throws -> User {
         let digest = hasher.digest(token: token)
         let now = clock.now()
-        guard token.count <= 200, let userID = try await membership.tokenOwner(digest, purpose: .verify, now: now),
-            let record = try await membership.signUp(user: userID)
+        guard token.count <= 200, let userID = try await membership.tokenOwner(digest, purpose: .verify, now: now)
         else { throw MembershipProblem.linkInvalid.error("this link is no longer valid") }
+        guard let record = try await membership.signUp(user: userID) else {
+            // No shop asked for: a resident's account, active once its address is confirmed.
+            return try await membership.confirmResident(digest, user: userID, now: now)
+        }
         guard let zone = try await zones.zone(id: record.shop.zoneID) else { throw CommunityNotFound.zone.notFound }
-        if zone.definition.moderation.signUpPolicy == .open, !zone.isRetired {
+        if try await signUpPolicies.signUpPolicy(for: zone) == .open, !zone.isRetired {
             let merchant = try await newMerchant(record)
             let user = try await membership.confirm(digest, user: userID, merchant: merchant, now: now)
             await tell(.signUpApproved(email: user.email, shopName: record.shop.name, merchantSlug: merchant.slug))
@@ -225,8 +232,17 @@ package struct MembershipService: Sendable {
             name: name, category: category, zoneID: zone.id, commune: form.commune, postcode: form.postcode)
     }
 
+    /// An address checked for joining: well formed, and not of a domain the hub refuses.
+    func acceptedAddress(_ input: String) throws -> String {
+        let email = try AccountService.normalizedEmail(input, field: MembershipField.email)
+        guard !refusedDomains.contains(String(email.split(separator: "@").last ?? "")) else {
+            throw MembershipProblem.emailDomainRefused.error("this hub takes no sign-ups from this domain")
+        }
+        return email
+    }
+
     /// Counts one request for the address and for the client; refuses past the hourly limits.
-    private func throttle(_ kind: String, email: String, client: String) async throws {
+    func throttle(_ kind: String, email: String, client: String) async throws {
         let now = clock.now()
         let byAddress = try await throttles.count(
             "\(kind).account:\(email.prefix(300))", at: now, expiry: .window(3600))
@@ -237,7 +253,7 @@ package struct MembershipService: Sendable {
     }
 
     /// Sends a mail whose loss must not undo what was done (the decision stands and shows on the pages).
-    private func tell(_ notice: MembershipNotice) async {
+    func tell(_ notice: MembershipNotice) async {
         do {
             try await notifier.send(notice)
         } catch {

@@ -32,4 +32,15 @@ package protocol MembershipStore: Sendable {
     /// Uses a reset link: sets the password and ends every session. Fails with `link_invalid` when the link is no
     /// longer live.
     func resetPassword(_ digest: String, hash: String, now: Date) async throws -> User
+    /// Stores an unverified resident's account and its verification link's digest, together; fails with
+    /// `email_taken` when an account already uses the address.
+    func createResident(_ account: NewAccount, token: String, expiresAt: Date, at date: Date) async throws -> User
+    /// Uses a resident's verification link: the account becomes active, and the digest subscription of its
+    /// address (if any) is attached to it. Fails with `link_invalid` when the link is no longer live.
+    func confirmResident(_ digest: String, user: User.ID, now: Date) async throws -> User
+    /// Deletes an account, in one transaction: the row keeps its id (the audit log is append-only and names
+    /// people by id) but loses the address, name and password; sessions, links and roles go; posts are withdrawn;
+    /// the person's own shops are hidden and their contact details cleared (listings imported by an admin stay
+    /// listed, to be claimed); the address's digest subscription ends, its consent record kept as proof.
+    func deleteAccount(_ user: User.ID, at date: Date) async throws -> AccountDeletion
 }

@@ -5,6 +5,7 @@ import Storage
 /// The fields of moderation rules, decisions and reports that input can be wrong in (`invalid_<field>`).
 package enum ModerationField: String, InputField, CaseIterable {
     case holdFirstPosts, trustAfterApproved, maxLinks, weeklyQuota, reportThreshold, watchedTerms, reason, note
+    case merchantSignUps
 
     package var french: String {
         switch self {
@@ -17,6 +18,7 @@ package enum ModerationField: String, InputField, CaseIterable {
             "Chaque ligne s'écrit « hold | mot », « flag | mot » ou « block | mot | message », sans doublon."
         case .reason: "Choisissez un motif de la liste."
         case .note: "La note fait 1 000 caractères au plus."
+        case .merchantSignUps: "Choisissez si les nouveaux commerçants attendent l'accord d'un administrateur."
         }
     }
 }

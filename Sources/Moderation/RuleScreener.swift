@@ -28,19 +28,25 @@ package struct RuleScreener: PostScreener {
     }
 }
 
-/// A zone's rules: its admins' edited document, else the defaults from its zone file and the starter list.
-package struct RulesBook: Sendable {
+/// A zone's rules: its admins' edited document, else the defaults from its zone file and the starter list. The
+/// sign-up policy is one of them: an edit on the rules page wins over the zone file, as the other rules' do.
+package struct RulesBook: SignUpPolicySource {
     let store: any ModerationStore
 
     package init(store: any ModerationStore) { self.store = store }
 
     package func rules(for zone: Zone) async throws -> ScreeningRules {
         if let json = try await store.rulesDocument(zone: zone.id),
-            let rules = try? JSONDecoder().decode(ScreeningRules.self, from: Data(json.utf8))
+            var rules = try? JSONDecoder().decode(ScreeningRules.self, from: Data(json.utf8))
         {
+            rules.merchantSignUps = rules.merchantSignUps ?? zone.definition.moderation.signUpPolicy
             return rules
         }
         return Self.defaults(for: zone)
+    }
+
+    package func signUpPolicy(for zone: Zone) async throws -> ZoneDefinition.SignUpPolicy {
+        try await rules(for: zone).merchantSignUps ?? zone.definition.moderation.signUpPolicy
     }
 
     package static func defaults(for zone: Zone) -> ScreeningRules {
@@ -49,6 +55,7 @@ package struct RulesBook: Sendable {
         return ScreeningRules(
             holdFirstPosts: file.holdFirstPosts ?? base.holdFirstPosts,
             trustAfterApproved: file.trustAfterApproved ?? base.trustAfterApproved,
-            maxLinks: file.maxLinksPerPost ?? base.maxLinks, weeklyQuota: file.weeklyQuota ?? base.weeklyQuota)
+            maxLinks: file.maxLinksPerPost ?? base.maxLinks, weeklyQuota: file.weeklyQuota ?? base.weeklyQuota,
+            merchantSignUps: file.signUpPolicy)
     }
 }

@@ -16,13 +16,17 @@ package struct ScreeningRules: Codable, Equatable, Sendable {
     package var watchedTerms: [WatchedTerm]
     /// Distinct residents' reports that hide a published post until an admin decides.
     package var reportThreshold: Int
+    /// Whether new merchant accounts wait for an admin; nil in a document saved before it was editable, then the
+    /// zone file decides (`RulesBook` fills it in).
+    package var merchantSignUps: ZoneDefinition.SignUpPolicy?
 
     package init(
         holdFirstPosts: Int = 2, trustAfterApproved: Int = 3, maxLinks: Int = 3, weeklyQuota: Int = 10,
         holdOnContactChange: Bool = true, watchedTerms: [WatchedTerm] = WatchedTerm.starterList,
-        reportThreshold: Int = 3
+        reportThreshold: Int = 3, merchantSignUps: ZoneDefinition.SignUpPolicy? = nil
     ) {
         self.reportThreshold = reportThreshold
+        self.merchantSignUps = merchantSignUps
         self.holdFirstPosts = holdFirstPosts
         self.trustAfterApproved = trustAfterApproved
         self.maxLinks = maxLinks
@@ -69,7 +73,7 @@ package struct ScreeningRules: Codable, Equatable, Sendable {
 extension ScreeningRules {
     private enum CodingKeys: String, CodingKey {
         case holdFirstPosts, trustAfterApproved, maxLinks, weeklyQuota, holdOnContactChange, watchedTerms
-        case reportThreshold
+        case reportThreshold, merchantSignUps
     }
 
     /// Reads a stored or sent document; a field added since it was written takes its default.
@@ -84,7 +88,8 @@ extension ScreeningRules {
             holdOnContactChange: try container.decode(Bool.self, forKey: .holdOnContactChange),
             watchedTerms: try container.decode([WatchedTerm].self, forKey: .watchedTerms),
             reportThreshold: try container.decodeIfPresent(Int.self, forKey: .reportThreshold)
-                ?? defaults.reportThreshold)
+                ?? defaults.reportThreshold,
+            merchantSignUps: try container.decodeIfPresent(ZoneDefinition.SignUpPolicy.self, forKey: .merchantSignUps))
     }
 }
 

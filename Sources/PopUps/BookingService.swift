@@ -156,6 +156,24 @@ package struct BookingService: Sendable {
         return try await bookings.bookings(merchant: merchant.id, endingAfter: clock.now())
     }
 
+    /// Cancels every coming booking and waitlist place of a merchant that leaves the hub, whatever the venue's
+    /// deadline (a place held by a shop that is gone helps nobody); each freed place goes to the next merchant
+    /// waiting. Returns how many were cancelled; safe to run again.
+    package func release(merchant id: Merchant.ID, by actor: User) async throws -> Int {
+        let live: Set<PopUpBookingStatus> = [.requested, .confirmed, .waiting, .offered]
+        var released = 0
+        for booking in try await bookings.bookings(merchant: id, endingAfter: clock.now())
+        where live.contains(booking.status) {
+            let (cancelled, notices) = try await bookings.transition(
+                booking.id, from: live, to: .cancelled, reason: "Le commerce a quitté le site.",
+                offerFor: Self.offerLifetime, by: actor.id, at: clock.now())
+            await notify(nil, cancelled, notices)
+            await announcer.withdraw(cancelled)
+            released += 1
+        }
+        return released
+    }
+
     /// A merchant's bookings with their slots and venues, for its private calendar (past month included).
     package func calendar(merchant id: Merchant.ID) async throws -> [(PopUpBooking, PopUpSlot, PopUpVenue)] {
         var rows: [(PopUpBooking, PopUpSlot, PopUpVenue)] = []

@@ -24,7 +24,8 @@ package enum StoredRows {
             id: try row["id"], ownerID: try row["ownerId"], slug: try row["slug"],
             profile: try JSONColumn.decode(MerchantProfile.self, from: try row["profile"]), zoneIDs: zoneIDs,
             createdAt: try row["createdAt"], updatedAt: try row["updatedAt"],
-            confirmedAt: try row["confirmedAt"])
+            confirmedAt: try row["confirmedAt"], hiddenAt: try row["hiddenAt"],
+            claimable: Bool.read(row.raw("claimable")) ?? false)
     }
 
     package static func commune(from row: SQLRow) throws -> CommuneMatch {

@@ -13,10 +13,14 @@ package struct Merchant: Identifiable, Equatable, Sendable {
     package let updatedAt: Date
     /// When its merchant last edited or confirmed the listing (an edit by someone else does not count).
     package let confirmedAt: Date?
+    /// When the listing was taken off every public list (its owner deleted their account); nil while it is shown.
+    package let hiddenAt: Date?
+    /// Whether its shop can still take it over (it was imported, or created by an admin or an operator).
+    package let claimable: Bool
 
     package init(
         id: ID, ownerID: User.ID, slug: String, profile: MerchantProfile, zoneIDs: [Zone.ID], createdAt: Date,
-        updatedAt: Date, confirmedAt: Date? = nil
+        updatedAt: Date, confirmedAt: Date? = nil, hiddenAt: Date? = nil, claimable: Bool = false
     ) {
         self.id = id
         self.ownerID = ownerID
@@ -26,6 +30,8 @@ package struct Merchant: Identifiable, Equatable, Sendable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.confirmedAt = confirmedAt
+        self.hiddenAt = hiddenAt
+        self.claimable = claimable
     }
 
     package var name: String { profile.name }

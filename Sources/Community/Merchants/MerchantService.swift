@@ -52,8 +52,11 @@ package struct MerchantService: Sendable {
             merchant.id, profile: profile, zoneIDs: zoneIDs, by: actor.id, at: clock.now())
     }
 
+    /// A shown listing; a hidden one (its owner deleted their account) is not found, as if it had never been.
     package func merchant(slug: String) async throws -> Merchant {
-        guard let merchant = try await merchants.merchant(slug: slug) else { throw CommunityNotFound.merchant.notFound }
+        guard let merchant = try await merchants.merchant(slug: slug), merchant.hiddenAt == nil else {
+            throw CommunityNotFound.merchant.notFound
+        }
         return merchant
     }
 

@@ -17,7 +17,9 @@ package struct SQLMerchantStore: MerchantStore {
         }
     }
 
-    /// Inserts one profile with its zones, categories and audit entries, inside the caller's transaction.
+    /// Inserts one profile with its zones, categories and audit entries, inside the caller's transaction. A profile
+    /// stored for someone else (imported by a zone admin, created by an operator: the owner is no merchant account)
+    /// is claimable by its shop, as `v10-joining` marked the existing ones.
     package static func insert(
         slug: String, profile: MerchantProfile, zoneIDs: [Zone.ID], owner: User.ID, at date: Date,
         _ db: any SQLTransaction
@@ -26,12 +28,13 @@ package struct SQLMerchantStore: MerchantStore {
             try await db.insert(
                 """
                 INSERT INTO merchant
-                  (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey, confirmedAt, nameKey)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  (ownerId, slug, name, profile, siret, createdAt, updatedAt, communeKey, confirmedAt, nameKey,
+                   claimable)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT role <> 'merchant' FROM "user" WHERE id = ?))
                 """,
                 [
                     owner, slug, profile.name, try JSONColumn.encode(profile), profile.siret, date, date,
-                    profile.commune.folded, date, profile.name.folded,
+                    profile.commune.folded, date, profile.name.folded, owner,
                 ]))
         try await replaceLinks(of: id, profile: profile, zoneIDs: zoneIDs, db)
         for zone in zoneIDs {
@@ -105,7 +108,8 @@ package struct SQLMerchantStore: MerchantStore {
             from: try await db.fetchAll(
                 """
                 SELECT * FROM merchant
-                WHERE (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
+                WHERE hiddenAt IS NULL
+                  AND (? IS NULL OR id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))
                   AND (? IS NULL OR id IN (SELECT merchantId FROM merchantCategory WHERE category = ?))
                   AND (? IS NULL OR communeKey = ?)
                 ORDER BY nameKey\(db.bytewise), id LIMIT ? OFFSET ?

@@ -18,7 +18,8 @@ package struct SQLDirectoryStore: DirectoryStore {
 
     package func counts(zoneID: Zone.ID?) async throws -> DirectoryCounts {
         try await database.read { db in
-            let scope = "(? IS NULL OR m.id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))"
+            let scope =
+                "m.hiddenAt IS NULL AND (? IS NULL OR m.id IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?))"
             var categories: [Category: Int] = [:]
             for row in try await db.fetchAll(
                 """
@@ -62,7 +63,7 @@ package struct SQLDirectoryStore: DirectoryStore {
                 from: try await db.fetchAll(
                     """
                     SELECT * FROM merchant
-                    WHERE coalesce(confirmedAt, createdAt) <= ?
+                    WHERE hiddenAt IS NULL AND coalesce(confirmedAt, createdAt) <= ?
                       AND (confirmReminderAt IS NULL OR confirmReminderAt <= coalesce(confirmedAt, createdAt))
                     ORDER BY coalesce(confirmedAt, createdAt), id LIMIT ?
                     """, [cutoff, limit]), db)
@@ -122,7 +123,10 @@ package struct SQLSitemapStore: SitemapStore {
     package func chunks(size: Int, at now: Date) async throws -> [SitemapChunk] {
         try await database.read { db in
             let merchants = try await db.fetchAll(
-                "SELECT id / ? AS number, max(updatedAt) AS changed FROM merchant GROUP BY 1 ORDER BY 1", [size])
+                """
+                SELECT id / ? AS number, max(updatedAt) AS changed FROM merchant WHERE hiddenAt IS NULL
+                GROUP BY 1 ORDER BY 1
+                """, [size])
             let posts = try await db.fetchAll(
                 "SELECT id / ? AS number, max(updatedAt) AS changed FROM post WHERE \(Self.live) GROUP BY 1 ORDER BY 1",
                 [size, now])
@@ -141,7 +145,8 @@ package struct SQLSitemapStore: SitemapStore {
             switch kind {
             case .merchants:
                 return try await db.fetchAll(
-                    "SELECT slug, updatedAt FROM merchant WHERE id >= ? AND id < ? ORDER BY id", range
+                    "SELECT slug, updatedAt FROM merchant WHERE id >= ? AND id < ? AND hiddenAt IS NULL ORDER BY id",
+                    range
                 ).map { SitemapEntry(key: try $0["slug"], lastModified: try $0["updatedAt"]) }
             case .posts:
                 return try await db.fetchAll(

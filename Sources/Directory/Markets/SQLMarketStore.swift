@@ -125,7 +125,7 @@ package struct SQLMarketStore: MarketStore {
             SELECT a.*, m.slug AS merchantSlug, m.name AS merchantName,
               (SELECT \(db.joined("postId")) FROM marketOffer WHERE applicationId = a.id) AS posts
             FROM marketApplication a JOIN merchant m ON m.id = a.merchantId
-            WHERE \(condition) ORDER BY a.id
+            WHERE m.hiddenAt IS NULL AND (\(condition)) ORDER BY a.id
             """, arguments
         ).map { row in
             MarketApplication(

@@ -36,6 +36,7 @@ struct FullTextQuery {
                 FROM (SELECT rowid, name, body, place FROM merchantSearch WHERE merchantSearch MATCH ?
                       ORDER BY rowid LIMIT ?) s
                 JOIN merchant m ON m.id = -s.rowid
+                WHERE m.hiddenAt IS NULL
                 """, [match, filter.candidates]
             )
         case .postgres:
@@ -44,7 +45,7 @@ struct FullTextQuery {
                 SELECT e.id, e.title, substr(e.body, 1, 400) AS body, e.place,
                   coalesce(m.confirmedAt, m.updatedAt) AS date
                 FROM searchEntry e JOIN merchant m ON m.id = e.id
-                WHERE e.kind = 'merchant' AND \(vector(strong)) @@ to_tsquery('simple', ?) \(facetCondition)
+                WHERE e.kind = 'merchant' AND m.hiddenAt IS NULL AND \(vector(strong)) @@ to_tsquery('simple', ?) \(facetCondition)
                 ORDER BY e.id DESC LIMIT ?
                 """, [query(prefix: prefix)] + facetArguments + [filter.candidates]
             )

@@ -146,6 +146,48 @@ package struct OutboxMembershipNotifier: MembershipNotifier {
 
                 """, nil
             )
+        case .claimLink, .claimWaiting, .claimApproved, .claimRefused:
+            return claimMail(notice, baseURL: baseURL)
+        case .confirmResident(let email, let token):
+            return (
+                [email], "Confirmez votre adresse e-mail",
+                """
+                Bonjour,
+
+                Vous venez de créer un compte sur \(host(baseURL)). Pour confirmer votre adresse e-mail, ouvrez ce \
+                lien (il est valable 48 heures et ne sert qu'une fois) :
+
+                \(baseURL)/sign-up/confirm?token=\(token)
+
+                Avec votre compte, vous pourrez signaler une annonce et gérer votre résumé par e-mail au même endroit.
+
+                Si vous n'êtes pas à l'origine de cette inscription, ignorez ce message : sans confirmation, le \
+                compte ne sera pas activé.
+
+                """, nil
+            )
+        case .accountDeleted(let email, let deletion):
+            return (
+                [email], "Votre compte est supprimé",
+                """
+                Bonjour,
+
+                Comme vous l'avez demandé, votre compte sur \(host(baseURL)) est supprimé. Ce message est le \
+                dernier que vous recevrez de notre part à cette adresse.
+
+                - Annonces retirées : \(deletion.postsWithdrawn)
+                - Fiches de commerce retirées de l'annuaire : \(deletion.listingsHidden)
+                - Abonnement au résumé arrêté : \(deletion.subscriptionsEnded == 0 ? "aucun" : "oui")
+
+                Le journal de modération garde la trace de vos actions sous un numéro, sans votre nom ni votre \
+                adresse.
+
+                """, nil
+            )
+        case .invitation(let email, let token, let role, let zone, let inviter, let hasAccount):
+            return invitationMail(
+                email: email, token: token, role: role, zone: zone, inviter: inviter, hasAccount: hasAccount,
+                baseURL: baseURL)
         }
     }
 

@@ -121,6 +121,14 @@ package struct SQLSubscriptionStore: SubscriptionStore {
         try await database.read { db in try await Self.subscription(email: email, db) }
     }
 
+    package func subscription(user: User.ID, email: String) async throws -> Subscription? {
+        try await database.read { db in
+            try await db.fetchOne(
+                Self.select(db) + " WHERE s.userId = ? OR lower(s.email) = lower(?) ORDER BY s.id LIMIT 1", [user, email]
+            ).map(StoredRows.subscription(from:))
+        }
+    }
+
     package func subscriptions(ids: [Subscription.ID]) async throws -> [Subscription] {
         guard !ids.isEmpty else { return [] }
         return try await database.read { db in

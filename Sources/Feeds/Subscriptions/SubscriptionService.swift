@@ -44,6 +44,12 @@ package struct SubscriptionService: Sendable {
             at: clock.now())
     }
 
+    /// A signed-in person's digest subscription and the token of its management page, for their own space.
+    package func subscription(of user: User) async throws -> (subscription: Subscription, manageToken: String)? {
+        guard let found = try await subscriptions.subscription(user: user.id, email: user.email) else { return nil }
+        return (found, tokens.token(.manage, for: found.id))
+    }
+
     /// The subscription a management link names.
     package func subscription(manageToken token: String) async throws -> Subscription {
         let id = try tokens.verify(token, for: .manage, now: clock.now())

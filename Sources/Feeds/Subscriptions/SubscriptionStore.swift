@@ -29,6 +29,8 @@ package protocol SubscriptionStore: Sendable {
     func unsubscribe(_ id: Subscription.ID, consent: ConsentRecord, at date: Date) async throws -> Subscription
     func subscription(id: Subscription.ID) async throws -> Subscription?
     func subscription(email: String) async throws -> Subscription?
+    /// The subscription attached to an account, or made with its address.
+    func subscription(user: User.ID, email: String) async throws -> Subscription?
     /// The subscriptions with these ids that exist, in no particular order (one read for a batch of mail).
     func subscriptions(ids: [Subscription.ID]) async throws -> [Subscription]
     /// A confirmed subscriber's consent history, oldest first.

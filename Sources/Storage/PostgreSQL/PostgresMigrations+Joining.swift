@@ -34,6 +34,7 @@ extension PostgresMigrations {
             method text NOT NULL CHECK (method IN ('email', 'review')),
             digest text UNIQUE,
             expiresAt timestamptz,
+            siret text CHECK (siret IS NULL OR siret ~ '^[0-9]{14}$'),
             message text CHECK (message IS NULL OR char_length(message) <= 1000),
             createdAt timestamptz NOT NULL,
             decidedAt timestamptz,

@@ -35,6 +35,7 @@ let joiningSchema = """
         method TEXT NOT NULL CHECK (method IN ('email', 'review')),
         digest TEXT UNIQUE,
         expiresAt DATETIME,
+        siret TEXT CHECK (siret IS NULL OR (length(siret) = 14 AND siret NOT GLOB '*[^0-9]*')),
         message TEXT CHECK (message IS NULL OR length(message) <= 1000),
         createdAt DATETIME NOT NULL,
         decidedAt DATETIME,

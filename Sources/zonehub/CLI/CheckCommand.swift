@@ -9,7 +9,7 @@ import Storage
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the database, its migrations, the configuration, the zone files and the SMTP server.",
+        abstract: "Check the database, its migrations, the configuration, the zone files, the legal pages and SMTP.",
         discussion: "Prints one line per check and exits 1 when one fails. Changes nothing.")
 
     @OptionGroup var database: DatabaseOption
@@ -24,6 +24,7 @@ struct CheckCommand: AsyncParsableCommand {
             ]
             checks.append(.pass("configuration", "public URL \(settings.publicURL), mail from \(settings.mailFrom)"))
             checks.append(Self.zoneFiles(settings.zonesDirectory))
+            checks.append(Self.legalPages(settings))
             checks.append(Self.smtp(settings))
             for check in checks { print(check.line) }
             let failed = checks.filter { !$0.passed }.count
@@ -80,6 +81,13 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 
+    /// The legal pages: a warning, not a failure, while one is not published (an unreadable file stops `Settings`).
+    static func legalPages(_ settings: Settings) -> Check {
+        let warnings = settings.legalWarnings
+        guard warnings.isEmpty else { return .warn("legal pages", warnings.joined(separator: "; ")) }
+        return .pass("legal pages", "/mentions-legales and /confidentialite published")
+    }
+
     static func smtp(_ settings: Settings) -> Check {
         guard let smtp = settings.smtp else {
             return .pass("smtp", "no SMTP server set: mail is written to \(settings.mailDirectory)")
@@ -95,10 +103,15 @@ struct CheckCommand: AsyncParsableCommand {
         let passed: Bool
         let name: String
         let detail: String
+        /// Passed, but with something the operator should do.
+        var warned = false
 
         static func pass(_ name: String, _ detail: String) -> Check { Check(passed: true, name: name, detail: detail) }
         static func fail(_ name: String, _ detail: String) -> Check { Check(passed: false, name: name, detail: detail) }
+        static func warn(_ name: String, _ detail: String) -> Check {
+            Check(passed: true, name: name, detail: detail, warned: true)
+        }
 
-        var line: String { "\(passed ? "ok  " : "FAIL") \(name): \(detail)" }
+        var line: String { "\(passed ? (warned ? "warn" : "ok  ") : "FAIL") \(name): \(detail)" }
     }
 }

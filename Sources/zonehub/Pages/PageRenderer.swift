@@ -38,8 +38,11 @@ enum PageRenderer {
             <main>
             \(body)
             </main>
-            <footer class="site">\(t("zonehub — le commerce local, par ceux qui le font vivre.",
-                "zonehub — local shops, run by the people who keep them alive."))</footer>
+            <footer class="site"><span>\(t("zonehub — le commerce local, par ceux qui le font vivre.",
+                "zonehub — local shops, run by the people who keep them alive."))</span>
+            <nav aria-label="\(t("Informations légales", "Legal information"))">\
+            <a href="\(LegalPage.Kind.notice.path)">\(LegalPage.Kind.notice.title(t))</a> \
+            <a href="\(LegalPage.Kind.privacy.path)">\(LegalPage.Kind.privacy.title(t))</a></nav></footer>
             </body>
             </html>
             """

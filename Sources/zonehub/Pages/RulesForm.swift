@@ -19,10 +19,13 @@ enum RulesForm {
             }
             terms.append(WatchedTerm(parts[1], action, message: parts.count > 2 ? parts[2] : nil))
         }
+        guard let signUps = form["merchantSignUps"].flatMap(ZoneDefinition.SignUpPolicy.init(rawValue:)) else {
+            throw ModerationField.merchantSignUps.invalid("choose approval or open")
+        }
         return try ScreeningRules(
             holdFirstPosts: number(.holdFirstPosts), trustAfterApproved: number(.trustAfterApproved),
             maxLinks: number(.maxLinks), weeklyQuota: number(.weeklyQuota),
-            holdOnContactChange: form["holdOnContactChange"] == "on", watchedTerms: terms
+            holdOnContactChange: form["holdOnContactChange"] == "on", watchedTerms: terms, merchantSignUps: signUps
         ).validated()
     }
 
@@ -31,7 +34,15 @@ enum RulesForm {
             [term.action.rawValue, term.term] + (term.message.map { [$0] } ?? [])
         }.map { $0.joined(separator: " | ") }.joined(separator: "\n")
         let checked: HTML = rules.holdOnContactChange ? " checked" : ""
+        let signUps: [HTML] = ZoneDefinition.SignUpPolicy.allCases.map { policy in
+            let chosen: HTML = rules.merchantSignUps == policy ? " checked" : ""
+            return """
+                <label class="check"><input type="radio" name="merchantSignUps" value="\(policy.rawValue)"\(chosen)> \
+                \(signUpPolicy(policy, t))</label>
+                """
+        }
         return """
+            <fieldset><legend>\(t("Inscription des commerçants", "Merchants' sign-up"))</legend>\(signUps)</fieldset>
             <label for="holdFirstPosts">\(t("Publications d'un nouveau commerçant vérifiées", "Posts of a new merchant reviewed"))</label>
             <input id="holdFirstPosts" name="holdFirstPosts" type="number" min="0" max="50" value="\(rules.holdFirstPosts)">
             <label for="trustAfterApproved">\(t("Confiance après N publications approuvées", "Trust after N approved posts"))</label>
@@ -46,5 +57,21 @@ enum RulesForm {
                 "Watched terms: “hold | term”, “flag | term” or “block | term | message”"))</label>
             <textarea id="watchedTerms" name="watchedTerms" rows="14">\(terms)</textarea>
             """
+    }
+}
+
+extension RulesForm {
+    /// A zone's sign-up policy in words, as its rules page offers it.
+    static func signUpPolicy(_ policy: ZoneDefinition.SignUpPolicy, _ t: Language) -> String {
+        switch policy {
+        case .approval:
+            t(
+                "Les nouveaux commerçants attendent l'accord d'un administrateur",
+                "New merchants wait for an administrator's approval")
+        case .open:
+            t(
+                "Les nouveaux commerçants sont acceptés dès leur adresse confirmée",
+                "New merchants are accepted as soon as their address is confirmed")
+        }
     }
 }

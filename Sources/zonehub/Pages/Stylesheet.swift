@@ -9,6 +9,9 @@ enum Stylesheet {
           padding: .75rem 1.25rem; background: #fff; border-bottom: 1px solid var(--line); flex-wrap: wrap; }
         footer.site { border-top: 1px solid var(--line); border-bottom: 0; color: var(--muted); font-size: .9rem;
           margin-top: 3rem; }
+        footer.site nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+        footer.site nav a { margin-left: 0; }
+        section.privacy { border-top: 1px solid var(--line); margin-top: 2rem; }
         .brand { font-weight: 700; font-size: 1.3rem; color: var(--accent); text-decoration: none; }
         nav a, nav .who { margin-left: .75rem; }
         main { max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem; }
@@ -39,6 +42,7 @@ enum Stylesheet {
         button, .button { background: var(--accent); color: #fff; border: 0; cursor: pointer; text-decoration: none;
           padding: .45rem .9rem; border-radius: .35rem; display: inline-block; }
         button.secondary { background: var(--muted); }
+        button.danger { background: #9b1c1c; }
         button.link { background: none; color: #1f5f8b; text-decoration: underline; padding: 0; }
         .actions { display: flex; gap: .5rem; margin-top: 1rem; }
         td.actions button { padding: .15rem .5rem; font-size: .85rem; }
@@ -55,6 +59,6 @@ enum Stylesheet {
         .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
         .sign-up-item { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem; margin: .75rem 0;
           background: #fff; }
-        .sign-up-item h2 { margin: 0 0 .3rem; font-size: 1.1rem; overflow-wrap: anywhere; }
+        .sign-up-item h2, .sign-up-item h3 { margin: 0 0 .3rem; font-size: 1.1rem; overflow-wrap: anywhere; }
         """
 }

@@ -69,6 +69,8 @@ enum Binary {
 final class RunningServer {
     let process = Process()
     let baseURL: URL
+    /// What the server logged up to its "zonehub ready" line.
+    let startLog: String
 
     /// Starts the server with `--port 0` and reads the port it bound from its "zonehub ready" log line.
     init(database: String) throws {
@@ -89,6 +91,7 @@ final class RunningServer {
                 let url = URL(string: String(line[range]))
             {
                 baseURL = url
+                startLog = seen
                 break
             }
         }

@@ -20,12 +20,14 @@ struct TestApp {
     /// The hub's SQLite database, for tests that count rows.
     let database: SQLiteDatabase
 
-    /// `onDisk` opens a temporary SQLite file in WAL mode instead, for tests of concurrent requests.
+    /// `onDisk` opens a temporary SQLite file in WAL mode instead, for tests of concurrent requests; `environment`
+    /// holds `ZONEHUB_*` settings, as `serve` would read them.
     init(
-        clock: any HubClock = SystemClock(), onDisk: Bool = false, hasher: any SecretHasher = BcryptHasher()
+        clock: any HubClock = SystemClock(), onDisk: Bool = false, hasher: any SecretHasher = BcryptHasher(),
+        environment: [String: String] = [:]
     ) async throws {
         let settings = try Settings(
-            database: ":memory:", host: "127.0.0.1", port: 8080, zones: Self.zonesDirectory, environment: [:])
+            database: ":memory:", host: "127.0.0.1", port: 8080, zones: Self.zonesDirectory, environment: environment)
         let database =
             onDisk
             ? try SQLiteDatabase(

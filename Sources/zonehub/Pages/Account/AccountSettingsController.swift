@@ -3,8 +3,9 @@ import Foundation
 import Hummingbird
 import Membership
 
-/// A signed-in person's own account: a new email address (confirmed from the new address) and signing out
-/// everywhere. The pages are `EmailChangePage` and `EmailConfirmPage`.
+/// A signed-in person's own account: a new email address (confirmed from the new address), signing out
+/// everywhere, their data and deleting the account. The pages are `EmailChangePage`, `EmailConfirmPage`,
+/// `DeleteAccountPage` and `AccountDeletedPage`.
 struct AccountSettingsController {
     let accounts: AccountService
     let membership: MembershipService
@@ -17,6 +18,37 @@ struct AccountSettingsController {
         router.post("/dashboard/email/confirm", use: confirm)
         router.post("/dashboard/sign-out-everywhere", use: signOutEverywhere)
         router.get("/dashboard/data", use: download)
+        router.get("/dashboard/delete", use: deleteForm)
+        router.post("/dashboard/delete", use: delete)
+    }
+
+    func deleteForm(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        return page(
+            DeleteAccountPage(user: user, shops: try await membership.ownShops(of: user), problem: nil),
+            context: context)
+    }
+
+    /// Deletes the account and signs this browser out; a wrong password or an operator's account is answered on
+    /// the form, with nothing changed.
+    func delete(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = try await FormBody.read(request, context: context)
+        do {
+            let deletion = try await membership.deleteAccount(user, password: form.text("password"))
+            // The answer is the first page of someone signed out: its header offers to sign in, not out.
+            var signedOut = context
+            signedOut.user = nil
+            var response = page(AccountDeletedPage(deletion: deletion), context: signedOut)
+            response.setCookie(AccountPagesController.signedOutCookie)
+            return response
+        } catch let error as CommunityError where error == .badCredentials || error.category == .forbidden {
+            let status: HTTPResponse.Status = error == .badCredentials ? .badRequest : .forbidden
+            return page(
+                DeleteAccountPage(user: user, shops: try await membership.ownShops(of: user), problem: error),
+                context: context,
+                status: status)
+        }
     }
 
     func emailForm(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -99,3 +131,5 @@ protocol AccountPage {
 
 extension EmailChangePage: AccountPage {}
 extension EmailConfirmPage: AccountPage {}
+extension DeleteAccountPage: AccountPage {}
+extension AccountDeletedPage: AccountPage {}

@@ -44,6 +44,8 @@ struct EmailChangePage {
                 "A lost device, a shared computer? Sign your account out of every device, this one included."))</p>
             <form method="post" action="/dashboard/sign-out-everywhere" class="inline">\
             <button type="submit" class="secondary">\(t("Se déconnecter partout", "Sign out everywhere"))</button></form>
+            <h2>\(t("Supprimer mon compte", "Delete my account"))</h2>
+            <p><a href="/dashboard/delete">\(t("Voir ce qui serait supprimé, et supprimer mon compte", "See what would be deleted, and delete my account"))</a></p>
             """
     }
 }

@@ -14,6 +14,8 @@ struct MembershipPagesController {
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/sign-up", use: signUpForm)
         router.post("/sign-up", use: signUp)
+        router.get("/sign-up/resident", use: residentForm)
+        router.post("/sign-up/resident", use: signUpResident)
         router.get("/sign-up/confirm", use: confirmForm)
         router.post("/sign-up/confirm", use: confirm)
         router.get("/password-reset", use: resetForm)
@@ -45,6 +47,30 @@ struct MembershipPagesController {
             } catch let error as CommunityError where [.invalidInput, .rateLimited].contains(error.category) {
                 return try await signUpPage(
                     form, problem: error, context: context, status: ErrorMiddleware.status(of: error.category))
+            }
+        }
+        let page = SignUpSentPage(email: form.email.trimmingCharacters(in: .whitespaces))
+        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
+    }
+
+    func residentForm(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let page = ResidentSignUpPage(form: ResidentSignUp(email: "", password: "", displayName: ""), problem: nil)
+        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
+    }
+
+    func signUpResident(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let body = try await FormBody.read(request, context: context)
+        let form = ResidentSignUp(
+            email: body.text("email"), password: body.text("password"), displayName: body.text("displayName"))
+        // A robot fills the hidden field: answered as a person would be, and nothing is stored or sent.
+        if body.text("website").isEmpty {
+            do {
+                try await membership.signUpResident(form, client: context.clientAddress)
+            } catch let error as CommunityError where [.invalidInput, .rateLimited].contains(error.category) {
+                let page = ResidentSignUpPage(form: form, problem: error)
+                return PageRenderer.page(
+                    page.title(context.language), page.body(context.language), context: context,
+                    status: ErrorMiddleware.status(of: error.category))
             }
         }
         let page = SignUpSentPage(email: form.email.trimmingCharacters(in: .whitespaces))

@@ -29,6 +29,8 @@ struct SignInPage {
             <p><a href="/password-reset">\(t("Mot de passe oublié ?", "Forgotten password?"))</a></p>
             <p>\(t("Commerçant, artisan ou producteur sans compte ?", "A merchant, maker or grower without an account?")) \
             <a href="/sign-up">\(t("Inscrire mon commerce", "Register my shop"))</a></p>
+            <p>\(t("Habitant, pour signaler une annonce ou gérer votre résumé ?", "A resident, to report a post or manage your digest?")) \
+            <a href="/sign-up/resident">\(t("Créer un compte", "Create an account"))</a></p>
             """
     }
 

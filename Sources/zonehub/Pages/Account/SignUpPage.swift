@@ -42,16 +42,27 @@ struct SignUpPage {
             <label for="commune">\(t("Commune du commerce", "The shop's commune"))</label>
             <select id="commune" name="commune" required><option value="">\(t("Choisissez…", "Choose…"))</option>\(communes.joined())</select>
             <p class="hint">\(t("Votre commune n'est dans aucune zone ? Elle n'est pas encore couverte par ce site.", "Your commune is in no zone? This site does not cover it yet."))</p>
-            <label for="email">\(t("Adresse e-mail", "Email address"))</label>
-            <input id="email" name="email" type="email" required autocomplete="email" value="\(form.email)">
-            <label for="password">\(t("Mot de passe (10 caractères au moins)", "Password (at least 10 characters)"))</label>
-            <input id="password" name="password" type="password" required minlength="10" maxlength="72" autocomplete="new-password">
-            <div class="trap" aria-hidden="true"><label for="website">\(t("Ne pas remplir", "Leave empty"))</label>\
-            <input id="website" name="website" tabindex="-1" autocomplete="off"></div>
+            \(Self.accountFields(email: form.email, t))
             <button type="submit">\(t("Créer mon compte", "Create my account"))</button>
             </form>
+            <p>\(t("Vous n'avez pas de commerce ?", "You have no shop?")) \
+            <a href="/sign-up/resident">\(t("Créer un compte d'habitant", "Create a resident's account"))</a></p>
             <p>\(t("Déjà inscrit ?", "Already registered?")) <a href="/sign-in">\(t("Se connecter", "Sign in"))</a></p>
             """
+    }
+}
+
+extension SignUpPage {
+    /// The fields every sign-up asks for: the address, a new password, and the field only robots fill.
+    static func accountFields(email: String, _ t: Language) -> HTML {
+        """
+        <label for="email">\(t("Adresse e-mail", "Email address"))</label>
+        <input id="email" name="email" type="email" required autocomplete="email" value="\(email)">
+        <label for="password">\(t("Mot de passe (10 caractères au moins)", "Password (at least 10 characters)"))</label>
+        <input id="password" name="password" type="password" required minlength="10" maxlength="72" autocomplete="new-password">
+        <div class="trap" aria-hidden="true"><label for="website">\(t("Ne pas remplir", "Leave empty"))</label>\
+        <input id="website" name="website" tabindex="-1" autocomplete="off"></div>
+        """
     }
 }
 

@@ -24,6 +24,7 @@ struct ConsolePage {
             : "<div class=\"accounts\">\(rows.joined())</div>"
         return """
             <h1>\(title(t))</h1>
+            <p><a href="/console/invitations">\(t("Inviter des administrateurs de zone et des organisateurs", "Invite zone admins and organisers"))</a></p>
             \(notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" as HTML } ?? "")\(UserMessages.alert(problem, t))
             <form method="get" action="/console" class="search">
             <label for="q">\(t("Adresse ou nom", "Address or name"))</label>

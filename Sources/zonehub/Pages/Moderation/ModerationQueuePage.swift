@@ -44,7 +44,9 @@ struct ModerationQueuePage {
             <h1>\(t("File de modération", "Moderation queue")) — \(zone.name)</h1>
             <p><a href="\(base)/audit">\(t("Journal", "Audit log"))</a> · <a href="\(base)/rules">\(t("Règles", "Rules"))</a> · \
             <a href="\(base)/sign-ups">\(t("Inscriptions à valider", "Sign-ups to approve"))</a> · \
-            <a href="\(base)/merchants">\(t("Commerçants", "Merchants"))</a></p>
+            <a href="\(base)/claims">\(t("Fiches revendiquées", "Claimed listings"))</a> · \
+            <a href="\(base)/merchants">\(t("Commerçants", "Merchants"))</a> · \
+            <a href="\(base)/invitations">\(t("Invitations", "Invitations"))</a></p>
             \(message)
             <p class="count">\(items.count) \(t("publication(s) en attente", "post(s) waiting"))</p>
             \(oldest)
