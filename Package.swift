@@ -48,6 +48,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Notices for people who act (zone admins, organisers, applicants, operators), through the outbox.
+        .target(
+            name: "Notices",
+            dependencies: [
+                "Storage", "Community", "Feeds", "PopUps", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -61,7 +68,8 @@ let package = Package(
         .executableTarget(
             name: "zonehub",
             dependencies: [
-                "Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds", "Membership", "CCurl", "CQRencode",
+                "Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds", "Membership", "Notices", "CCurl",
+                "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -78,7 +86,9 @@ let package = Package(
         ),
         .target(
             name: "HubTestSupport",
-            dependencies: ["Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds", "Membership"],
+            dependencies: [
+                "Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds", "Membership", "Notices",
+            ],
             path: "Tests/HubTestSupport"),
         .testTarget(
             name: "CommunityTests",
@@ -90,7 +100,12 @@ let package = Package(
         .testTarget(name: "PopUpsTests", dependencies: ["Storage", "Community", "PopUps", "HubTestSupport"]),
         .testTarget(name: "MembershipTests", dependencies: ["Storage", "Community", "Membership", "HubTestSupport"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Storage", "Community", "Directory", "HubTestSupport"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Storage", "Feeds", "HubTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "NoticesTests",
+            dependencies: ["Storage", "Community", "Moderation", "PopUps", "Feeds", "Notices", "HubTestSupport"]),
+        .testTarget(
+            name: "FeedsTests", dependencies: ["Storage", "Feeds", "HubTestSupport"],
+            exclude: ["Golden", "Mail/Bounces"]),
         .testTarget(
             name: "zonehubTests",
             dependencies: [

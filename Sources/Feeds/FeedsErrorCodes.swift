@@ -29,12 +29,18 @@ package enum FeedsProblem: String, ProblemCode, CaseIterable {
     case expiredLink = "expired_link"
     case subscriptionEnded = "subscription_ended"
     case subscriptionNotActive = "subscription_not_active"
+    /// A mail given to `mail bounce` that is not a delivery status notification.
+    case notADeliveryReport = "not_a_delivery_report"
+    /// A delivery status notification for no message this hub sent (or with a forged tag).
+    case unknownBouncedMessage = "unknown_bounced_message"
 
     package var category: ErrorCategory {
         switch self {
         case .invalidLink: .notFound
         case .expiredLink: .invalidInput
         case .subscriptionEnded, .subscriptionNotActive: .conflict
+        case .notADeliveryReport: .invalidInput
+        case .unknownBouncedMessage: .notFound
         }
     }
 
@@ -44,6 +50,9 @@ package enum FeedsProblem: String, ProblemCode, CaseIterable {
         case .expiredLink: "Ce lien a expiré : abonnez-vous de nouveau pour en recevoir un autre."
         case .subscriptionEnded: "Cet abonnement a pris fin : abonnez-vous de nouveau."
         case .subscriptionNotActive: "Cet abonnement n'est pas actif."
+        case .notADeliveryReport: "Ce courriel n'est pas un avis de non-remise (RFC 3464) : il n'a rien changé."
+        case .unknownBouncedMessage:
+            "Cet avis de non-remise ne concerne aucun message envoyé par ce hub : il n'a rien changé."
         }
     }
 }

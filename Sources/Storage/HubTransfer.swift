@@ -12,7 +12,8 @@ package enum HubTransfer {
         "auditEntry", "zoneRules", "merchantTrust", "decision", "report", "hubSecret", "subscription",
         "subscriptionZone", "consentEvent", "suppression", "outboxMessage", "digestRun", "popUpOrganiser",
         "popUpVenue", "popUpSeries", "popUpSlot", "popUpBooking", "market", "marketApplication", "marketOffer",
-        "accountToken", "signUp",
+        "accountToken", "signUp", "invitation", "listingClaim", "noticePreference",
+        "postReach", "listingReach", "bounce",
     ]
     /// Tables each engine keeps for itself (migration records, search indexes) or that a move leaves behind (rate
     /// limit counts, which expire within the hour).

@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import Membership
 import Moderation
+import Notices
 import PopUps
 import Storage
 
@@ -16,6 +17,10 @@ struct Hub: Sendable {
     let zones: ZoneService
     let accounts: AccountService
     let membership: MembershipService
+    /// Shops taking over the listings imported or created for them.
+    let claims: ListingClaimService
+    /// Invitations of zone admins, organisers and merchants by mail.
+    let invitations: InvitationService
     let administration: AccountAdministration
     let personalData: PersonalDataExport
     let merchants: MerchantService
@@ -51,8 +56,13 @@ struct Hub: Sendable {
     let merchantImporter: MerchantImporter
     let sitemaps: SitemapService
     let markets: MarketService
+    /// Notices for people who act: preferences and the sweep that mails them.
+    let notices: NoticeService
     /// The outbox, review queue and bookings figures of `/metrics`.
     let statistics: any StatisticsStore
+    /// Merchants' reach counted by this process and not yet stored, and the stored reach.
+    let reachCounter: ReachCounter
+    let reach: ReachService
 
     /// A hub on an embedded SQLite database.
     init(
@@ -96,8 +106,13 @@ struct Hub: Sendable {
         merchants = MerchantService(merchants: merchantStore, zones: zoneStore, clock: clock)
         administration = AccountAdministration(
             accounts: accountStore, zones: zoneStore, merchants: merchantStore, clock: clock)
-        membership = MembershipService(
-            accounts: accountStore, membership: SQLMembershipStore(database: sql), merchants: merchants,
+        invitations = InvitationService(
+            accounts: accountStore, invitations: SQLInvitationStore(database: sql), merchants: merchants,
+            zones: zoneStore, throttles: throttles, hasher: hasher,
+            notifier: OutboxMembershipNotifier(outbox: outboxStore, baseURL: settings.publicURL, clock: clock),
+            clock: clock)
+        claims = ListingClaimService(
+            claims: SQLListingClaimStore(database: sql), merchants: merchantStore, accounts: accountStore,
             zones: zoneStore, throttles: throttles, hasher: hasher,
             notifier: OutboxMembershipNotifier(outbox: outboxStore, baseURL: settings.publicURL, clock: clock),
             clock: clock)
@@ -119,6 +134,19 @@ struct Hub: Sendable {
                 popUps: SQLPopUpStore(database: sql), bookings: SQLPopUpBookingStore(database: sql), zones: zoneStore,
                 merchants: merchantStore, accounts: accountStore, outbox: outboxStore),
             linkKey: linkKey, posts: posts, settings: settings, clock: clock)
+        let notices = NoticeService(
+            store: SQLNoticeStore(database: sql), zones: zoneStore, outbox: outboxStore,
+            links: NoticeLinks(key: linkKey), baseURL: settings.publicURL, clock: clock)
+        self.notices = notices
+        membership = MembershipService(
+            accounts: accountStore, membership: SQLMembershipStore(database: sql), merchants: merchants,
+            zones: zoneStore, throttles: throttles, hasher: hasher,
+            notifier: NoticeAwareMembershipNotifier(
+                mail: OutboxMembershipNotifier(outbox: outboxStore, baseURL: settings.publicURL, clock: clock),
+                notices: notices),
+            clock: clock, refusedDomains: settings.refusedEmailDomains,
+            signUpPolicies: RulesBook(store: moderationStore),
+            departures: [PopUpDeparture(bookings: popUps.bookings)])
         search = SearchService(search: SQLSearchStore(database: sql), zones: zoneStore, clock: clock)
         directory = DirectoryService(directory: directoryStore, zones: zoneStore, clock: clock)
         merchantImporter = MerchantImporter(service: merchants, directory: directoryStore)
@@ -136,7 +164,12 @@ struct Hub: Sendable {
         self.linkKey = linkKey
         subscriptions = SubscriptionService(
             subscriptions: subscriptionStore, zones: zoneStore, tokens: tokens, clock: clock)
-        digests = DigestService(subscriptions: subscriptionStore, posts: postStore, clock: clock)
+        reachCounter = ReachCounter(clock: clock)
+        let reach = ReachService(store: SQLReachStore(database: sql), clock: clock)
+        self.reach = reach
+        var digests = DigestService(subscriptions: subscriptionStore, posts: postStore, clock: clock)
+        digests.queued = { try await reach.digestsQueued($0) }
+        self.digests = digests
         mailRenderer = HubMailRenderer(
             subscriptions: subscriptionStore, zones: zoneStore, posts: postStore, tokens: tokens, settings: settings,
             clock: clock)
@@ -183,14 +216,25 @@ struct Hub: Sendable {
     func outboxSender(logger: Logger) -> OutboxSender {
         OutboxSender(
             outbox: outbox, renderer: mailRenderer, transport: mailTransport, envelopeSender: settings.mailFrom,
-            senderID: SenderIdentity.current, connections: settings.smtpConnections, clock: clock, logger: logger)
+            senderID: SenderIdentity.current, connections: settings.smtpConnections, clock: clock, logger: logger,
+            returnPath: settings.returnPath(tokens: linkTokens))
     }
 
     /// The digests' and the outbox's round while the server runs.
     func mailScheduler(logger: Logger) -> MailScheduler {
         MailScheduler(
             zones: zones, digests: digests, subscriptionStore: subscriptionStore, outbox: outbox,
-            sender: outboxSender(logger: logger), clock: clock, logger: logger)
+            sender: outboxSender(logger: logger), notices: notices, clock: clock, logger: logger)
+    }
+
+    /// The monthly reach reports ("Votre visibilité ce mois-ci").
+    var reachReports: ReachReports {
+        ReachReports(reach: reach, store: reach.store, outbox: outbox, publicURL: settings.publicURL, clock: clock)
+    }
+
+    /// Stores the reach counted while the server runs, and queues the monthly reports.
+    func reachFlusher(logger: Logger) -> ReachFlusher {
+        ReachFlusher(counter: reachCounter, store: reach.store, reports: reachReports, clock: clock, logger: logger)
     }
 
     /// Reminders to merchants whose listing was not confirmed for a while.

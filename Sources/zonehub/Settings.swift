@@ -44,7 +44,29 @@ struct Settings: Sendable {
             "zonehub@<public host>"
         ),
         ("ZONEHUB_MAIL_DIR", "where mail is written as .eml files when no SMTP server is set", "./data/mail"),
+        (
+            "ZONEHUB_BOUNCE_ADDRESS",
+            "mailbox piped into `zonehub mail bounce`; each message's envelope sender is `local+<id>-<tag>@domain`",
+            "none: the envelope sender is ZONEHUB_MAIL_FROM"
+        ),
+        ("ZONEHUB_BOUNCE_VERP", "`no`: send with ZONEHUB_BOUNCE_ADDRESS as is (bounces matched by Message-ID)", "yes"),
         ("ZONEHUB_CONFIRM_AFTER_DAYS", "days after which merchants are asked to confirm their listing", "90"),
+        (
+            "ZONEHUB_REFUSED_EMAIL_DOMAINS", "email domains refused at sign-up, separated by commas (case ignored)",
+            "none"
+        ),
+        (
+            "ZONEHUB_LEGAL_NOTICE", "UTF-8 text file shown at /mentions-legales",
+            "none: the page says it is not published"
+        ),
+        (
+            "ZONEHUB_PRIVACY_POLICY", "UTF-8 text file shown at /confidentialite, above what the hub says it stores",
+            "none: the page says it is not published"
+        ),
+        (
+            "ZONEHUB_TEST_DAYS_AHEAD",
+            "TESTS ONLY: moves serve's clock 1 to 366 days ahead; refused with an https public URL", "none"
+        ),
     ]
 
     var databasePath: String
@@ -67,8 +89,16 @@ struct Settings: Sendable {
     var smtpConnections: Int
     var mailFrom: String
     var mailDirectory: String
+    /// Where bounces go (the envelope sender), and whether each message gets its own (VERP); see `Settings+Bounces`.
+    var bounceAddress: String?
+    var verp: Bool
     /// Days without a confirmation before a merchant is reminded (stale 30 days later).
     var confirmAfterDays: Int
+    /// Domains whose addresses cannot sign up, lower-cased.
+    var refusedEmailDomains: Set<String>
+    /// The operator's "Mentions légales" and "Politique de confidentialité", read at start; nil when not set.
+    var legalNotice: LegalText?
+    var privacyPolicy: LegalText?
 
     /// Whether `value` names a PostgreSQL database rather than a SQLite file.
     static func isPostgresAddress(_ value: String) -> Bool {
@@ -151,9 +181,13 @@ struct Settings: Sendable {
             throw CLIError("ZONEHUB_MAIL_FROM: '\(mailFrom)' is not an email address")
         }
         mailDirectory = value("ZONEHUB_MAIL_DIR") ?? "./data/mail"
+        (bounceAddress, verp) = try Self.bounces(value("ZONEHUB_BOUNCE_ADDRESS"), verp: value("ZONEHUB_BOUNCE_VERP"))
         smtpConnections = try Self.integer(value("ZONEHUB_SMTP_CONNECTIONS"), "ZONEHUB_SMTP_CONNECTIONS", 1...32) ?? 4
         confirmAfterDays =
             try Self.integer(value("ZONEHUB_CONFIRM_AFTER_DAYS"), "ZONEHUB_CONFIRM_AFTER_DAYS", 7...730) ?? 90
+        refusedEmailDomains = try Self.emailDomains(value("ZONEHUB_REFUSED_EMAIL_DOMAINS"))
+        legalNotice = try Self.legalText(value("ZONEHUB_LEGAL_NOTICE"), setting: "ZONEHUB_LEGAL_NOTICE")
+        privacyPolicy = try Self.legalText(value("ZONEHUB_PRIVACY_POLICY"), setting: "ZONEHUB_PRIVACY_POLICY")
         smtp = try value("ZONEHUB_SMTP_URL").map { url in
             guard let parts = URLComponents(string: url), ["smtp", "smtps"].contains(parts.scheme ?? ""),
                 parts.host?.isEmpty == false

@@ -3,7 +3,9 @@ import Directory
 import Feeds
 import Foundation
 import Hummingbird
+import Membership
 import Moderation
+import Notices
 import PopUps
 import Storage
 import Testing
@@ -20,6 +22,8 @@ import Testing
         + DirectoryField.allCases + DirectoryNotFound.allCases + DirectoryProblem.allCases
         + FeedsField.allCases + FeedsNotFound.allCases + FeedsProblem.allCases
         + RequestField.allCases + RequestNotFound.allCases + RequestProblem.allCases + BodyProblem.allCases
+        + MembershipField.allCases + MembershipNotFound.allCases + MembershipProblem.allCases
+        + NoticesField.allCases + NoticesProblem.allCases
 
     @Test func everyCodeIsStableSnakeCaseWithAFrenchSentence() {
         for code in Self.all {

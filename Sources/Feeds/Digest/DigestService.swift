@@ -28,6 +28,8 @@ package struct DigestService: Sendable {
     /// The digest's length above which merchants' shares shrink (never below one post each).
     package static let maxPosts = 30
     static let pageSize = 500
+    /// Told of each page of digests just queued (not in a dry run): the executable counts the posts they carry.
+    package var queued: (@Sendable ([DigestRecipe]) async throws -> Void)?
 
     package init(subscriptions: any SubscriptionStore, posts: any PostStore, clock: any HubClock) {
         self.subscriptions = subscriptions
@@ -63,6 +65,7 @@ package struct DigestService: Sendable {
             } else {
                 summary.digests += try await subscriptions.recordDigests(
                     recipes, covering: page.map(\.id), periodEnd: periodEnd, at: periodEnd)
+                try await queued?(recipes)
             }
             onPage(summary)
         }

@@ -43,6 +43,8 @@ package struct OutboxSender: Sendable {
     let renderer: any OutboxRenderer
     let transport: any MailTransport
     let envelopeSender: String
+    /// Gives each message its own envelope sender (VERP) when set; else every message goes with `envelopeSender`.
+    let returnPath: ReturnPath?
     /// Who claims messages, so that claims of a sender that died can be released ("host:pid").
     let senderID: String
     let connections: Int
@@ -53,8 +55,10 @@ package struct OutboxSender: Sendable {
 
     package init(
         outbox: any OutboxStore, renderer: any OutboxRenderer, transport: any MailTransport, envelopeSender: String,
-        senderID: String, connections: Int = 4, batchSize: Int = 32, clock: any HubClock, logger: Logger
+        senderID: String, connections: Int = 4, batchSize: Int = 32, clock: any HubClock, logger: Logger,
+        returnPath: ReturnPath? = nil
     ) {
+        self.returnPath = returnPath
         self.outbox = outbox
         self.renderer = renderer
         self.transport = transport
@@ -135,7 +139,8 @@ package struct OutboxSender: Sendable {
             }
             return nil
         }
-        let outcome = await line.send(mail.rendered(), from: envelopeSender, to: message.recipient)
+        let from = returnPath?.envelopeSender(for: message.id) ?? envelopeSender
+        let outcome = await line.send(mail.rendered(), from: from, to: message.recipient)
         let now = clock.now()
         switch outcome {
         case .sent:

@@ -26,4 +26,6 @@ package protocol OutboxStore: Sendable {
     /// When the next pending message is due, if any.
     func nextAttempt() async throws -> Date?
     func isSuppressed(_ email: String) async throws -> Bool
+    /// Which of these dedupe keys a message was already queued under (a read, before trying to queue again).
+    func queuedKeys(_ keys: [String]) async throws -> Set<String>
 }

@@ -173,4 +173,12 @@ package struct SQLOutboxStore: OutboxStore {
         }
     }
 
+    package func queuedKeys(_ keys: [String]) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        return try await database.read { db in
+            let (test, argument) = try db.isIn(keys)
+            return Set(try await db.values("SELECT dedupeKey FROM outboxMessage WHERE dedupeKey\(test)", [argument]))
+        }
+    }
+
 }

@@ -12,7 +12,7 @@ package struct LinkTokens: Sendable {
         case manage = "m"
     }
 
-    private let key: Data
+    let key: Data
     /// How long a confirmation link stays valid.
     package static let confirmationLifetime: TimeInterval = 7 * 24 * 3600
 

@@ -16,6 +16,9 @@ enum PostgresMigrations {
         ("v10-throttles", throttles),
         ("v11-membership", membership),
         ("v12-joining", joining),
+        ("v13-notices", notices),
+        ("v14-bounces", bounces),
+        ("v15-reach", reach),
     ]
 
     /// Applies the migrations not yet applied, all in one transaction (a failed one leaves the schema as it was),

@@ -30,6 +30,15 @@ extension SQLiteDatabase {
         migrator.registerMigration("v10-joining") { db in
             try db.execute(sql: joiningSchema)
         }
+        migrator.registerMigration("v11-notices") { db in
+            try db.execute(sql: noticesSchema)
+        }
+        migrator.registerMigration("v12-bounces") { db in
+            try db.execute(sql: bouncesSchema)
+        }
+        migrator.registerMigration("v13-reach") { db in
+            try db.execute(sql: reachSchema)
+        }
         return migrator
     }
 

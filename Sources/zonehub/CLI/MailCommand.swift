@@ -6,8 +6,8 @@ import Foundation
 /// `zonehub mail status|unsubscribe`: the outbox at a glance, and unsubscription by mail.
 struct MailCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mail", abstract: "The outbox, and mailto: unsubscription.",
-        subcommands: [Status.self, Unsubscribe.self])
+        commandName: "mail", abstract: "The outbox, mailto: unsubscription, and bounces.",
+        subcommands: [Status.self, Unsubscribe.self, Reach.self, Bounce.self])
 
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count the outbox's messages by status.")

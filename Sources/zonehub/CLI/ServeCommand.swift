@@ -18,7 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
             settings.logFormat.bootstrap(level: settings.logLevel)
             var logger = Logger(label: "zonehub")
             logger.logLevel = settings.logLevel
-            let hub = try await Hub.open(settings)
+            for warning in settings.legalWarnings { logger.warning("\(warning)") }
+            let hub = try await Hub.open(settings, clock: try settings.clock())
             let report = try await hub.syncZones(from: settings.zonesDirectory)
             logger.info(
                 "zones synced",

@@ -13,7 +13,8 @@ struct ZonehubCommand: AsyncParsableCommand {
             + Settings.keys.map { "  \($0.name)  \($0.meaning) (default: \($0.fallback))" }.joined(separator: "\n"),
         subcommands: [
             ServeCommand.self, MigrateCommand.self, ZonesCommand.self, UsersCommand.self, ModerationCommand.self,
-            DemoCommand.self, DigestCommand.self, MailCommand.self, PopUpCommand.self, MerchantsCommand.self,
+            DemoCommand.self, DigestCommand.self, MailCommand.self, NoticesCommand.self, PopUpCommand.self,
+            MerchantsCommand.self,
             BackupCommand.self, RestoreCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
         ])
 

@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import HTTPTypes
 import NIOCore
@@ -17,6 +18,8 @@ final class FeedCache: Sendable {
         let headers: HTTPFields
         let plainHeaders: HTTPFields
         let gzipHeaders: HTTPFields
+        /// The posts the feed carries, each counted as reached by a fetch.
+        let posts: [Post.ID]
     }
 
     private let state = Mutex<(generation: Int, entries: [String: Entry])>((0, [:]))

@@ -20,6 +20,8 @@ struct FeedController {
     let webSubHub: String?
     let clock: any HubClock
     let cache: FeedCache
+    /// Counts, for each post a fetched feed carried, one feed fetch (a 304 answer too: the reader polled it).
+    let reach: ReachCounter
     var base: String { publicURL }
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
@@ -140,6 +142,7 @@ struct FeedController {
                 text, posts: posts, staleAt: staleAt, headers: headers(format: format, selfURL: base + key))
             cache.store(entry, for: key, renderedAt: generation)
         }
+        if request.method == .get { reach.fetched(posts: entry.posts, userAgent: request.headers[.userAgent]) }
         if Self.notModified(request, entry) { return Response(status: .notModified, headers: entry.headers) }
         let gzip = entry.gzipped != nil && Self.acceptsGzip(request)
         let headers = gzip ? entry.gzipHeaders : entry.plainHeaders
@@ -178,7 +181,7 @@ struct FeedController {
             body: body, gzipped: gzipped, etag: "\"\(digest)\"", lastModified: lastModified,
             expiresAt: (posts.compactMap(\.content.validUntil) + [staleAt].compactMap { $0 }).min(), headers: headers,
             plainHeaders: plain,
-            gzipHeaders: compressed)
+            gzipHeaders: compressed, posts: posts.map(\.id))
     }
 
     static func notModified(_ request: Request, _ entry: FeedCache.Entry) -> Bool {

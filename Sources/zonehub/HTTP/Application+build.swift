@@ -19,7 +19,7 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
         var headers = HTTPFields()
         headers[.contentType] = "text/css; charset=utf-8"
         headers[.cacheControl] = "public, max-age=3600"
-        let css = Stylesheet.css + DirectoryStylesheet.css
+        let css = Stylesheet.css + DirectoryStylesheet.css + ClaimStylesheet.css + ReachStylesheet.css
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: css)))
     }
     // Inside the group, errors render with the visitor's language and session; the router-level instance
@@ -27,24 +27,34 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
     // Feeds are public and cached: they skip the session lookup.
     FeedController(
         zones: hub.zones, merchants: hub.merchants, posts: hub.posts, markets: hub.markets, publicURL: publicURL,
-        webSubHub: hub.settings.webSubHub, clock: hub.clock, cache: hub.feedCache
+        webSubHub: hub.settings.webSubHub, clock: hub.clock, cache: hub.feedCache, reach: hub.reachCounter
     ).addRoutes(to: router)
+    // Link clicks are counted without a session, as feeds are.
+    ReachController(merchants: hub.merchants, counter: hub.reachCounter).addRoutes(to: router)
     let pages = router.group().add(middleware: SessionMiddleware(accounts: hub.accounts)).add(
         middleware: ErrorMiddleware())
     PublicPagesController(
         zones: hub.zones, posts: hub.posts, merchants: hub.merchants, markets: hub.markets, listings: hub.listings,
-        publicURL: hub.settings.publicURL, clock: hub.clock
+        publicURL: hub.settings.publicURL, clock: hub.clock, reach: hub.reachCounter
     ).addRoutes(to: pages)
     AccountPagesController(
         accounts: hub.accounts, signInThrottle: hub.signInThrottle, publicURL: publicURL, clock: hub.clock
     ).addRoutes(to: pages)
     MembershipPagesController(membership: hub.membership, zones: hub.zones).addRoutes(to: pages)
-    AccountSettingsController(accounts: hub.accounts, membership: hub.membership, personalData: hub.personalData)
+    ListingClaimPagesController(claims: hub.claims, zones: hub.zones).addRoutes(to: pages)
+    InvitationPagesController(
+        invitations: hub.invitations, accounts: hub.accounts, zones: hub.zones, publicURL: publicURL
+    ).addRoutes(to: pages)
+    LegalPagesController(notice: hub.settings.legalNotice, privacy: hub.settings.privacyPolicy).addRoutes(to: pages)
+    AccountSettingsController(
+        accounts: hub.accounts, membership: hub.membership, personalData: hub.personalData)
         .addRoutes(to: pages)
     ConsoleController(administration: hub.administration, zones: hub.zones, signInThrottle: hub.signInThrottle)
         .addRoutes(to: pages)
-    DashboardController(zones: hub.zones, merchants: hub.merchants, posts: hub.posts, moderation: hub.moderation)
-        .addRoutes(to: pages)
+    DashboardController(
+        zones: hub.zones, merchants: hub.merchants, posts: hub.posts, moderation: hub.moderation,
+        subscriptions: hub.subscriptions, reach: hub.reach
+    ).addRoutes(to: pages)
     ModerationPagesController(
         zones: hub.zones, moderation: hub.moderation, merchants: hub.merchants, reportLimiter: hub.reportLimiter,
         clock: hub.clock
@@ -53,6 +63,7 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
         zones: hub.zones, subscriptions: hub.subscriptions, linkTokens: hub.linkTokens, mailRenderer: hub.mailRenderer,
         subscriptionLimiter: hub.subscriptionLimiter, clock: hub.clock
     ).addRoutes(to: pages)
+    NoticePagesController(notices: hub.notices).addRoutes(to: pages)
     let api = pages.group("/api/v1")
     APIController(
         accounts: hub.accounts, merchants: hub.merchants, posts: hub.posts, zones: hub.zones,
@@ -92,7 +103,7 @@ func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
         services: [
             PostSweeper(posts: hub.posts, logger: logger), hub.mailScheduler(logger: logger),
             PopUpSweeper(bookings: hub.popUps.bookings, logger: logger),
-            ListingReminderService(reminders: hub.listingReminders, logger: logger),
+            ListingReminderService(reminders: hub.listingReminders, logger: logger), hub.reachFlusher(logger: logger),
         ],
         onServerRunning: { channel in
             // Printed once the socket is bound, with the real port (useful with --port 0).

@@ -22,8 +22,12 @@ enum RequestField: String, InputField, CaseIterable {
 /// Addresses the hub answers with "not found" because a part of their path is not one it knows.
 enum RequestNotFound: String, MissingThing, CaseIterable {
     case decision
+    /// A `/go/` address whose target is not one of the merchant's links.
+    case link
 
-    var french: String { "Cette page n'existe pas." }
+    var french: String {
+        self == .link ? "Ce lien n'est pas sur la fiche du commerce : le hub ne redirige pas ailleurs." : "Cette page n'existe pas."
+    }
 }
 
 /// The requests the hub itself refuses, before any feature sees them.

@@ -155,7 +155,8 @@ struct HubMailRenderer: OutboxRenderer {
             from: MailAddress(name: fromName, address: settings.mailFrom), to: recipient, subject: subject,
             date: message.createdAt,
             messageID:
-                "\(message.payload.kind).\(message.id).\(Int(message.createdAt.timeIntervalSince1970))@\(mailDomain)",
+                "\(message.payload.kind).\(message.id).\(Int(message.createdAt.timeIntervalSince1970))."
+                + "\(tokens.bounceTag(for: message.id))@\(mailDomain)",
             headers: html == nil ? [("Auto-Submitted", "auto-generated")] : [], text: text, html: html)
     }
 

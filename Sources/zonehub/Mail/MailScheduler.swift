@@ -2,6 +2,7 @@ import Community
 import Feeds
 import Foundation
 import Logging
+import Notices
 import ServiceLifecycle
 import Synchronization
 
@@ -13,9 +14,12 @@ struct MailScheduler: Service {
     let subscriptionStore: any SubscriptionStore
     let outbox: any OutboxStore
     let sender: OutboxSender
+    /// Swept every `noticeInterval`: held posts, reminders, bookings and markets become notices within a minute.
+    let notices: NoticeService
     let clock: any HubClock
     let logger: Logger
     var interval: Duration = .seconds(5)
+    var noticeInterval: TimeInterval = 20
     /// A hub that was down at send time still sends that day's digest if it is back within this delay.
     static let catchUp: TimeInterval = 6 * 3600
 
@@ -39,9 +43,18 @@ struct MailScheduler: Service {
             logger.error("cannot release outbox claims", metadata: ["error": "\(error)"])
         }
         let sender = self.sender
+        var lastNoticeSweep = Date.distantPast
         while !stopping() {
             do {
                 try await composeDueDigests()
+                if clock.now().timeIntervalSince(lastNoticeSweep) >= noticeInterval {
+                    lastNoticeSweep = clock.now()
+                    let queued = try await notices.sweep()
+                    if queued != NoticeSweepSummary() {
+                        logger.info(
+                            "notices queued", metadata: ["at once": "\(queued.immediate)", "daily": "\(queued.daily)"])
+                    }
+                }
                 if let next = try await outbox.nextAttempt(), next <= clock.now() {
                     let summary = try await sender.drain(stopWhen: stopping)
                     logger.info(

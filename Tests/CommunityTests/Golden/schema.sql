@@ -6,6 +6,8 @@ CREATE TRIGGER auditEntry_is_append_only_delete BEFORE DELETE ON auditEntry
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER auditEntry_is_append_only_update BEFORE UPDATE ON auditEntry
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER bounce_is_append_only_update BEFORE UPDATE ON bounce
+BEGIN SELECT RAISE(ABORT, 'bounce records are append-only'); END;
 CREATE TRIGGER consentEvent_is_append_only_delete BEFORE DELETE ON consentEvent
 BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
 CREATE TRIGGER consentEvent_is_append_only_update BEFORE UPDATE ON consentEvent
@@ -189,6 +191,21 @@ CREATE TABLE auditEntry (
     subject TEXT NOT NULL,
     details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details))
 );
+CREATE TABLE bounce (
+    id INTEGER PRIMARY KEY,
+    outboxMessageId INTEGER NOT NULL REFERENCES outboxMessage(id),
+    recipient TEXT NOT NULL COLLATE NOCASE CHECK (recipient LIKE '%_@_%'),
+    finalRecipient TEXT CHECK (finalRecipient IS NULL OR length(finalRecipient) <= 320),
+    matchedBy TEXT NOT NULL CHECK (matchedBy IN ('verp', 'message_id')),
+    kind TEXT NOT NULL CHECK (kind IN ('hard', 'soft', 'delay', 'success')),
+    status TEXT NOT NULL CHECK (length(status) BETWEEN 5 AND 11),
+    dsnAction TEXT NOT NULL CHECK (length(dsnAction) <= 20),
+    diagnosticCode TEXT CHECK (diagnosticCode IS NULL OR length(diagnosticCode) <= 1000),
+    reportingMta TEXT CHECK (reportingMta IS NULL OR length(reportingMta) <= 255),
+    action TEXT NOT NULL CHECK (action IN ('suppressed', 'counted', 'ignored', 'already_suppressed')),
+    reason TEXT NOT NULL CHECK (length(reason) <= 1500),
+    at DATETIME NOT NULL
+);
 CREATE TABLE commune (
     id INTEGER PRIMARY KEY,
     zoneId INTEGER NOT NULL REFERENCES zone(id) ON DELETE CASCADE,
@@ -251,6 +268,7 @@ CREATE TABLE listingClaim (
     method TEXT NOT NULL CHECK (method IN ('email', 'review')),
     digest TEXT UNIQUE,
     expiresAt DATETIME,
+    siret TEXT CHECK (siret IS NULL OR (length(siret) = 14 AND siret NOT GLOB '*[^0-9]*')),
     message TEXT CHECK (message IS NULL OR length(message) <= 1000),
     createdAt DATETIME NOT NULL,
     decidedAt DATETIME,
@@ -259,6 +277,13 @@ CREATE TABLE listingClaim (
     reason TEXT CHECK (reason IS NULL OR length(reason) <= 500),
     CHECK ((decidedAt IS NULL) = (outcome IS NULL)),
     CHECK (method <> 'email' OR (digest IS NOT NULL AND expiresAt IS NOT NULL))
+);
+CREATE TABLE listingReach (
+    merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
+    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    views INTEGER NOT NULL DEFAULT 0 CHECK (views >= 0),
+    clicks INTEGER NOT NULL DEFAULT 0 CHECK (clicks >= 0),
+    PRIMARY KEY (merchantId, day)
 );
 CREATE TABLE market (
     id INTEGER PRIMARY KEY,
@@ -329,6 +354,16 @@ CREATE TABLE merchantZone (
     merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
     zoneId INTEGER NOT NULL REFERENCES zone(id),
     PRIMARY KEY (merchantId, zoneId)
+);
+CREATE TABLE noticePreference (
+    userId INTEGER NOT NULL REFERENCES user(id),
+    kind TEXT NOT NULL CHECK (kind IN (
+        'annonce-retenue', 'inscription-en-attente', 'annonce-masquee', 'rappel', 'escalade',
+        'demande-de-reservation', 'reservation-annulee', 'place-non-prise', 'decision-marche',
+        'ouverture-marche')),
+    delivery TEXT NOT NULL CHECK (delivery IN ('immediate', 'daily', 'off')),
+    updatedAt DATETIME NOT NULL,
+    PRIMARY KEY (userId, kind)
 );
 CREATE TABLE outboxMessage (
     id INTEGER PRIMARY KEY,
@@ -440,6 +475,14 @@ CREATE TABLE post (
     CHECK (kind <> 'event' OR eventAt IS NOT NULL),
     CHECK (status <> 'published' OR publishedAt IS NOT NULL)
 );
+CREATE TABLE postReach (
+    postId INTEGER NOT NULL REFERENCES post(id) ON DELETE CASCADE,
+    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    views INTEGER NOT NULL DEFAULT 0 CHECK (views >= 0),
+    feedFetches INTEGER NOT NULL DEFAULT 0 CHECK (feedFetches >= 0),
+    digests INTEGER NOT NULL DEFAULT 0 CHECK (digests >= 0),
+    PRIMARY KEY (postId, day)
+);
 CREATE VIRTUAL TABLE postSearch USING fts5(
     title, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5');
 CREATE TABLE 'postSearch_config'(k PRIMARY KEY, v) WITHOUT ROWID;
@@ -539,6 +582,8 @@ CREATE TABLE zoneRules (
 );
 CREATE INDEX accountToken_on_userId ON accountToken(userId, purpose);
 CREATE INDEX auditEntry_on_zoneId ON auditEntry(zoneId, id);
+CREATE INDEX bounce_on_outboxMessageId ON bounce(outboxMessageId);
+CREATE INDEX bounce_on_recipient ON bounce(recipient, kind, at);
 CREATE INDEX commune_on_foldedName ON commune(foldedName);
 CREATE INDEX commune_on_postcode ON commune(postcode);
 CREATE INDEX consentEvent_on_subscriptionId ON consentEvent(subscriptionId, id);

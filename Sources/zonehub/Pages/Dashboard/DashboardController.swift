@@ -1,4 +1,5 @@
 import Community
+import Feeds
 import Foundation
 import Hummingbird
 import Moderation
@@ -10,6 +11,9 @@ struct DashboardController {
     let merchants: MerchantService
     let posts: PostService
     let moderation: ModerationQueue
+    let subscriptions: SubscriptionService
+    /// Each merchant's last 30 days of reach.
+    let reach: ReachService
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/dashboard", use: overview)
@@ -34,7 +38,9 @@ struct DashboardController {
             for post in posts where post.status == .draft || post.status == .removed {
                 decisions[post.id] = try await moderation.history(of: post, for: user).last
             }
-            spaces.append(DashboardPage.MerchantSpace(merchant: merchant, posts: posts, decisions: decisions))
+            spaces.append(
+                DashboardPage.MerchantSpace(
+                    merchant: merchant, posts: posts, decisions: decisions, reach: try await reach.recent(merchant)))
         }
         var adminZones: [DashboardPage.AdminZone] = []
         for zone in try await zones.active() where user.role != .merchant && user.administers(zone.id) {
@@ -43,7 +49,8 @@ struct DashboardController {
             if user.role == .hubOperator && !items.contains(where: \.escalated) { continue }
             adminZones.append(DashboardPage.AdminZone(zone: zone, items: items))
         }
-        let page = DashboardPage(user: user, merchants: spaces, adminZones: adminZones)
+        let digest = try await subscriptions.subscription(of: user)
+        let page = DashboardPage(user: user, merchants: spaces, adminZones: adminZones, digest: digest)
         return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
     }
 

@@ -1,4 +1,5 @@
 import Community
+import Feeds
 import Moderation
 
 /// The signed-in space: a merchant's profiles and posts, a zone admin's queues.
@@ -8,6 +9,8 @@ struct DashboardPage {
         let merchant: Merchant
         let posts: [Post]
         let decisions: [Post.ID: Decision]
+        /// The last 30 days of reach: views, clicks, feed fetches and digests.
+        let reach: ReachSummary
     }
 
     /// A zone the viewer moderates, with its queue.
@@ -19,6 +22,8 @@ struct DashboardPage {
     let user: User
     let merchants: [MerchantSpace]
     let adminZones: [AdminZone]
+    /// The person's digest subscription and its management token, when they have one.
+    let digest: (subscription: Subscription, manageToken: String)?
 
     func title(_ t: Language) -> String { t("Mon espace", "My space") }
 
@@ -30,18 +35,48 @@ struct DashboardPage {
             )
         }
         sections += adminZones.map { adminZone($0, t) }
-        if sections.isEmpty {
+        if sections.isEmpty && user.role != .resident {
             sections.append("<p>\(t("Rien à gérer pour l'instant.", "Nothing to manage yet."))</p>")
         }
+        sections.append(digestSection(t))
         let password: HTML = """
             <p><a href="/dashboard/password">\(t("Changer de mot de passe", "Change password"))</a> · \
-            <a href="/dashboard/email">\(t("Adresse e-mail et sessions", "Email address and sessions"))</a></p>
+            <a href="/dashboard/email">\(t("Adresse e-mail, sessions et données", "Email address, sessions and data"))</a> · \
+            <a href="/notices/preferences">\(t("Mes avis par e-mail", "My email notices"))</a> · \
+            <a href="/dashboard/delete">\(t("Supprimer mon compte", "Delete my account"))</a></p>
             """
         if user.role == .merchant {
             sections.append(
                 "<p><a href=\"/dashboard/pop-ups\">\(t("Mes boutiques éphémères", "My pop-up shops"))</a></p>")
         }
         return "<h1>\(t("Bonjour", "Hello")) \(user.displayName)</h1>\(sections)\(password)"
+    }
+
+    /// The email digest, managed from here rather than from the link of the last mail.
+    private func digestSection(_ t: Language) -> HTML {
+        let heading: HTML = "<h2>\(t("Résumé par e-mail", "Email digest"))</h2>"
+        guard let digest, digest.subscription.status != .unsubscribed else {
+            return """
+                \(heading)<p>\(t(
+                    "Recevez chaque jour ou chaque semaine les nouvelles annonces des commerçants de vos zones.",
+                    "Get the merchants' new posts of your zones every day or every week."))</p>
+                <p><a class="button" href="/subscribe">\(t("Recevoir le résumé", "Get the digest"))</a></p>
+                """
+        }
+        let frequency =
+            digest.subscription.preferences.frequency == .daily ? t("chaque jour", "daily") : t("chaque semaine", "weekly")
+        let state: String =
+            digest.subscription.status == .pending
+            ? t(
+                "En attente : suivez le lien de confirmation reçu par e-mail.",
+                "Waiting: follow the confirmation link you received by email.")
+            : t("Vous recevez le résumé \(frequency).", "You receive the digest \(frequency).")
+        return """
+            \(heading)<p>\(state)</p>
+            <p><a href="/subscriptions/manage?token=\(digest.manageToken)">\(t(
+                "Choisir mes zones, mes catégories et la fréquence, ou me désabonner",
+                "Choose my zones, categories and frequency, or unsubscribe"))</a></p>
+            """
     }
 
     private func merchant(_ space: MerchantSpace, _ t: Language) -> HTML {
@@ -59,7 +94,8 @@ struct DashboardPage {
             }
             return """
                 <tr id="post-\(post.id.rawValue)" data-status="\(post.status.rawValue)">
-                <td><a href="/posts/\(post.id.rawValue)">\(post.content.title)</a></td>
+                <td><a href="/posts/\(post.id.rawValue)">\(post.content.title)</a>\
+                \(ReachChart.postFigures(space.reach.posts[post.id], t))</td>
                 <td>\(Formats.kind(post.content.kind, t))</td>
                 <td class="status">\(Formats.status(post.status, t))\(decisionNote(space.decisions[post.id], t))</td>
                 <td class="actions">\(actions.joined(separator: " "))</td></tr>
@@ -78,6 +114,7 @@ struct DashboardPage {
             <p><a class="button" href="/dashboard/posts/new?merchant=\(merchant.slug)">\(t("Nouvelle publication", "New post"))</a>
             <a href="/dashboard/merchants/\(merchant.slug)/edit">\(t("Modifier la fiche", "Edit the profile"))</a></p>
             \(table)
+            \(ReachChart.section(merchant, space.reach, t))
             </section>
             """
     }

@@ -18,7 +18,9 @@ struct MerchantPage {
 
     func body(_ t: Language) -> HTML {
         let profile = merchant.profile
-        let links: [HTML] = profile.links.map { "<li><a href=\"\($0)\" rel=\"noopener\">\($0)</a></li>" }
+        let links: [HTML] = profile.links.map {
+            "<li><a href=\"\(ReachController.path(merchant, $0))\" rel=\"noopener nofollow\">\($0)</a></li>"
+        }
         let shops: HTML = links.isEmpty ? "" : "<h2>\(t("Boutiques en ligne", "Online shops"))</h2><ul>\(links)</ul>"
         let list: HTML =
             posts.isEmpty
@@ -30,6 +32,7 @@ struct MerchantPage {
             <div class="body">\(HTML.text(profile.description))</div>
             <ul class="facts">\(facts(t))</ul>
             \(ListingViews.freshness(merchant, viewer: viewer, listings: listings, t))
+            \(ClaimViews.invitation(merchant, viewer: viewer, t))
             \(shops)
             <h2>\(t("Publications", "Posts"))</h2>
             \(list)
@@ -49,7 +52,8 @@ struct MerchantPage {
         }
         if let email = profile.email { facts.append("<li><a href=\"mailto:\(email)\">\(email)</a></li>") }
         if let website = profile.website {
-            facts.append("<li><a href=\"\(website)\" rel=\"noopener\">\(website)</a></li>")
+            facts.append(
+                "<li><a href=\"\(ReachController.path(merchant, website))\" rel=\"noopener nofollow\">\(website)</a></li>")
         }
         if let hours = profile.openingHours { facts.append(OpeningHoursText.fact(hours, at: now, t)) }
         if let siret = profile.siret { facts.append("<li>SIRET \(siret)</li>") }

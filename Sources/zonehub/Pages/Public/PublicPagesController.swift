@@ -14,6 +14,8 @@ struct PublicPagesController {
     /// The hub's public address, for canonical links and structured data.
     let publicURL: String
     let clock: any HubClock
+    /// Counts views of posts' and merchants' pages (no cookie, no address; robots left out).
+    let reach: ReachCounter
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/", use: home)
@@ -58,6 +60,10 @@ struct PublicPagesController {
         let page = PostPage(
             post: post, viewer: context.user, seller: try? await merchants.merchant(slug: post.merchantSlug),
             publicURL: publicURL)
+        // The merchant's own visits, signed in, are not reach.
+        if post.status == .published && (context.user == nil || page.seller?.ownerID != context.user?.id) {
+            reach.viewed(post: post.id, userAgent: request.headers[.userAgent])
+        }
         return PageRenderer.page(post.content.title, page.body(context.language), context: context, head: page.head)
     }
 
@@ -66,6 +72,9 @@ struct PublicPagesController {
         let page = MerchantPage(
             merchant: merchant, posts: try await posts.live(zone: nil, merchant: merchant), viewer: context.user,
             listings: listings, now: clock.now(), publicURL: publicURL)
+        if context.user == nil || merchant.ownerID != context.user?.id {
+            reach.viewed(listing: merchant.id, userAgent: request.headers[.userAgent])
+        }
         return PageRenderer.page(merchant.name, page.body(context.language), context: context, head: page.head)
     }
 }
