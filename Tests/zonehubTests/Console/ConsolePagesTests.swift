@@ -17,7 +17,7 @@ import Testing
         app = try await TestApp()
     }
 
-    func post(_ uri: String, _ form: String = "", token: String, client: any TestClientProtocol) async throws
+    func post(_ uri: String, _ form: String = "", token: String? = nil, client: any TestClientProtocol) async throws
         -> (status: HTTPResponse.Status, body: String, headers: HTTPFields)
     {
         try await client.send(
@@ -80,9 +80,17 @@ import Testing
         _ = try await app.merchant("dordogne-shop@example.org", zone: "dordogne")
         let own = try #require(try await app.hub.accounts.user(email: "oise-shop@example.org"))
         let other = try #require(try await app.hub.accounts.user(email: "dordogne-shop@example.org"))
+        let (_, residentToken) = try await app.account("habitant@example.org", role: .resident)
         try await app.test { client in
-            // Zone admins and merchants: no console.
-            for token in [adminToken, ownToken] {
+            // Nobody signed in: every console action asks to sign in first.
+            #expect(try await client.send(.get, "/console").status != .ok)
+            for action in ["disable", "enable", "unlock", "grant", "revoke"] {
+                let answer = try await post(
+                    "/console/users/\(other.id.rawValue)/\(action)", "zone=oise", client: client)
+                #expect(answer.status == .unauthorized || answer.status == .seeOther, "\(action)")
+            }
+            // Zone admins, merchants and residents: no console.
+            for token in [adminToken, ownToken, residentToken] {
                 #expect(try await client.send(.get, "/console", token: token).status == .forbidden)
                 for action in ["disable", "enable", "unlock", "grant", "revoke"] {
                     let answer = try await post(
