@@ -113,13 +113,11 @@ package struct InvitationService: Sendable {
 
     /// Counts one invitation for the address and for the client; refuses past the hourly limits.
     private func throttle(email: String, client: String) async throws {
-        let now = clock.now()
-        let byAddress = try await throttles.count(
-            "invitation.account:\(email.prefix(300))", at: now, expiry: .window(3600))
-        let byClient = try await throttles.count(
-            "invitation.client:\(client.prefix(100))", at: now, expiry: .window(3600))
-        guard byAddress <= Self.perAddress, byClient <= Self.perClient else {
-            throw CommunityProblem.rateLimited.error("too many invitations; try again within the hour")
-        }
+        try await throttles.limitPerHour(
+            [
+                ("invitation.account:\(email.prefix(300))", Self.perAddress),
+                ("invitation.client:\(client.prefix(100))", Self.perClient),
+            ],
+            at: clock.now(), message: "too many invitations; try again within the hour")
     }
 }

@@ -170,22 +170,13 @@ package struct ListingClaimService: Sendable {
 
     /// Counts one request for the account, for the listing's address (a link goes there) and for the client.
     private func throttle(user: User, listing: Merchant.ID?, client: String) async throws {
-        let now = clock.now()
-        var counts = [
-            try await throttles.count(
-                "claim.account:\(user.email.lowercased().prefix(300))", at: now, expiry: .window(3600))
-                <= Self.perAddress,
-            try await throttles.count("claim.client:\(client.prefix(100))", at: now, expiry: .window(3600))
-                <= Self.perClient,
+        var limits = [
+            ("claim.account:\(user.email.lowercased().prefix(300))", Self.perAddress),
+            ("claim.client:\(client.prefix(100))", Self.perClient),
         ]
-        if let listing {
-            counts.append(
-                try await throttles.count("claim.listing:\(listing)", at: now, expiry: .window(3600))
-                    <= Self.perAddress)
-        }
-        guard !counts.contains(false) else {
-            throw CommunityProblem.rateLimited.error("too many requests; try again within the hour")
-        }
+        if let listing { limits.append(("claim.listing:\(listing)", Self.perAddress)) }
+        try await throttles.limitPerHour(
+            limits, at: clock.now(), message: "too many requests; try again within the hour")
     }
 
     /// The other claimants of a listing that found its owner, who asked the team, learn that it is taken.

@@ -243,13 +243,12 @@ package struct MembershipService: Sendable {
 
     /// Counts one request for the address and for the client; refuses past the hourly limits.
     func throttle(_ kind: String, email: String, client: String) async throws {
-        let now = clock.now()
-        let byAddress = try await throttles.count(
-            "\(kind).account:\(email.prefix(300))", at: now, expiry: .window(3600))
-        let byClient = try await throttles.count("\(kind).client:\(client.prefix(100))", at: now, expiry: .window(3600))
-        guard byAddress <= Self.perAddress, byClient <= Self.perClient else {
-            throw CommunityProblem.rateLimited.error("too many requests; try again within the hour")
-        }
+        try await throttles.limitPerHour(
+            [
+                ("\(kind).account:\(email.prefix(300))", Self.perAddress),
+                ("\(kind).client:\(client.prefix(100))", Self.perClient),
+            ],
+            at: clock.now(), message: "too many requests; try again within the hour")
     }
 
     /// Sends a mail whose loss must not undo what was done (the decision stands and shows on the pages).

@@ -38,3 +38,15 @@ extension ThrottleExpiry {
         }
     }
 }
+
+extension ThrottleStore {
+    /// Counts one event for every subject, each in an hourly window, and refuses with `rate_limited` (`message`
+    /// for the log) when any count passes its limit; every subject is counted either way.
+    package func limitPerHour(_ limits: [(subject: String, limit: Int)], at now: Date, message: String) async throws {
+        var passed = false
+        for (subject, limit) in limits where try await count(subject, at: now, expiry: .window(3600)) > limit {
+            passed = true
+        }
+        if passed { throw CommunityProblem.rateLimited.error(message) }
+    }
+}
