@@ -19,6 +19,9 @@ enum PostgresMigrations {
         ("v13-notices", notices),
         ("v14-bounces", bounces),
         ("v15-reach", reach),
+        ("v16-decisions", decisions),
+        ("v17-photos", photos),
+        ("v18-catalogue", catalogue),
     ]
 
     /// Applies the migrations not yet applied, all in one transaction (a failed one leaves the schema as it was),

@@ -39,6 +39,15 @@ extension SQLiteDatabase {
         migrator.registerMigration("v13-reach") { db in
             try db.execute(sql: reachSchema)
         }
+        migrator.registerMigration("v14-decisions") { db in
+            try db.execute(sql: decisionsSchema)
+        }
+        migrator.registerMigration("v15-photos") { db in
+            try db.execute(sql: photosSchema)
+        }
+        migrator.registerMigration("v16-catalogue") { db in
+            try db.execute(sql: catalogueSchema)
+        }
         return migrator
     }
 

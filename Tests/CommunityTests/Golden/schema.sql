@@ -311,7 +311,7 @@ CREATE TABLE marketApplication (
     createdAt DATETIME NOT NULL,
     updatedAt DATETIME NOT NULL,
     decidedBy INTEGER REFERENCES user(id),
-    decidedAt DATETIME,
+    decidedAt DATETIME, reason TEXT CHECK (reason IS NULL OR length(reason) <= 500),
     UNIQUE (marketId, merchantId),
     CHECK (status NOT IN ('approved', 'rejected') OR decidedBy IS NOT NULL)
 );
@@ -334,6 +334,14 @@ CREATE TABLE merchantCategory (
     merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
     category TEXT NOT NULL,
     PRIMARY KEY (merchantId, category)
+);
+CREATE TABLE merchantPhoto (
+    id INTEGER PRIMARY KEY,
+    merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
+    photoHash TEXT NOT NULL REFERENCES photo(hash),
+    role TEXT NOT NULL CHECK (role IN ('logo', 'shop')),
+    alt TEXT NOT NULL CHECK (length(trim(alt)) BETWEEN 1 AND 300),
+    addedAt DATETIME NOT NULL
 );
 CREATE VIRTUAL TABLE merchantSearch USING fts5(
     name, body, place, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5');
@@ -382,6 +390,22 @@ CREATE TABLE outboxMessage (
     CHECK (status <> 'sending' OR claimedBy IS NOT NULL),
     CHECK (status <> 'sent' OR sentAt IS NOT NULL)
 );
+CREATE TABLE photo (
+    hash TEXT PRIMARY KEY CHECK (length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*'),
+    format TEXT NOT NULL CHECK (format IN ('jpeg', 'webp', 'png')),
+    width INTEGER NOT NULL CHECK (width BETWEEN 1 AND 2048),
+    height INTEGER NOT NULL CHECK (height BETWEEN 1 AND 2048),
+    bytes BLOB NOT NULL,
+    createdAt DATETIME NOT NULL
+);
+CREATE TABLE photoVariant (
+    photoHash TEXT NOT NULL REFERENCES photo(hash) ON DELETE CASCADE,
+    width INTEGER NOT NULL CHECK (width BETWEEN 1 AND 2048),
+    height INTEGER NOT NULL CHECK (height BETWEEN 1 AND 2048),
+    format TEXT NOT NULL CHECK (format IN ('jpeg', 'webp', 'png')),
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (photoHash, width)
+);
 CREATE TABLE popUpBooking (
     id INTEGER PRIMARY KEY,
     slotId INTEGER NOT NULL REFERENCES popUpSlot(id),
@@ -393,7 +417,7 @@ CREATE TABLE popUpBooking (
     postId INTEGER REFERENCES post(id),
     sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
     createdAt DATETIME NOT NULL,
-    updatedAt DATETIME NOT NULL,
+    updatedAt DATETIME NOT NULL, changedBy INTEGER REFERENCES user(id),
     CHECK (status <> 'offered' OR offerExpiresAt IS NOT NULL),
     CHECK (status <> 'refused' OR reason IS NOT NULL)
 );
@@ -475,6 +499,13 @@ CREATE TABLE post (
     CHECK (kind <> 'event' OR eventAt IS NOT NULL),
     CHECK (status <> 'published' OR publishedAt IS NOT NULL)
 );
+CREATE TABLE postPhoto (
+    id INTEGER PRIMARY KEY,
+    postId INTEGER NOT NULL REFERENCES post(id) ON DELETE CASCADE,
+    photoHash TEXT NOT NULL REFERENCES photo(hash),
+    alt TEXT NOT NULL CHECK (length(trim(alt)) BETWEEN 1 AND 300),
+    addedAt DATETIME NOT NULL
+);
 CREATE TABLE postReach (
     postId INTEGER NOT NULL REFERENCES post(id) ON DELETE CASCADE,
     day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
@@ -490,6 +521,32 @@ CREATE TABLE 'postSearch_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3);
 CREATE TABLE 'postSearch_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'postSearch_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'postSearch_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE product (
+    id INTEGER PRIMARY KEY,
+    merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
+    name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 120),
+    description TEXT NOT NULL CHECK (length(description) <= 2000),
+    priceCents INTEGER NOT NULL CHECK (priceCents BETWEEN 0 AND 10000000),
+    unit TEXT NOT NULL CHECK (unit IN ('piece', 'kilogram', 'hundred-grams', 'litre', 'bottle', 'dozen',
+        'portion', 'jar', 'bunch', 'box')),
+    availability TEXT NOT NULL CHECK (availability IN ('in-stock', 'to-order', 'seasonal')),
+    seasonFrom TEXT CHECK (seasonFrom GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    seasonUntil TEXT CHECK (seasonUntil GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    category TEXT NOT NULL CHECK (length(category) <= 60),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    createdAt DATETIME NOT NULL,
+    updatedAt DATETIME NOT NULL,
+    removedAt DATETIME,
+    CHECK ((availability = 'seasonal') = (seasonFrom IS NOT NULL AND seasonUntil IS NOT NULL)),
+    CHECK (seasonFrom IS NULL OR seasonFrom <= seasonUntil)
+);
+CREATE TABLE productPhoto (
+    id INTEGER PRIMARY KEY,
+    productId INTEGER NOT NULL REFERENCES product(id) ON DELETE CASCADE,
+    photoHash TEXT NOT NULL REFERENCES photo(hash),
+    alt TEXT NOT NULL CHECK (length(trim(alt)) BETWEEN 1 AND 300),
+    addedAt DATETIME NOT NULL
+);
 CREATE TABLE report (
     id INTEGER PRIMARY KEY,
     postId INTEGER NOT NULL REFERENCES post(id),
@@ -595,6 +652,9 @@ CREATE UNIQUE INDEX listingClaim_one_open_per_person
     ON listingClaim(merchantId, userId) WHERE decidedAt IS NULL;
 CREATE INDEX marketOffer_on_postId ON marketOffer(postId);
 CREATE INDEX market_on_zoneId ON market(zoneId, endsAt);
+CREATE INDEX merchantPhoto_merchant ON merchantPhoto(merchantId, role, id);
+CREATE UNIQUE INDEX merchantPhoto_oneLogo ON merchantPhoto(merchantId) WHERE role = 'logo';
+CREATE INDEX merchantPhoto_photo ON merchantPhoto(photoHash);
 CREATE INDEX merchantZone_on_zoneId ON merchantZone(zoneId);
 CREATE INDEX merchant_on_communeKey ON merchant(communeKey, name);
 CREATE INDEX merchant_on_confirmedAt ON merchant(confirmedAt);
@@ -612,11 +672,17 @@ CREATE INDEX popUpSlot_on_seriesId ON popUpSlot(seriesId, startsAt);
 CREATE INDEX popUpSlot_on_startsAt ON popUpSlot(startsAt);
 CREATE INDEX popUpSlot_on_venueId ON popUpSlot(venueId, startsAt);
 CREATE INDEX popUpVenue_on_zoneId ON popUpVenue(zoneId, name);
+CREATE INDEX postPhoto_photo ON postPhoto(photoHash);
+CREATE INDEX postPhoto_post ON postPhoto(postId, id);
 CREATE INDEX post_on_merchantId ON post(merchantId, id);
 CREATE INDEX post_on_status_publishAt ON post(status, publishAt);
 CREATE INDEX post_on_status_validUntil ON post(status, validUntil);
 CREATE INDEX post_on_zoneId_merchantId ON post(zoneId, merchantId, id);
 CREATE INDEX post_on_zoneId_status ON post(zoneId, status, id);
+CREATE INDEX productPhoto_photo ON productPhoto(photoHash);
+CREATE INDEX productPhoto_product ON productPhoto(productId, id);
+CREATE INDEX product_createdAt ON product(createdAt) WHERE removedAt IS NULL;
+CREATE INDEX product_merchant ON product(merchantId, position, id) WHERE removedAt IS NULL;
 CREATE INDEX session_on_userId ON session(userId);
 CREATE INDEX signUp_on_zoneId ON signUp(zoneId, decidedAt);
 CREATE INDEX subscription_on_status_frequency ON subscription(status, frequency, homeZoneId, id);
