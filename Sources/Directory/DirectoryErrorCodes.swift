@@ -6,6 +6,8 @@ import Storage
 package enum DirectoryField: String, InputField, CaseIterable {
     case search, kind, offset, limit, page, file, row, title, description, startsAt, endsAt, applicationsOpenAt
     case applicationsCloseAt, posts, merchant, categories
+    /// Why a market application is refused.
+    case reason
     /// The commune typed to narrow a search.
     case communeFilter = "commune_filter"
 
@@ -29,6 +31,7 @@ package enum DirectoryField: String, InputField, CaseIterable {
         case .merchant: "Ce commerce ne peut pas s'inscrire à ce marché."
         case .categories: "Choisissez de une à cinq catégories de la liste."
         case .communeFilter: "Le nom de commune fait 80 caractères au plus."
+        case .reason: "Dites au commerce pourquoi sa candidature n'est pas retenue (500 caractères au plus)."
         }
     }
 }

@@ -15,7 +15,7 @@ package enum ModerationField: String, InputField, CaseIterable {
         case .weeklyQuota: "Le quota hebdomadaire va de 1 à 500 publications."
         case .reportThreshold: "Le seuil de signalements va de 1 à 100."
         case .watchedTerms:
-            "Chaque ligne s'écrit « hold | mot », « flag | mot » ou « block | mot | message », sans doublon."
+            "Chaque ligne s'écrit « retenir | mot », « signaler | mot » ou « bloquer | mot | message », sans doublon."
         case .reason: "Choisissez un motif de la liste."
         case .note: "La note fait 1 000 caractères au plus."
         case .merchantSignUps: "Choisissez si les nouveaux commerçants attendent l'accord d'un administrateur."

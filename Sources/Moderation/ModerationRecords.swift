@@ -51,14 +51,17 @@ package struct Decision: Equatable, Sendable {
     }
 }
 
-/// A line of the audit log with the actor's name, for admins.
+/// A line of the audit log with the actor's name and what its subject is called, for admins.
 package struct AuditLine: Equatable, Sendable {
     package let entry: AuditEntry
     package let actorName: String?
+    /// The subject's name as it is now; nil when it is gone or of a kind the log does not name.
+    package var subject: AuditSubject?
 
-    package init(entry: AuditEntry, actorName: String?) {
+    package init(entry: AuditEntry, actorName: String?, subject: AuditSubject? = nil) {
         self.entry = entry
         self.actorName = actorName
+        self.subject = subject
     }
 }
 

@@ -150,13 +150,19 @@ package struct SQLModerationStore: ModerationStore {
 
     package func auditLog(zone: Zone.ID, limit: Int) async throws -> [AuditLine] {
         try await database.read { db in
-            try await db.fetchAll(
+            let lines = try await db.fetchAll(
                 """
                 SELECT auditEntry.*, "user".displayName AS actorName FROM auditEntry
                 LEFT JOIN "user" ON "user".id = auditEntry.actorId
                 WHERE auditEntry.zoneId = ? ORDER BY auditEntry.id DESC LIMIT ?
                 """, [zone, limit]
             ).map { AuditLine(entry: try StoredRows.auditEntry(from: $0), actorName: try $0["actorName"]) }
+            let names = try await AuditSubject.names(of: lines.map(\.entry.subject), db)
+            return lines.map { line in
+                var named = line
+                named.subject = names[line.entry.subject]
+                return named
+            }
         }
     }
 
@@ -195,7 +201,7 @@ extension SQLModerationStore {
                 try await db.execute(
                     """
                     UPDATE post SET status = 'held', updatedAt = ?,
-                      heldReasons = \(db.jsonAppending("heldReasons", "reports_threshold")) WHERE id = ?
+                      heldReasons = \(db.jsonAppending("heldReasons", HoldReason.reportsThreshold.stored)) WHERE id = ?
                     """, [date, post])
                 try await db.appendAudit(
                     ModerationAuditAction.hiddenByReports, subject: "post:\(post)", actor: nil, zone: zone, at: date,

@@ -57,6 +57,8 @@ package struct BookingEvent: Equatable, Sendable {
     package let startsAt: Date
     package let timeZone: String
     package let updatedAt: Date
+    /// Who made this change (nil: the hub itself); they are not told of their own action.
+    package let changedBy: User.ID?
 }
 
 /// A decided market application, for its merchant's owner.
@@ -67,6 +69,8 @@ package struct MarketDecisionEvent: Equatable, Sendable {
     package let approved: Bool
     package let owner: User.ID
     package let decidedAt: Date
+    /// Why it was refused, as the zone's admin wrote it.
+    package let reason: String?
 }
 
 /// A market whose applications are open.

@@ -119,7 +119,7 @@ extension NoticeService {
             guard let zone = zonesByID[event.zone],
                 let (kind, subject, text, line) = NoticeTexts.booking(event, baseURL: baseURL)
             else { continue }
-            for organiser in organisers[zone.id] ?? [] {
+            for organiser in organisers[zone.id] ?? [] where organiser.id != event.changedBy {
                 result.append(
                     NoticeCandidate(
                         recipient: organiser, kind: kind,

@@ -67,7 +67,7 @@ enum NoticeTexts {
             return (
                 .bookingRequest, "Demande de réservation : \(event.merchantName) à \(event.venueName)",
                 "\(event.merchantName) demande une place à \(place) le \(when). La demande attend votre réponse."
-                    + link,
+                    + "\n\nLes demandes en attente : \(baseURL)/pop-ups/requests" + link,
                 "Demande de \(event.merchantName) à \(event.venueName), le \(when)"
             )
         case "cancelled":
@@ -98,8 +98,9 @@ enum NoticeTexts {
         }
         return (
             "Candidature refusée : \(decision.marketTitle)",
-            "Votre candidature au marché « \(decision.marketTitle) » n'a pas été retenue. Pour en connaître la "
-                + "raison, répondez aux organisateurs de la zone." + link,
+            "Votre candidature au marché « \(decision.marketTitle) » n'a pas été retenue."
+                + (decision.reason.map { "\n\nLa raison donnée par les administrateurs de la zone :\n\($0)" }
+                    ?? " Pour en connaître la raison, répondez aux administrateurs de la zone.") + link,
             "Candidature refusée au marché « \(decision.marketTitle) »"
         )
     }

@@ -41,7 +41,7 @@ extension SQLNoticeStore {
             try await db.fetchAll(
                 """
                 SELECT b.id, b.sequence, b.status, v.zoneId, s.id AS slotId, v.name AS venue, m.name AS merchant,
-                    s.startsAt, s.timeZone, b.updatedAt
+                    s.startsAt, s.timeZone, b.updatedAt, b.changedBy
                 FROM popUpBooking b JOIN popUpSlot s ON s.id = b.slotId JOIN popUpVenue v ON v.id = s.venueId
                 JOIN merchant m ON m.id = b.merchantId
                 WHERE (b.status = 'requested' OR (b.status IN ('cancelled', 'lapsed') AND b.updatedAt >= ?))
@@ -52,7 +52,8 @@ extension SQLNoticeStore {
                     booking: try row["id"], sequence: Int(try row["sequence"] as Int64), status: try row["status"],
                     zone: Zone.ID(try row["zoneId"] as Int64), slot: try row["slotId"], venueName: try row["venue"],
                     merchantName: try row["merchant"], startsAt: try row["startsAt"], timeZone: try row["timeZone"],
-                    updatedAt: try row["updatedAt"])
+                    updatedAt: try row["updatedAt"],
+                    changedBy: (try row["changedBy"] as Int64?).map(User.ID.init))
             }
         }
     }
@@ -61,7 +62,7 @@ extension SQLNoticeStore {
         try await database.read { db in
             try await db.fetchAll(
                 """
-                SELECT a.id, k.title, k.slug, a.status, m.ownerId, a.decidedAt
+                SELECT a.id, k.title, k.slug, a.status, m.ownerId, a.decidedAt, a.reason
                 FROM marketApplication a JOIN market k ON k.id = a.marketId JOIN merchant m ON m.id = a.merchantId
                 WHERE a.status IN ('approved', 'rejected') AND a.decidedAt >= ? ORDER BY a.decidedAt, a.id
                 """, [since]
@@ -69,7 +70,8 @@ extension SQLNoticeStore {
                 MarketDecisionEvent(
                     application: try row["id"], marketTitle: try row["title"], marketSlug: try row["slug"],
                     approved: (try row["status"] as String) == "approved",
-                    owner: User.ID(try row["ownerId"] as Int64), decidedAt: try row["decidedAt"])
+                    owner: User.ID(try row["ownerId"] as Int64), decidedAt: try row["decidedAt"],
+                    reason: try row["reason"])
             }
         }
     }

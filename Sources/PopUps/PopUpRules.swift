@@ -9,23 +9,58 @@ enum PopUpRules {
     static let maxSeriesDays = 366
 
     static func validated(_ input: PopUpVenueDetails) throws(CommunityError) -> PopUpVenueDetails {
-        var details = input
-        details.name = try MerchantRules.text(input.name, field: PopUpField.name, max: 120, required: true)
-            .replacingOccurrences(of: "\n", with: " ")
-        details.address = try MerchantRules.text(input.address, field: PopUpField.address, max: 200, required: true)
-        details.commune = try MerchantRules.text(input.commune, field: PopUpField.commune, max: 80, required: true)
-        details.description = try MerchantRules.text(input.description, field: PopUpField.description, max: 4000)
-        details.photoURL = try MerchantRules.url(input.photoURL, field: PopUpField.photoURL)
-        details.accessibility = try MerchantRules.text(input.accessibility, field: PopUpField.accessibility, max: 1000)
-        details.houseRules = try MerchantRules.text(input.houseRules, field: PopUpField.houseRules, max: 4000)
-        try capacity(input.capacity)
-        guard (0...2160).contains(input.cancellationHours) else {
-            throw PopUpField.cancellationHours.invalid("must be from 0 to 2160 hours (90 days)")
-        }
-        if let quota = input.quota, !(1...1000).contains(quota) {
-            throw PopUpField.quota.invalid("must be from 1 to 1000 bookings per period, or empty for no limit")
-        }
+        let (details, problems) = checked(input)
+        if let first = problems.first { throw first }
         return details
+    }
+
+    /// Every problem of a venue's details, one per field at fault.
+    static func problems(_ input: PopUpVenueDetails) -> [CommunityError] { checked(input).problems }
+
+    /// The details cleaned up, and what is wrong with them: each field is checked whatever the others hold.
+    private static func checked(_ input: PopUpVenueDetails)
+        -> (details: PopUpVenueDetails, problems: [CommunityError])
+    {
+        var details = input
+        var problems: [CommunityError] = []
+        func check(_ body: () throws(CommunityError) -> Void) {
+            do throws(CommunityError) { try body() } catch { problems.append(error) }
+        }
+        check { () throws(CommunityError) in
+            details.name = try MerchantRules.text(input.name, field: PopUpField.name, max: 120, required: true)
+                .replacingOccurrences(of: "\n", with: " ")
+        }
+        check { () throws(CommunityError) in
+            details.address = try MerchantRules.text(input.address, field: PopUpField.address, max: 200, required: true)
+        }
+        check { () throws(CommunityError) in
+            details.commune = try MerchantRules.text(input.commune, field: PopUpField.commune, max: 80, required: true)
+        }
+        check { () throws(CommunityError) in
+            details.description = try MerchantRules.text(input.description, field: PopUpField.description, max: 4000)
+        }
+        check { () throws(CommunityError) in
+            details.photoURL = try MerchantRules.url(input.photoURL, field: PopUpField.photoURL)
+        }
+        check { () throws(CommunityError) in
+            details.accessibility = try MerchantRules.text(
+                input.accessibility, field: PopUpField.accessibility, max: 1000)
+        }
+        check { () throws(CommunityError) in
+            details.houseRules = try MerchantRules.text(input.houseRules, field: PopUpField.houseRules, max: 4000)
+        }
+        check { () throws(CommunityError) in try capacity(input.capacity) }
+        check { () throws(CommunityError) in
+            guard (0...2160).contains(input.cancellationHours) else {
+                throw PopUpField.cancellationHours.invalid("must be from 0 to 2160 hours (90 days)")
+            }
+        }
+        check { () throws(CommunityError) in
+            if let quota = input.quota, !(1...1000).contains(quota) {
+                throw PopUpField.quota.invalid("must be from 1 to 1000 bookings per period, or empty for no limit")
+            }
+        }
+        return (details, problems)
     }
 
     static func capacity(_ value: Int) throws(CommunityError) {

@@ -52,6 +52,11 @@ package struct PopUpService: Sendable {
         return try await store.isOrganiser(user.id, zone: zone)
     }
 
+    /// The zones whose pop-up venues `user` was named to organise (their admins' zones aside).
+    package func organisedZones(_ user: User) async throws -> Set<Zone.ID> {
+        Set(try await store.organisedZones(user.id))
+    }
+
     package func createVenue(zoneSlug: String, details: PopUpVenueDetails, by actor: User) async throws -> PopUpVenue {
         let zone = try await activeZone(zoneSlug)
         try await requireOrganiser(zone.id, actor)
@@ -118,6 +123,11 @@ package struct PopUpService: Sendable {
                 zoneID: zone?.id, venueID: venue, endingAfter: clock.now().addingTimeInterval(-30 * 86400),
                 includeCancelled: includeCancelled, limit: limit)
         ).filter { includeCancelled || $0.endsAt > clock.now() }
+    }
+
+    /// The open slots of every zone that have not ended, soonest first: the home page's few.
+    package func upcoming(limit: Int) async throws -> [PopUpSlot] {
+        try await store.slots(PopUpSlotQuery(endingAfter: clock.now(), includeCancelled: false, limit: limit))
     }
 
     /// Changes a slot's times, places or price; its merchants are told.

@@ -6,6 +6,10 @@ package protocol PopUpStore: Sendable {
     func grantOrganiser(_ user: User.ID, zone: Zone.ID, by actor: User.ID, at date: Date) async throws
     func revokeOrganiser(_ user: User.ID, zone: Zone.ID, by actor: User.ID, at date: Date) async throws
     func isOrganiser(_ user: User.ID, zone: Zone.ID) async throws -> Bool
+    /// The zones whose pop-up venues `user` was named to organise.
+    func organisedZones(_ user: User.ID) async throws -> [Zone.ID]
+    /// The people named to organise the zone's pop-up venues, in the order they were named.
+    func organisers(zone: Zone.ID) async throws -> [User.ID]
     func createVenue(zone: Zone.ID, details: PopUpVenueDetails, by actor: User.ID, at date: Date) async throws
         -> PopUpVenue
     func updateVenue(_ id: PopUpVenue.ID, details: PopUpVenueDetails, by actor: User.ID, at date: Date) async throws
@@ -97,6 +101,9 @@ package protocol PopUpBookingStore: Sendable {
     func bookings(slot: PopUpSlot.ID) async throws -> [PopUpBooking]
     /// A merchant's bookings of slots ending after `endingAfter`, soonest first.
     func bookings(merchant: Merchant.ID, endingAfter: Date?) async throws -> [PopUpBooking]
+    /// Requests waiting for an organiser at the venues of `zones` (every zone when nil), for slots ending after
+    /// `endingAfter`, oldest request first.
+    func requests(zones: [Zone.ID]?, endingAfter: Date, limit: Int) async throws -> [PopUpBooking]
 }
 
 /// What the booking rules look at, read in the booking's own transaction.

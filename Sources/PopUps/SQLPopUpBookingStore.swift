@@ -37,11 +37,13 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
                 let id: PopUpBooking.ID
                 do {
                     id = try await db.savepoint {
-                        try await Self.insert(slot: slot, merchant: merchantID, status: taken, at: date, db)
+                        try await Self.insert(
+                            slot: slot, merchant: merchantID, status: taken, by: actor, at: date, db)
                     }
                 } catch  where waitlist && PopUpRows.conflict(error)?.code == "slot_full" {
                     taken = .waiting
-                    id = try await Self.insert(slot: slot, merchant: merchantID, status: .waiting, at: date, db)
+                    id = try await Self.insert(
+                        slot: slot, merchant: merchantID, status: .waiting, by: actor, at: date, db)
                 }
                 try await db.appendAudit(
                     PopUpAuditAction.bookingCreate, subject: "popUpBooking:\(id)", actor: actor, zone: venue.zoneID,
@@ -71,9 +73,9 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
                 try await db.execute(
                     """
                     UPDATE popUpBooking SET status = ?, reason = coalesce(?, reason), offerExpiresAt = NULL,
-                      sequence = sequence + 1, updatedAt = ?
+                      changedBy = ?, sequence = sequence + 1, updatedAt = ?
                     WHERE id = ?
-                    """, [to.rawValue, reason, date, id])
+                    """, [to.rawValue, reason, actor, date, id])
                 try await db.appendAudit(
                     PopUpAuditAction.booking(to), subject: "popUpBooking:\(id)", actor: actor,
                     zone: try await PopUpRows.zone(slot: booking.slotID, db), at: date,
@@ -102,7 +104,7 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
                 try await db.execute(
                     """
                     UPDATE popUpBooking SET status = 'lapsed', reason = 'offer_expired', offerExpiresAt = NULL,
-                      sequence = sequence + 1, updatedAt = ?
+                      changedBy = NULL, sequence = sequence + 1, updatedAt = ?
                     WHERE id = ?
                     """, [date, id])
                 try await db.appendAudit(
@@ -145,12 +147,15 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
     }
 
     private static func insert(
-        slot: PopUpSlot.ID, merchant: Merchant.ID, status: PopUpBookingStatus, at date: Date, _ db: any SQLTransaction
+        slot: PopUpSlot.ID, merchant: Merchant.ID, status: PopUpBookingStatus, by actor: User.ID?, at date: Date,
+        _ db: any SQLTransaction
     ) async throws -> PopUpBooking.ID {
         PopUpBooking.ID(
             try await db.insert(
-                "INSERT INTO popUpBooking (slotId, merchantId, status, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)",
-                [slot, merchant, status.rawValue, date, date]))
+                """
+                INSERT INTO popUpBooking (slotId, merchantId, status, changedBy, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, [slot, merchant, status.rawValue, actor, date, date]))
     }
 
     /// Offers each free place of an open, future slot to the first merchant waiting; a merchant the offer would put
@@ -168,8 +173,8 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
                 try await db.savepoint {
                     try await db.execute(
                         """
-                        UPDATE popUpBooking SET status = 'offered', offerExpiresAt = ?, sequence = sequence + 1,
-                          updatedAt = ?
+                        UPDATE popUpBooking SET status = 'offered', offerExpiresAt = ?, changedBy = NULL,
+                          sequence = sequence + 1, updatedAt = ?
                         WHERE id = ?
                         """, [date.addingTimeInterval(offerFor), date, next])
                 }
@@ -180,7 +185,8 @@ package struct SQLPopUpBookingStore: PopUpBookingStore {
                 guard let conflict = PopUpRows.conflict(error) else { throw error }
                 try await db.execute(
                     """
-                    UPDATE popUpBooking SET status = 'lapsed', reason = ?, sequence = sequence + 1, updatedAt = ?
+                    UPDATE popUpBooking SET status = 'lapsed', reason = ?, changedBy = NULL, sequence = sequence + 1,
+                      updatedAt = ?
                     WHERE id = ?
                     """, [conflict.code, date, next])
             }

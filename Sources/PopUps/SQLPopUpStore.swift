@@ -40,6 +40,13 @@ package struct SQLPopUpStore: PopUpStore {
         }
     }
 
+    package func organisedZones(_ user: User.ID) async throws -> [Zone.ID] {
+        try await database.read { db in
+            try await db.fetchAll("SELECT zoneId FROM popUpOrganiser WHERE userId = ? ORDER BY zoneId", [user])
+                .map { row in try row["zoneId"] }
+        }
+    }
+
     package func createVenue(zone: Zone.ID, details: PopUpVenueDetails, by actor: User.ID, at date: Date)
         async throws -> PopUpVenue
     {
@@ -181,7 +188,7 @@ package struct SQLPopUpStore: PopUpStore {
                     guard moved == 1 else { continue }
                     zone = try await PopUpRows.zone(slot: id, db)
                     notices += try await Self.touchBookings(
-                        of: id, kind: .slotChanged, cancel: false, reason: nil, at: date, db)
+                        of: id, kind: .slotChanged, cancel: false, reason: nil, by: actor, at: date, db)
                     try await db.appendAudit(
                         PopUpAuditAction.slotUpdate, subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date)
                 }
@@ -194,7 +201,7 @@ package struct SQLPopUpStore: PopUpStore {
                     guard cancelled == 1 else { continue }
                     zone = try await PopUpRows.zone(slot: id, db)
                     notices += try await Self.touchBookings(
-                        of: id, kind: .slotCancelled, cancel: true, reason: change.reason, at: date, db)
+                        of: id, kind: .slotCancelled, cancel: true, reason: change.reason, by: actor, at: date, db)
                     try await db.appendAudit(
                         PopUpAuditAction.slotCancel, subject: "popUpSlot:\(id)", actor: actor, zone: zone, at: date,
                         details: change.reason.map { ["reason": $0] } ?? [:])
@@ -214,8 +221,8 @@ package struct SQLPopUpStore: PopUpStore {
 
     /// Bumps the live bookings of a changed slot (cancelling them with the slot) and returns their notices.
     private static func touchBookings(
-        of slot: PopUpSlot.ID, kind: PopUpNotice.Kind, cancel: Bool, reason: String?, at date: Date,
-        _ db: any SQLTransaction
+        of slot: PopUpSlot.ID, kind: PopUpNotice.Kind, cancel: Bool, reason: String?, by actor: User.ID,
+        at date: Date, _ db: any SQLTransaction
     ) async throws -> [PopUpNotice] {
         let ids: [PopUpBooking.ID] = try await db.values(
             """
@@ -227,9 +234,9 @@ package struct SQLPopUpStore: PopUpStore {
             try await db.execute(
                 """
                 UPDATE popUpBooking SET status = CASE WHEN ? THEN 'cancelled' ELSE status END,
-                  reason = CASE WHEN ? THEN ? ELSE reason END, sequence = sequence + 1, updatedAt = ?
+                  reason = CASE WHEN ? THEN ? ELSE reason END, changedBy = ?, sequence = sequence + 1, updatedAt = ?
                 WHERE id = ?
-                """, [cancel, cancel, reason ?? "slot_cancelled", date, id])
+                """, [cancel, cancel, reason ?? "slot_cancelled", actor, date, id])
         }
         for id in ids {
             if let notice = try await PopUpRows.notice(kind, booking: id, db) { notices.append(notice) }

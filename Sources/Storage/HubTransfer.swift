@@ -13,7 +13,8 @@ package enum HubTransfer {
         "subscriptionZone", "consentEvent", "suppression", "outboxMessage", "digestRun", "popUpOrganiser",
         "popUpVenue", "popUpSeries", "popUpSlot", "popUpBooking", "market", "marketApplication", "marketOffer",
         "accountToken", "signUp", "invitation", "listingClaim", "noticePreference",
-        "postReach", "listingReach", "bounce",
+        "postReach", "listingReach", "bounce", "photo", "photoVariant", "merchantPhoto", "postPhoto",
+        "product", "productPhoto",
     ]
     /// Tables each engine keeps for itself (migration records, search indexes) or that a move leaves behind (rate
     /// limit counts, which expire within the hour).

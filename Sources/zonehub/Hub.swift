@@ -1,11 +1,14 @@
+import Catalogue
 import Community
 import Directory
 import Feeds
 import Foundation
+import Imaging
 import Logging
 import Membership
 import Moderation
 import Notices
+import Photos
 import PopUps
 import Storage
 
@@ -63,6 +66,10 @@ struct Hub: Sendable {
     /// Merchants' reach counted by this process and not yet stored, and the stored reach.
     let reachCounter: ReachCounter
     let reach: ReachService
+    /// Merchants' logos and shop photos and posts' photos, processed with libvips and stored in the database.
+    let photos: PhotoService
+    /// Merchants' products, their pages and CSV files.
+    let catalogue: CatalogueService
 
     /// A hub on an embedded SQLite database.
     init(
@@ -167,6 +174,9 @@ struct Hub: Sendable {
         reachCounter = ReachCounter(clock: clock)
         let reach = ReachService(store: SQLReachStore(database: sql), clock: clock)
         self.reach = reach
+        photos = PhotoService(store: SQLPhotoStore(database: sql), processor: VipsPhotoProcessor(), clock: clock)
+        catalogue = CatalogueService(
+            products: SQLCatalogueStore(database: sql), merchants: merchantStore, clock: clock)
         var digests = DigestService(subscriptions: subscriptionStore, posts: postStore, clock: clock)
         digests.queued = { try await reach.digestsQueued($0) }
         self.digests = digests

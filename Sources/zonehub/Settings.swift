@@ -2,9 +2,11 @@ import Feeds
 import Foundation
 import Logging
 
-/// Configuration, from flags first, then `ZONEHUB_*` environment variables, then defaults.
+/// Configuration, from flags first, then `ZONEHUB_*` environment variables, then the configuration file, then
+/// defaults.
 struct Settings: Sendable {
-    /// Every environment variable zonehub reads, with its default, for `--help` and the README.
+    /// Every environment variable zonehub reads, with its default, for `--help` and the README; each is also a
+    /// setting of the configuration file (`SettingsFile`), and of its example, under its name without `ZONEHUB_`.
     static let keys: [(name: String, meaning: String, fallback: String)] = [
         ("ZONEHUB_DB", "SQLite database file", "./data/zonehub.sqlite"),
         (
@@ -63,6 +65,18 @@ struct Settings: Sendable {
             "ZONEHUB_PRIVACY_POLICY", "UTF-8 text file shown at /confidentialite, above what the hub says it stores",
             "none: the page says it is not published"
         ),
+        ("ZONEHUB_HUB_NAME", "the hub's name: header, page titles, mails' sender, the hub's feed", "zonehub"),
+        (
+            "ZONEHUB_HUB_LOGO",
+            "logo: a PNG, JPEG, GIF, WebP or SVG file (512 KiB at most, read at start), or an URL under the public URL",
+            "none"
+        ),
+        ("ZONEHUB_HUB_COLOR", "main colour `#rrggbb`; white text on it must reach WCAG AA (4.5:1)", "#b5412b"),
+        ("ZONEHUB_HUB_FOOTER", "the footer's line, plain text (at most 300 characters)", "the hub's own line"),
+        (
+            "ZONEHUB_HUB_CONTACT", "email or https address to write to the hub's team (e.g. to ask for a new zone)",
+            "ZONEHUB_MAIL_FROM"
+        ),
         (
             "ZONEHUB_TEST_DAYS_AHEAD",
             "TESTS ONLY: moves serve's clock 1 to 366 days ahead; refused with an https public URL", "none"
@@ -99,6 +113,8 @@ struct Settings: Sendable {
     /// The operator's "Mentions légales" and "Politique de confidentialité", read at start; nil when not set.
     var legalNotice: LegalText?
     var privacyPolicy: LegalText?
+    /// The hub's name, logo, colour, footer and contact (`Settings+Identity`).
+    var identity: HubIdentity
 
     /// Whether `value` names a PostgreSQL database rather than a SQLite file.
     static func isPostgresAddress(_ value: String) -> Bool {
@@ -120,10 +136,11 @@ struct Settings: Sendable {
         return components.string ?? "on PostgreSQL"
     }
 
-    /// Resolves each setting: the flag if given, else the environment, else the default.
+    /// Resolves each setting: the flag if given, else `environment`, else the default (`Settings+File` puts the
+    /// configuration file beneath the environment).
     init(
         database: String? = nil, host: String? = nil, port: Int? = nil, zones: String? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String]
     ) throws {
         func value(_ key: String) -> String? {
             environment[key].flatMap { $0.isEmpty ? nil : $0 }
@@ -142,7 +159,9 @@ struct Settings: Sendable {
         if let port {
             self.port = port
         } else if let text = value("ZONEHUB_PORT") {
-            guard let parsed = Int(text) else { throw CLIError("ZONEHUB_PORT: '\(text)' is not a port number") }
+            guard let parsed = Int(text), (0...65535).contains(parsed) else {
+                throw CLIError("ZONEHUB_PORT: '\(text)' is not a port number (0 to 65535)")
+            }
             self.port = parsed
         } else {
             self.port = 8080
@@ -181,6 +200,8 @@ struct Settings: Sendable {
             throw CLIError("ZONEHUB_MAIL_FROM: '\(mailFrom)' is not an email address")
         }
         mailDirectory = value("ZONEHUB_MAIL_DIR") ?? "./data/mail"
+        identity = try Self.identity(value, publicURL: publicURL)
+        if identity.contact == nil { identity.contact = .email(mailFrom) }
         (bounceAddress, verp) = try Self.bounces(value("ZONEHUB_BOUNCE_ADDRESS"), verp: value("ZONEHUB_BOUNCE_VERP"))
         smtpConnections = try Self.integer(value("ZONEHUB_SMTP_CONNECTIONS"), "ZONEHUB_SMTP_CONNECTIONS", 1...32) ?? 4
         confirmAfterDays =

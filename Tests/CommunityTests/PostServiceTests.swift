@@ -80,7 +80,7 @@ import Testing
         #expect(edited.status == .published)
         #expect(edited.content.title == "Nouveau titre")
         let blocking = hub.posts(screener: BlockingScreener())
-        await #expect(throws: CommunityProblem.postBlocked.error("interdit")) {
+        await #expect(throws: CommunityProblem.postBlocked.error("forbidden")) {
             try await blocking.edit(published.id, content: Samples.offer("Autre"), by: owner)
         }
         #expect(try await hub.postStore.post(id: published.id)?.content.title == "Nouveau titre")
@@ -97,7 +97,7 @@ import Testing
 
     @Test func aBlockedSubmissionLeavesTheDraftUntouched() async throws {
         let post = try await draft()
-        await #expect(throws: CommunityProblem.postBlocked.error("interdit")) {
+        await #expect(throws: CommunityProblem.postBlocked.error("forbidden")) {
             try await hub.posts(screener: BlockingScreener()).submit(post.id, by: owner)
         }
         #expect(try await hub.postStore.post(id: post.id) == post)
@@ -185,5 +185,5 @@ struct HoldingScreener: PostScreener {
 
 /// A screener that refuses everything, standing in for Moderation's blocking rules.
 struct BlockingScreener: PostScreener {
-    func screen(_ submission: Submission) async throws -> ScreeningDecision { .block(message: "interdit") }
+    func screen(_ submission: Submission) async throws -> ScreeningDecision { .block(message: "forbidden", french: "interdit") }
 }

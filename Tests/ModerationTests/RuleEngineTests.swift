@@ -35,7 +35,10 @@ import Testing
     @Test func aBlockingTermRefusesWithItsMessageWhateverElseApplies() {
         let decision = verdict(post("Appartement INTERDIT aux etrangers"), record: MerchantRecord(trust: .granted))
         #expect(
-            decision == .block(message: "Les annonces discriminatoires sont interdites (article 225-1 du Code pénal)."))
+            decision
+                == .block(
+                    message: "Les annonces discriminatoires sont interdites (article 225-1 du Code pénal).",
+                    french: "Les annonces discriminatoires sont interdites (article 225-1 du Code pénal)."))
     }
 
     @Test func everyRuleThatFiresIsRecorded() {
@@ -73,7 +76,10 @@ import Testing
         let busy = MerchantRecord(approved: 20, approvalStreak: 20, submittedThisWeek: 10)
         #expect(
             verdict(post("Encore"), record: busy)
-                == .block(message: "weekly quota reached: 10 posts per week in this zone"))
+                == .block(
+                    message: "weekly quota reached: 10 posts per week in this zone",
+                    french: "Limite atteinte : 10 publications par semaine dans cette zone. "
+                        + "Vous pourrez publier à nouveau lundi."))
     }
 
     @Test func editedRulesAreCheckedBeforeTheyApply() throws {

@@ -47,6 +47,25 @@ import Testing
         #expect(try await subjects(owner.email).allSatisfy { !$0.hasPrefix("Demande de réservation") })
     }
 
+    @Test func anOrganiserIsNotToldOfTheCancellationTheyMadeButTheOtherOrganisersAre() async throws {
+        let (venue, organiser) = try await hub.venue(capacity: 2, needsApproval: false, name: "Halle")
+        let colleague = try await hub.user("collegue@example.org", role: .resident)
+        let admin = try await hub.user("admin-halle@example.org", role: .zoneAdmin, zones: ["alpha"])
+        _ = try await hub.popUps.grantOrganiser(email: colleague.email, zoneSlug: "alpha", by: admin)
+        let slot = try await hub.popUps.createSlot(
+            venue: venue.id, PopUpSlotDraft(start: .at("2026-03-21T09:00"), end: .at("2026-03-21T18:00")),
+            by: organiser)
+        let (owner, merchant) = try #require(try await hub.merchants(1).first)
+        let booking = try await hub.bookings.book(slot.id, merchantSlug: merchant.slug, waitlist: false, by: owner)
+        #expect(booking.status == .confirmed)
+        hub.clock.advance(by: 60)
+        try await hub.bookings.cancel(booking.id, reason: "La halle est fermée ce jour-là.", by: organiser)
+        try await hub.notices.sweep()
+        #expect(try await subjects(organiser.email).filter { $0.hasPrefix("Réservation annulée") }.isEmpty)
+        #expect(
+            try await subjects(colleague.email) == ["Réservation annulée : Boutique M 0 à Halle"])
+    }
+
     @Test func theSignUpWaitingMailGoesAtOnceOnlyToAdminsWhoWantItSo() async throws {
         let eager = try await hub.user("eager@example.org", role: .zoneAdmin, zones: ["beta"])
         let calm = try await hub.user("calm@example.org", role: .zoneAdmin, zones: ["beta"])

@@ -51,9 +51,9 @@ def test_an_admin_opens_a_market_a_merchant_applies_and_residents_see_the_offer(
     browser.delete_all_cookies()
     sign_in(browser, zonehub, f"admin.{ZONE}@demo.example.org")
     browser.get(market)
-    row = element(browser, "table.applications tbody tr")
-    click_and_wait_for_next_page(browser, row.find_element(By.XPATH, ".//button[text()='Accepter']"))
-    assert "candidature acceptée" in element(browser, "table.applications").text
+    card = element(browser, "ul.applications li")
+    click_and_wait_for_next_page(browser, card.find_element(By.XPATH, ".//button[text()='Accepter']"))
+    assert "candidature acceptée" in element(browser, "ul.applications").text
 
     browser.delete_all_cookies()
     browser.get(market)

@@ -43,14 +43,14 @@ def test_an_admin_approves_one_post_rejects_another_and_finds_both_in_the_audit_
     assert TO_APPROVE in [a.text for a in browser.find_elements(By.CSS_SELECTOR, "article.post-card h3 a")]
 
     browser.get(f"{zonehub}/zones/centre-essonne/moderation/audit")
-    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.audit tbody tr")]
-    approvals = [row for row in rows if "moderation.approve" in row]
-    rejections = [row for row in rows if "moderation.reject" in row]
-    assert approvals and "admin.centre-essonne" in approvals[0]
-    assert rejections and "admin.centre-essonne" in rejections[0] and "duplicate" in rejections[0]
+    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "ol.audit > li")]
+    approvals = [row for row in rows if f"a approuvé « {TO_APPROVE} »" in row]
+    rejections = [row for row in rows if f"a refusé « {TO_REJECT} »" in row]
+    assert approvals and approvals[0].startswith("admin.centre-essonne a approuvé"), rows[:4]
+    assert rejections and rejections[0].startswith("admin.centre-essonne a refusé") and "motif : Doublon" in rejections[0]
 
     browser.get(f"{zonehub}/zones/centre-essonne/transparency")
-    assert "Doublon : 1" in element(browser, "table.transparency").text
+    assert "Doublon : 1" in element(browser, "ul.transparency").text
     assert "admin.centre-essonne" not in element(browser, "main").text
 
 

@@ -121,12 +121,17 @@ def test_a_report_that_hides_a_post_and_a_market_decision_are_mailed(hub):
     status, application = post_json(f"{base_url}/api/v1/markets/{market['slug']}/applications",
                                      {"merchant": shop, "posts": [offer]}, merchant)
     assert status == 201, application
+    decision = f"{base_url}/api/v1/markets/{market['slug']}/applications/{application['id']}/decision"
+    # A refusal says why: without a reason it is refused, and the application stays pending.
+    status, unsaid = post_json(decision, {"decision": "reject", "reason": "   "}, admin)
+    assert status == 400 and unsaid["error"] == "invalid_reason", unsaid
     status, decided = post_json(
-        f"{base_url}/api/v1/markets/{market['slug']}/applications/{application['id']}/decision",
-        {"decision": "reject"}, admin)
-    assert status == 200, decided
+        decision, {"decision": "reject", "reason": "Le marché ne reçoit que des producteurs cette année."}, admin)
+    assert status == 200 and decided["status"] == "rejected", decided
+    assert decided["reason"] == "Le marché ne reçoit que des producteurs cette année."
     refusal = arrived(server, "marchand.dordogne@demo.example.org", "Candidature refusée : Marché des notices")
     assert len(refusal) == 1 and "n'a pas été retenue" in text(refusal[0])
+    assert "Le marché ne reçoit que des producteurs cette année." in text(refusal[0])
 
 
 def test_an_overdue_item_is_reminded_once_and_escalated_once_across_runs(tmp_path, smtp):

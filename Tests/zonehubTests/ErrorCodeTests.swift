@@ -1,3 +1,4 @@
+import Catalogue
 import Community
 import Directory
 import Feeds
@@ -6,6 +7,7 @@ import Hummingbird
 import Membership
 import Moderation
 import Notices
+import Photos
 import PopUps
 import Storage
 import Testing
@@ -24,6 +26,8 @@ import Testing
         + RequestField.allCases + RequestNotFound.allCases + RequestProblem.allCases + BodyProblem.allCases
         + MembershipField.allCases + MembershipNotFound.allCases + MembershipProblem.allCases
         + NoticesField.allCases + NoticesProblem.allCases
+        + CatalogueField.allCases + CatalogueNotFound.allCases + CatalogueProblem.allCases
+        + PhotoField.allCases + PhotoNotFound.allCases + PhotoProblem.allCases
 
     @Test func everyCodeIsStableSnakeCaseWithAFrenchSentence() {
         for code in Self.all {

@@ -146,8 +146,8 @@ package enum ScreeningDecision: Equatable, Sendable {
     case publishFlagged(reasons: [String])
     /// Held for an admin, with every reason that applied.
     case hold(reasons: [String])
-    /// Refused outright, with a message for the author; the post stays a draft.
-    case block(message: String)
+    /// Refused outright, with a message for the author in English and in French; the post stays a draft.
+    case block(message: String, french: String)
 }
 
 /// The simplest screening: the zone's policy alone decides publish or hold (the hub wires in Moderation's rules;
@@ -158,7 +158,7 @@ package struct ZonePolicyScreener: PostScreener {
     package func screen(_ submission: Submission) async throws -> ScreeningDecision {
         switch submission.zone.definition.moderation.policy {
         case .publish: .publish
-        case .review: .hold(reasons: ["zone_policy_review"])
+        case .review: .hold(reasons: [HoldReason.zonePolicyReview.stored])
         }
     }
 }

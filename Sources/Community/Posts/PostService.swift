@@ -149,8 +149,8 @@ package struct PostService: Sendable {
             return (.published, reasons)
         case .hold(let reasons):
             return (.held, reasons)
-        case .block(let message):
-            throw CommunityError(CommunityProblem.postBlocked, message, french: message)
+        case .block(let message, let french):
+            throw CommunityError(CommunityProblem.postBlocked, message, french: french)
         }
     }
 

@@ -52,7 +52,7 @@ package struct MerchantImporter: Sendable {
         guard actor.administers(zone.id) else {
             throw CommunityError.forbidden("only the zone's admins and hub operators import merchants")
         }
-        let table = try CSVTable.parse(data)
+        let table = try CSVTable.parse(data, file: DirectoryField.file)
         let columns = try Self.columns(table.header)
         var errors: [MerchantImportReport.RowError] = []
         var entries: [ImportEntry] = []

@@ -67,6 +67,8 @@ package struct MarketApplication: Identifiable, Equatable, Sendable {
     package let status: Status
     package let postIDs: [Post.ID]
     package let createdAt: Date
+    /// Why it was refused, as told to the merchant.
+    package let reason: String?
 }
 
 /// Storage of markets and their applications; each write is one transaction with its audit entry.
@@ -81,10 +83,11 @@ package protocol MarketStore: Sendable {
     func apply(_ market: Market.ID, merchant: Merchant.ID, posts: [Post.ID], by actor: User.ID, at date: Date)
         async throws -> MarketApplication
     func applications(_ market: Market.ID) async throws -> [MarketApplication]
-    /// Approves or rejects a pending application; fails with `application_decided` when it is no longer pending.
+    /// Approves or rejects a pending application (with the reason for a refusal); fails with `application_decided`
+    /// when it is no longer pending.
     func decide(
         _ application: MarketApplication.ID, in market: Market.ID, status: MarketApplication.Status,
-        by actor: User.ID, at date: Date
+        reason: String?, by actor: User.ID, at date: Date
     ) async throws -> MarketApplication
     /// The live posts approved applications brought, newest first.
     func offers(_ market: Market.ID, at now: Date) async throws -> [Post]

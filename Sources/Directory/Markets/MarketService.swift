@@ -73,16 +73,23 @@ package struct MarketService: Sendable {
         return try await markets.apply(market.id, merchant: merchant.id, posts: chosen, by: actor.id, at: now)
     }
 
-    /// Approves or rejects a pending application; only the zone's admins may.
-    package func decide(_ marketSlug: String, application: MarketApplication.ID, approve: Bool, by actor: User)
-        async throws -> MarketApplication
-    {
+    /// Approves or rejects a pending application; only the zone's admins may. A refusal says why (up to 500
+    /// characters), and the merchant is told.
+    package func decide(
+        _ marketSlug: String, application: MarketApplication.ID, approve: Bool, reason: String? = nil, by actor: User
+    ) async throws -> MarketApplication {
         let market = try await market(marketSlug)
         guard actor.administers(market.zoneID) else {
             throw CommunityError.forbidden("only the zone's admins decide on applications")
         }
+        let said = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if !approve {
+            guard !said.isEmpty else { throw DirectoryField.reason.invalid("say why the application is refused") }
+            guard said.count <= 500 else { throw DirectoryField.reason.invalid("500 characters at most") }
+        }
         return try await markets.decide(
-            application, in: market.id, status: approve ? .approved : .rejected, by: actor.id, at: clock.now())
+            application, in: market.id, status: approve ? .approved : .rejected, reason: approve ? nil : said,
+            by: actor.id, at: clock.now())
     }
 
     package func market(_ slug: String) async throws -> Market {

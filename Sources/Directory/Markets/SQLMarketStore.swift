@@ -75,14 +75,14 @@ package struct SQLMarketStore: MarketStore {
 
     package func decide(
         _ application: MarketApplication.ID, in market: Market.ID, status: MarketApplication.Status,
-        by actor: User.ID, at date: Date
+        reason: String?, by actor: User.ID, at date: Date
     ) async throws -> MarketApplication {
         try await database.write { db in
             let changed = try await db.execute(
                 """
-                UPDATE marketApplication SET status = ?, decidedBy = ?, decidedAt = ?, updatedAt = ?
+                UPDATE marketApplication SET status = ?, reason = ?, decidedBy = ?, decidedAt = ?, updatedAt = ?
                 WHERE id = ? AND marketId = ? AND status = 'pending'
-                """, [status.rawValue, actor, date, date, application, market])
+                """, [status.rawValue, reason, actor, date, date, application, market])
             guard changed == 1 else {
                 guard try await Self.applications(db, "a.id = ? AND a.marketId = ?", [application, market]).isEmpty
                 else {
@@ -134,7 +134,7 @@ package struct SQLMarketStore: MarketStore {
                 status: MarketApplication.Status(rawValue: try row["status"]) ?? .pending,
                 postIDs: (try row["posts"] as String).split(separator: ",").compactMap { Int64($0) }.sorted()
                     .map(Post.ID.init),
-                createdAt: try row["createdAt"])
+                createdAt: try row["createdAt"], reason: try row["reason"])
         }
     }
 }

@@ -14,7 +14,7 @@ package enum PopUpCalendar {
                 uid: "pop-up-slot-\(slot.id)@\(host(baseURL))", sequence: slot.sequence, stamp: slot.updatedAt,
                 start: slot.startsAt, end: slot.endsAt, timeZone: slot.timeZone,
                 summary: "Boutique éphémère : \(venue.name)",
-                description: "\(slot.capacity) emplacement(s). \(venue.details.description)"
+                description: "\(slot.capacity) \(slot.capacity > 1 ? "emplacements" : "emplacement"). \(venue.details.description)"
                     .trimmingCharacters(in: .whitespaces),
                 location: "\(venue.details.address), \(venue.details.commune)",
                 url: "\(baseURL)/pop-up-slots/\(slot.id)", status: slot.status == .open ? .confirmed : .cancelled)

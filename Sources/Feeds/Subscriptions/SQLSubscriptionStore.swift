@@ -171,7 +171,9 @@ package struct SQLSubscriptionStore: SubscriptionStore {
                     let email: String = try await db.value(
                         "SELECT email FROM subscription WHERE id = ?", [digest.subscription])
                 else { continue }
-                let key = "digest:\(digest.subscription):\(Int(digest.periodEnd.timeIntervalSince1970))"
+                // The same period (to the millisecond) is one digest; two runs ending within one second are not.
+                let key =
+                    "digest:\(digest.subscription):\(Self.millis(digest.periodStart))-\(Self.millis(digest.periodEnd))"
                 if try await SQLOutboxStore.insert(
                     recipient: email, payload: .digest(digest), subscription: digest.subscription, dedupeKey: key,
                     at: date, db) != nil
@@ -189,6 +191,8 @@ package struct SQLSubscriptionStore: SubscriptionStore {
             return queued
         }
     }
+
+    private static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
     package func claimRun(
         zone: Zone.ID, frequency: DigestFrequency, scheduledFor: Date, at date: Date

@@ -132,6 +132,7 @@ struct ModerationAPIController {
         }
         let body = try await JSONBody.decode(BulkRequest.self, from: request, context: context)
         guard (1...200).contains(body.ids.count) else { throw RequestField.ids.invalid("list 1 to 200 post ids") }
+        let french = ErrorMiddleware.prefersFrench(request.headers[.acceptLanguage])
         let results = await moderation.decideAll(
             body.ids.map { Post.ID($0) }, action: body.action, reason: body.reason, by: user
         ).map { id, result in
@@ -139,7 +140,8 @@ struct ModerationAPIController {
             case .success(let decision): BulkResult(post: id.rawValue, decision: DecisionPayload(decision), error: nil)
             case .failure(let error):
                 BulkResult(
-                    post: id.rawValue, decision: nil, error: ErrorPayload(error: error.code, message: error.message))
+                    post: id.rawValue, decision: nil,
+                    error: ErrorPayload(error: error.code, message: french ? error.frenchMessage : error.message))
             }
         }
         return JSONBody.response(ListPayload(items: results, next: nil))

@@ -197,5 +197,7 @@ func addPopUpRoutes(
     let publicURL = hub.settings.publicURL
     PopUpCalendarController(merchants: hub.merchants, popUps: hub.popUps, publicURL: publicURL).addRoutes(to: pages)
     PopUpPagesController(merchants: hub.merchants, popUps: hub.popUps, publicURL: publicURL).addRoutes(to: pages)
+    PopUpEditController(venues: hub.popUps.venues).addRoutes(to: pages)
+    PopUpRequestsController(zones: hub.zones, popUps: hub.popUps).addRoutes(to: pages)
     PopUpAPIController(merchants: hub.merchants, popUps: hub.popUps, publicURL: publicURL).addRoutes(to: api)
 }

@@ -15,7 +15,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let settings = try Settings(database: database.path)
+            let settings = try Settings(database: database)
             try settings.refusePostgres("backup")
             let source = settings.databasePath
             let started = Date()
@@ -44,7 +44,7 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let settings = try Settings(database: database.path)
+            let settings = try Settings(database: database)
             try settings.refusePostgres("restore")
             let target = settings.databasePath
             let report = try DatabaseFile.operation { try DatabaseFile.restore(backup, to: target) }

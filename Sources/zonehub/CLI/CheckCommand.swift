@@ -9,7 +9,9 @@ import Storage
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the database, its migrations, the configuration, the zone files, the legal pages and SMTP.",
+        abstract:
+            "Check the configuration file, the database, its migrations, the settings, the zone files, the legal "
+            + "pages and SMTP.",
         discussion: "Prints one line per check and exits 1 when one fails. Changes nothing.")
 
     @OptionGroup var database: DatabaseOption
@@ -17,12 +19,14 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let settings = try Settings(database: database.path, zones: zones)
+            let (file, settings) = try Self.settings(database, zones: zones)
             var checks: [Check] = [
+                file,
                 settings.databaseURL == nil
                     ? Self.database(settings.databasePath) : await Self.postgres(settings.databaseURL!, settings)
             ]
             checks.append(.pass("configuration", "public URL \(settings.publicURL), mail from \(settings.mailFrom)"))
+            checks.append(.pass("identity", settings.identitySummary))
             checks.append(Self.zoneFiles(settings.zonesDirectory))
             checks.append(Self.legalPages(settings))
             checks.append(Self.smtp(settings))

@@ -19,7 +19,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let settings = try Settings(database: database.path, zones: zones)
+            let settings = try Settings(database: database, zones: zones)
             let hub = try await Hub.open(settings)
             if ifNew, try await hub.accounts.hasAccounts(outside: DemoContent.emailDomain) {
                 print("demo: skipped, this hub has real accounts")
@@ -84,6 +84,9 @@ struct DemoLoader {
                 let post = try await posts.create(content, merchantSlug: merchant.slug, zoneSlug: demo.zone, by: owner)
                 _ = try await posts.submit(post.id, by: owner)
                 added.posts += 1
+            }
+            for product in DemoContent.products[demo.profile.name] ?? [] {
+                _ = try await hub.catalogue.add(product, merchantSlug: merchant.slug, by: owner)
             }
         }
         let popUps = try await PopUpDemoLoader(hub: hub, posts: posts).load(zones: zones)

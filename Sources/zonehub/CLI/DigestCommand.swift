@@ -21,7 +21,7 @@ struct DigestCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let frequencies = try frequency.map { [try DigestFrequency.parse($0)] } ?? DigestFrequency.allCases
                 var homeZone: Zone.ID?
                 if let zone {
@@ -76,7 +76,7 @@ struct DigestCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 guard let subscription = try await hub.subscriptionStore.subscription(email: email),
                     subscription.status == .confirmed
                 else { throw CLIError("no confirmed subscription for \(email)") }

@@ -48,7 +48,7 @@ extension MailCommand {
             }
             let hub: Hub
             do {
-                hub = try await Hub.open(try Settings(database: database.path))
+                hub = try await Hub.open(try Settings(database: database))
             } catch {
                 fail("\(error)", .temporaryFailure)
             }

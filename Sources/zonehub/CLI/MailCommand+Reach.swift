@@ -16,7 +16,7 @@ extension MailCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 guard let month = month ?? ReachRules.month(before: ReachRules.month(of: hub.clock.now())) else {
                     throw CLIError("no previous month")
                 }

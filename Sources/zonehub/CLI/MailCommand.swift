@@ -15,7 +15,7 @@ struct MailCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let counts = try await hub.outbox.counts()
                 print(OutboxStatus.allCases.map { "\($0.rawValue): \(counts[$0] ?? 0)" }.joined(separator: "\n"))
                 print(
@@ -41,7 +41,7 @@ struct MailCommand: AsyncParsableCommand {
                 guard let token = Self.token(inMessage: String(decoding: input, as: UTF8.self)) else {
                     throw CLIError("no 'unsubscribe <token>' subject in the message")
                 }
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let subscription = try await hub.subscriptions.unsubscribe(manageToken: token, source: "mail")
                 print("unsubscribed: \(subscription.email)")
             }

@@ -34,7 +34,7 @@ struct MerchantsCommand: AsyncParsableCommand {
                     throw CLIError("cannot read \(file): \((error as NSError).localizedDescription)")
                 }
                 guard data.count <= Self.maxBytes else { throw CLIError("\(file) is larger than 20 MB") }
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let actor = try await moderator.user(in: hub)
                 let progress = ProgressLine()
                 let report = try await hub.merchantImporter.run(data, zoneSlug: zone, by: actor, dryRun: dryRun) {
@@ -64,7 +64,7 @@ struct MerchantsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 print("queued \(try await hub.listingReminders.run()) reminders")
             }
         }

@@ -38,7 +38,7 @@ struct ModerationCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let zone = try await hub.zones.zone(slug: zone)
                 let items = try await hub.moderation.list(zone, by: try await moderator.user(in: hub))
                 if json {
@@ -74,7 +74,7 @@ struct ModerationCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let decision = try await hub.moderation.decide(
                     Post.ID(id), action: .approve, by: try await moderator.user(in: hub))
                 print("post \(id): approved by \(decision.moderatorName)")
@@ -93,7 +93,7 @@ struct ModerationCommand: AsyncParsableCommand {
         func run() async throws {
             try await run {
                 let reason = try ReasonCode.parse(reason)
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let decision = try await hub.moderation.decide(
                     Post.ID(id), action: .reject, reason: reason, note: note, by: try await moderator.user(in: hub))
                 print("post \(id): rejected (\(reason.rawValue)) by \(decision.moderatorName)")

@@ -22,7 +22,7 @@ struct NoticesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let settings = try Settings(database: database.path)
+                let settings = try Settings(database: database)
                 var clock: any HubClock = SystemClock()
                 if let now {
                     guard let date = ISO8601DateFormatter().date(from: now) else {

@@ -20,7 +20,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let user = try await hub.popUps.venues.grantOrganiser(
                     email: email, zoneSlug: zone, by: try await actor.user(in: hub))
                 print("\(user.email) organises pop-up shops in \(zone)")
@@ -46,7 +46,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 if let name {
                     let details = PopUpVenueDetails(
                         name: name, address: address ?? "", commune: commune ?? "", capacity: capacity ?? 0,
@@ -75,7 +75,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 if let start {
                     guard let from = LocalDateTime(start) else { throw CLIError("--start: expected 2026-03-21T09:00") }
                     guard let to = LocalDateTime(end ?? "") else { throw CLIError("--end: expected 2026-03-21T18:00") }
@@ -112,7 +112,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let user = try await actor.user(in: hub)
                 if let cancel {
                     let slots = try await hub.popUps.venues.cancelSeries(
@@ -148,7 +148,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let booking = try await hub.popUps.bookings.book(
                     PopUpSlot.ID(slot), merchantSlug: merchant, waitlist: !noWaitlist,
                     by: try await actor.user(in: hub))
@@ -170,7 +170,7 @@ struct PopUpCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let user = try await actor.user(in: hub)
                 let service = hub.popUps.bookings
                 let changed: PopUpBooking? =

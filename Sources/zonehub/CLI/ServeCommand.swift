@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let settings = try Settings(database: database.path, host: host, port: port, zones: zones)
+            let settings = try Settings(database: database, host: host, port: port, zones: zones)
             settings.logFormat.bootstrap(level: settings.logLevel)
             var logger = Logger(label: "zonehub")
             logger.logLevel = settings.logLevel
@@ -57,7 +57,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let hub = try await Hub.open(try Settings(database: database.path))
+            let hub = try await Hub.open(try Settings(database: database))
             let applied = try await hub.database.appliedMigrations()
             print(
                 "database \(hub.settings.databaseName) is at "

@@ -19,7 +19,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let settings = try Settings(database: database.path)
+            let settings = try Settings(database: database)
             let started = Date()
             let database = try await HubDatabase.opened(settings)
             let report = try await HubTransfer.export(database, to: URL(fileURLWithPath: output))
@@ -47,7 +47,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await run {
-            let settings = try Settings(database: database.path)
+            let settings = try Settings(database: database)
             let started = Date()
             let database = try await HubDatabase.opened(settings)
             let report = try await HubTransfer.importing(URL(fileURLWithPath: input), into: database)

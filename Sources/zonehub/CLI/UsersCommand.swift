@@ -25,7 +25,7 @@ struct UsersCommand: AsyncParsableCommand {
                     throw CLIError(
                         "--role: '\(role)' is not one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let password = String(AccountService.randomToken().prefix(16))
                 let user = try await hub.accounts.add(
                     email: email, displayName: name, role: role, zoneSlugs: zone, password: password, by: nil)
@@ -48,7 +48,7 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             try await run {
                 let role = try role.map(UsersCommand.role)
-                let hub = try await Hub.open(try Settings(database: database.path))
+                let hub = try await Hub.open(try Settings(database: database))
                 let zones = Dictionary(uniqueKeysWithValues: try await hub.zones.active().map { ($0.id, $0.slug) })
                 for account in try await hub.administration.find(search, role: role, by: nil, limit: 10_000) {
                     let user = account.user
@@ -153,7 +153,7 @@ extension AsyncParsableCommand {
         async throws
     {
         try await run {
-            let hub = try await Hub.open(try Settings(database: database.path))
+            let hub = try await Hub.open(try Settings(database: database))
             guard let user = try await hub.accounts.user(email: email) else {
                 throw CLIError("--email: no account uses '\(email.prefix(80))'")
             }

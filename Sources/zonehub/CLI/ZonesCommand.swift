@@ -40,7 +40,7 @@ struct ZonesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await run {
-                let settings = try Settings(database: database.path, zones: directory)
+                let settings = try Settings(database: database, zones: directory)
                 let hub = try await Hub.open(settings)
                 let report = try await hub.syncZones(from: settings.zonesDirectory)
                 for (label, slugs) in [

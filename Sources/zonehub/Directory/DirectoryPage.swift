@@ -1,6 +1,7 @@
 import Community
 import Directory
 import Foundation
+import Photos
 import Storage
 
 /// The directory of the hub (`zone` nil) or of a zone: its merchants by category, the filters by category, commune
@@ -10,6 +11,8 @@ struct DirectoryPage {
     let filters: DirectoryFilters
     let listing: DirectoryListing
     let listings: ListingService
+    /// The logos of the merchants listed.
+    var logos: [Merchant.ID: PlacedPhoto] = [:]
 
     func title(_ t: Language) -> String {
         t("Annuaire des commerces", "Shop directory") + (zone.map { " · \($0.name)" } ?? "")
@@ -36,7 +39,9 @@ struct DirectoryPage {
     }
 
     private func card(_ merchant: Merchant, _ t: Language) -> HTML {
-        MerchantCard.card(merchant, t, status: ListingViews.badges(merchant, at: listing.now, listings: listings, t))
+        MerchantCard.card(
+            merchant, t, status: ListingViews.badges(merchant, at: listing.now, listings: listings, t),
+            logo: logos[merchant.id])
     }
 
     private func navigation(_ t: Language) -> HTML {

@@ -2,6 +2,7 @@ import Community
 import Directory
 import Foundation
 import Hummingbird
+import Photos
 
 /// The directory pages: the hub's and each zone's merchants by category and commune, with open now. Their markup
 /// is `DirectoryPage`'s.
@@ -9,6 +10,8 @@ struct DirectoryPagesController {
     let zones: ZoneService
     let directory: DirectoryService
     let listings: ListingService
+    /// The logos on the merchants' cards.
+    let photos: PhotoService
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/directory", use: hubDirectory)
@@ -35,7 +38,11 @@ struct DirectoryPagesController {
         let listing = try await directory.listing(
             zone: zone, category: filters.category, commune: filters.commune, openNow: filters.openNow,
             page: filters.page)
-        let page = DirectoryPage(zone: zone, filters: filters, listing: listing, listings: listings)
-        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
+        let page = DirectoryPage(
+            zone: zone, filters: filters, listing: listing, listings: listings,
+            logos: try await photos.logos(of: listing.byCategory.flatMap(\.merchants)))
+        return PageRenderer.page(
+            page.title(context.language), page.body(context.language), context: context,
+            zone: zone.map(ZoneLink.init), crumbs: zone.map { _ in [] })
     }
 }

@@ -7,11 +7,13 @@ func addDirectoryRoutes(
 ) {
     // robots.txt and the sitemaps are public and need no session.
     let publicURL = hub.settings.publicURL
-    SitemapController(zones: hub.zones, markets: hub.markets, sitemaps: hub.sitemaps, publicURL: publicURL)
+    SitemapController(
+        zones: hub.zones, markets: hub.markets, sitemaps: hub.sitemaps, catalogue: hub.catalogue, publicURL: publicURL)
         .addRoutes(to: router)
     SearchPagesController(zones: hub.zones, search: hub.search, listings: hub.listings, clock: hub.clock)
         .addRoutes(to: pages)
-    DirectoryPagesController(zones: hub.zones, directory: hub.directory, listings: hub.listings).addRoutes(to: pages)
+    DirectoryPagesController(zones: hub.zones, directory: hub.directory, listings: hub.listings, photos: hub.photos)
+        .addRoutes(to: pages)
     DirectoryAPIController(search: hub.search, publicURL: publicURL).addRoutes(to: api)
     ListingController(listings: hub.listings, publicURL: publicURL).addRoutes(pages: pages, api: api)
     MarketController(markets: hub.markets, publicURL: publicURL).addRoutes(pages: pages, api: api)

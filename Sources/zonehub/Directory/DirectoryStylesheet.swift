@@ -15,5 +15,7 @@ enum DirectoryStylesheet {
         .hint { color: var(--muted); font-size: .85rem; margin: .1rem 0 .6rem; }
         .directory-group { margin-bottom: 1.5rem; }
         .pager { margin: 1rem 0; display: flex; gap: 1rem; }
+        ul.applications { list-style: none; padding: 0; display: grid; gap: .75rem; }
+        ul.applications textarea { width: 100%; box-sizing: border-box; }
         """
 }

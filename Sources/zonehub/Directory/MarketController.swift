@@ -54,7 +54,7 @@ struct MarketController {
         }
         let application = try await markets.decide(
             context.parameters.require("slug"), application: MarketApplication.ID(raw),
-            approve: body.decision == "approve", by: user)
+            approve: body.decision == "approve", reason: body.reason, by: user)
         return JSONBody.response(MarketApplicationPayload(application))
     }
 }
@@ -66,6 +66,8 @@ struct MarketApplicationRequest: Codable {
 
 struct MarketDecisionRequest: Codable {
     let decision: String
+    /// Why the application is refused; required with `reject`.
+    let reason: String?
 }
 
 /// A market as the API shows it.
@@ -98,11 +100,13 @@ struct MarketApplicationPayload: Codable {
     let merchant: String
     let status: String
     let posts: [Int64]
+    let reason: String?
 
     init(_ application: MarketApplication) {
         id = application.id.rawValue
         merchant = application.merchantSlug
         status = application.status.rawValue
         posts = application.postIDs.map(\.rawValue)
+        reason = application.reason
     }
 }

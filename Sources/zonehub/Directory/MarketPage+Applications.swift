@@ -9,7 +9,8 @@ extension MarketPage {
         let open = market.acceptsApplications(at: now)
         let forms: [HTML] = choices.map { choice in
             if let application = choice.application {
-                return "<p class=\"meta\">\(choice.merchant.name) : \(Self.status(application.status, t))</p>"
+                let why: HTML = application.reason.map { " — « \($0) »" } ?? ""
+                return "<p class=\"meta\">\(choice.merchant.name) : \(Self.status(application.status, t))\(why)</p>"
             }
             guard open else { return "" }
             guard !choice.offers.isEmpty else {
@@ -36,29 +37,33 @@ extension MarketPage {
         return "<h2>\(t("Votre inscription", "Your application"))</h2>\(forms)"
     }
 
-    /// The zone admins' table: every application, with buttons for the pending ones.
-    func applicationsTable(_ applications: [MarketApplication], _ t: Language) -> HTML {
-        let rows: [HTML] = applications.map { application in
+    /// The zone admins' list: every application, one card each (readable on a phone), with the decisions for the
+    /// pending ones; a refusal asks for the reason the merchant will read.
+    func applicationList(_ applications: [MarketApplication], _ t: Language) -> HTML {
+        let cards: [HTML] = applications.map { application in
+            let action = "/markets/\(market.slug)/applications/\(application.id)"
+            let offers = application.postIDs.count
             let buttons: HTML =
                 application.status == .pending
-                ? ["approve": t("Accepter", "Approve"), "reject": t("Refuser", "Reject")].sorted { $0.key < $1.key }
-                    .map { decision, label in
-                        """
-                        <form method="post" action="/markets/\(market.slug)/applications/\(application.id)/\(decision)" \
-                        class="inline"><button type="submit">\(label)</button></form>
-                        """
-                    }.joined(separator: " ") : ""
+                ? """
+                    <form method="post" action="\(action)/approve" class="inline">\
+                    <button type="submit">\(t("Accepter", "Approve"))</button></form>
+                    <form method="post" action="\(action)/reject" class="stacked refuse">\
+                    <label for="reason-\(application.id)">\(t("Raison du refus, dite au commerce", "Why it is refused, told to the shop"))</label>\
+                    <textarea id="reason-\(application.id)" name="reason" rows="2" maxlength="500" required></textarea>\
+                    <div class="actions"><button type="submit">\(t("Refuser", "Refuse"))</button></div></form>
+                    """ : ""
+            let why: HTML = application.reason.map { "<p class=\"meta\">« \($0) »</p>" } ?? ""
             return """
-                <tr><td><a href="/merchants/\(application.merchantSlug)">\(application.merchantName)</a></td>\
-                <td>\(application.postIDs.count)</td><td>\(Self.status(application.status, t))</td><td>\(buttons)</td></tr>
+                <li class="post-card"><h3><a href="/merchants/\(application.merchantSlug)">\(application.merchantName)</a></h3>\
+                <p class="meta">\(offers) \(offers > 1 ? t("offres", "offers") : t("offre", "offer")) · \
+                \(Self.status(application.status, t))</p>\(why)\(buttons)</li>
                 """
         }
         return """
             <h2>\(t("Candidatures", "Applications"))</h2>
-            \(PopUpViews.either(rows, """
-                <table class="applications"><thead><tr><th>\(t("Commerce", "Shop"))</th><th>\(t("Offres", "Offers"))</th>\
-                <th>\(t("État", "Status"))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
-                """, empty: t("Aucune candidature pour l'instant.", "No application yet.")))
+            \(PopUpViews.either(cards, "<ul class=\"applications\">\(cards)</ul>",
+                empty: t("Aucune candidature pour l'instant.", "No application yet.")))
             """
     }
 

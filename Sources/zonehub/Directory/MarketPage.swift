@@ -39,7 +39,7 @@ struct MarketPage {
             offers.isEmpty
             ? "<p class=\"empty\">\(t("Aucune offre à présenter pour l'instant.", "No offers to show yet."))</p>"
             : "<div class=\"posts\">\(offers.map { PostCard.card($0, t) })</div>"
-        let table = applications.map { applicationsTable($0, t) } ?? ""
+        let table = applications.map { applicationList($0, t) } ?? ""
         return """
             <h1>\(draft.title)</h1>
             <p class="lead">\(t("Du", "From")) \(Formats.date(draft.startsAt, t)) \(t("au", "to")) \(MarketViews.lastDay(draft.endsAt, t))</p>

@@ -48,7 +48,7 @@ struct MarketPagesController {
             isAdmin: context.user?.administers(zone.id) == true, form: form, error: error)
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context,
-            status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
+            status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok, zone: ZoneLink(zone), crumbs: [])
     }
 
     func page(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -77,10 +77,12 @@ struct MarketPagesController {
         let decision = try context.parameters.require("decision")
         guard ["approve", "reject"].contains(decision) else { throw RequestNotFound.decision.notFound }
         do {
+            let form = try await FormBody.read(request, context: context)
             _ = try await markets.decide(
-                slug, application: MarketApplication.ID(raw), approve: decision == "approve", by: user)
+                slug, application: MarketApplication.ID(raw), approve: decision == "approve", reason: form["reason"],
+                by: user)
             return PageRenderer.redirect(to: "/markets/\(slug)")
-        } catch let error as CommunityError where error.category == .conflict {
+        } catch let error as CommunityError where [.invalidInput, .conflict].contains(error.category) {
             return try await marketPage(slug, error: error, context: context)
         }
     }
@@ -99,8 +101,10 @@ struct MarketPagesController {
         let page = MarketPage(
             market: market, approved: approved, offers: offers, choices: choices, applications: applications,
             now: now, error: error, publicURL: publicURL)
+        let zone = await zones.link(id: market.zoneID)
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context,
-            status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok, head: page.head)
+            status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok, head: page.head, zone: zone,
+            crumbs: zone.map { [.markets($0, context.language)] })
     }
 }

@@ -1,15 +1,18 @@
 import Community
 import Foundation
+import Photos
 
 /// How a merchant shows in search results and directory lists.
 enum MerchantCard {
-    static func card(_ merchant: Merchant, _ t: Language, status: HTML = "") -> HTML {
+    /// `logo` is the merchant's, when it has one.
+    static func card(_ merchant: Merchant, _ t: Language, status: HTML = "", logo: PlacedPhoto? = nil) -> HTML {
         let profile = merchant.profile
         let links: [HTML] = ([profile.website].compactMap { $0 } + profile.links).prefix(4).map {
             "<li><a href=\"\($0)\" rel=\"noopener\">\(host(of: $0))</a></li>"
         }
         return """
             <article class="merchant-card">
+            \(logo.map { PhotoViews.logo($0) } ?? "")
             <p class="meta"><span class="badge">\(t("Commerce", "Shop"))</span> \
             \(profile.categories.map { Formats.category($0, t) }.joined(separator: " · "))</p>
             <h3><a href="/merchants/\(merchant.slug)">\(merchant.name)</a></h3>

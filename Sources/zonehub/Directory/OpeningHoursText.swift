@@ -69,6 +69,10 @@ enum OpeningHoursText {
         let names = t == .fr ? frenchDays : englishDays
         if days.count == 7 { return t("tous les jours", "every day") }
         if days.count == 1 { return names[days[0]] }
+        // Two days side by side are "lundi et mardi": "du lundi au mardi" reads as a range with nothing inside.
+        if days.count == 2 {
+            return t("\(names[days[0]]) et \(names[days[1]])", "\(names[days[0]]) and \(names[days[1]])")
+        }
         return t("du \(names[days.first!]) au \(names[days.last!])", "\(names[days.first!]) to \(names[days.last!])")
     }
 

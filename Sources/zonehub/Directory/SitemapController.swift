@@ -1,3 +1,4 @@
+import Catalogue
 import Community
 import Directory
 import Foundation
@@ -9,6 +10,8 @@ struct SitemapController {
     let zones: ZoneService
     let markets: MarketService
     let sitemaps: SitemapService
+    /// Merchants' products, in sitemaps of their own (`products-N.xml`).
+    let catalogue: CatalogueService
     /// The hub's public address, for absolute links.
     let publicURL: String
     var base: String { publicURL }
@@ -25,8 +28,12 @@ struct SitemapController {
 
     func index(_ request: Request, context: HubRequestContext) async throws -> Response {
         let chunks = try await sitemaps.chunks()
+        let products = try await catalogue.products.sitemapBlocks(size: SitemapService.chunkSize).map {
+            (name: "products-\($0.number).xml", lastModified: $0.lastModified)
+        }
         return Self.response(
-            SitemapDocuments.index(base: base, chunks: chunks), type: "application/xml; charset=utf-8")
+            SitemapDocuments.index(base: base, chunks: chunks, more: products),
+            type: "application/xml; charset=utf-8")
     }
 
     /// `pages.xml`, `merchants-N.xml` or `posts-N.xml`; any other name is a 404.
@@ -38,6 +45,10 @@ struct SitemapController {
             for zone in try await zones.active() {
                 urls += [("/zones/\(zone.slug)", nil), ("/zones/\(zone.slug)/directory", nil)]
                 urls += try await markets.current(zone: zone).map { ("/markets/\($0.slug)", nil) }
+            }
+        } else if let match = name.wholeMatch(of: /products-([0-9]{1,7})\.xml/), let number = Int(match.1) {
+            urls = try await catalogue.products.sitemapEntries(number: number, size: SitemapService.chunkSize).map {
+                ("/merchants/\($0.merchant)/products/\($0.id.rawValue)", $0.lastModified)
             }
         } else {
             let match = name.wholeMatch(of: /(merchants|posts)-([0-9]{1,7})\.xml/)

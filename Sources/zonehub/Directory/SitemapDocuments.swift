@@ -19,12 +19,17 @@ enum SitemapDocuments {
         """
     }
 
-    /// The index: `pages.xml`, then one sitemap per block of merchants or posts, with its last change.
-    static func index(base: String, chunks: [SitemapChunk]) -> String {
+    /// The index: `pages.xml`, then one sitemap per block of merchants or posts, and of products (`more`: file
+    /// names), with its last change.
+    static func index(base: String, chunks: [SitemapChunk], more: [(name: String, lastModified: Date)] = []) -> String {
         let items =
             ["<sitemap><loc>\(base)/sitemaps/pages.xml</loc></sitemap>"]
             + chunks.map {
                 "<sitemap><loc>\(base)/sitemaps/\($0.kind.rawValue)-\($0.number).xml</loc>"
+                    + "<lastmod>\(StructuredData.machineDate($0.lastModified))</lastmod></sitemap>"
+            }
+            + more.map {
+                "<sitemap><loc>\(base)/sitemaps/\($0.name)</loc>"
                     + "<lastmod>\(StructuredData.machineDate($0.lastModified))</lastmod></sitemap>"
             }
         return xml("sitemapindex", items)

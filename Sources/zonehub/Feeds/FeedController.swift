@@ -43,7 +43,7 @@ struct FeedController {
     {
         try await serve(request, format: format) {
             let feed = FeedDescriptor(
-                title: "zonehub", subtitle: "Les dernières publications des commerçants de toutes les zones",
+                title: context.frame.identity.name, subtitle: "Les dernières publications des commerçants de toutes les zones",
                 pageURL: "\(base)/", feedBaseURL: "\(base)/feed")
             return (feed, try await posts.live(zone: nil, limit: FeedRenderer.itemLimit))
         }
@@ -105,7 +105,7 @@ struct FeedController {
     /// Every zone's feeds, for readers that import a list.
     @Sendable func opml(_ request: Request, context: HubRequestContext) async throws -> Response {
         let zones = try await zones.active()
-        let document = FeedIndexPage(zones: zones, base: base).document
+        let document = FeedIndexPage(zones: zones, base: base, hubName: context.frame.identity.name).document
         var headers = HTTPFields()
         headers[.contentType] = "text/x-opml; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))

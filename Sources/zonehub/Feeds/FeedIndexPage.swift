@@ -6,6 +6,8 @@ struct FeedIndexPage {
     let zones: [Zone]
     /// The hub's public address, for absolute links.
     let base: String
+    /// The hub's name (`ZONEHUB_HUB_NAME`).
+    var hubName = "zonehub"
 
     var document: String {
         let outlines = zones.map { zone in
@@ -20,7 +22,7 @@ struct FeedIndexPage {
         return """
             <?xml version="1.0" encoding="utf-8"?>
             <opml version="2.0">
-            <head><title>zonehub — flux des zones</title></head>
+            <head><title>\(PlainText.escape(hubName)) — flux des zones</title></head>
             <body>
             \(outlines)
             </body>

@@ -9,17 +9,22 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
     let router = Router(context: HubRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics.requests))
     router.add(middleware: SecurityHeaders(https: hub.settings.publicURL.hasPrefix("https:")))
+    router.add(middleware: PageFrameMiddleware(identity: hub.settings.identity, publicURL: hub.settings.publicURL))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: CrossOriginProtection(origin: CrossOriginProtection.origin(of: hub.settings.publicURL)))
     let publicURL = hub.settings.publicURL
     OperationsController(
         zones: hub.zones, statistics: hub.statistics, feedCache: hub.feedCache, clock: hub.clock, metrics: metrics
     ).addRoutes(to: router)
+    let identityCSS = LayoutStylesheet.identity(hub.settings.identity)
     router.get("/static/site.css") { _, _ in
         var headers = HTTPFields()
         headers[.contentType] = "text/css; charset=utf-8"
         headers[.cacheControl] = "public, max-age=3600"
-        let css = Stylesheet.css + DirectoryStylesheet.css + ClaimStylesheet.css + ReachStylesheet.css
+        let css =
+            Stylesheet.css + DirectoryStylesheet.css + ClaimStylesheet.css + ReachStylesheet.css + LayoutStylesheet.css
+            + CatalogueStylesheet.css + PopUpOrganiserStylesheet.css
+            + identityCSS + PhotoStylesheet.css
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: css)))
     }
     // Inside the group, errors render with the visitor's language and session; the router-level instance
@@ -31,11 +36,17 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
     ).addRoutes(to: router)
     // Link clicks are counted without a session, as feeds are.
     ReachController(merchants: hub.merchants, counter: hub.reachCounter).addRoutes(to: router)
-    let pages = router.group().add(middleware: SessionMiddleware(accounts: hub.accounts)).add(
-        middleware: ErrorMiddleware())
+    SiteLogo.addRoute(hub.settings.identity.logo, to: router)
+    // Photos are public and content-addressed: no session either.
+    let photoController = PhotoController(photos: hub.photos, merchants: hub.merchants)
+    photoController.addFileRoutes(to: router)
+    let pages = router.group().add(middleware: SessionMiddleware(accounts: hub.accounts))
+        .add(middleware: AccountZonesMiddleware(zones: hub.zones, popUps: hub.popUps.venues))
+        .add(middleware: ErrorMiddleware())
     PublicPagesController(
         zones: hub.zones, posts: hub.posts, merchants: hub.merchants, markets: hub.markets, listings: hub.listings,
-        publicURL: hub.settings.publicURL, clock: hub.clock, reach: hub.reachCounter
+        popUps: hub.popUps.venues, publicURL: hub.settings.publicURL, clock: hub.clock, reach: hub.reachCounter,
+        photos: hub.photos, catalogue: hub.catalogue
     ).addRoutes(to: pages)
     AccountPagesController(
         accounts: hub.accounts, signInThrottle: hub.signInThrottle, publicURL: publicURL, clock: hub.clock
@@ -64,6 +75,8 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
         subscriptionLimiter: hub.subscriptionLimiter, clock: hub.clock
     ).addRoutes(to: pages)
     NoticePagesController(notices: hub.notices).addRoutes(to: pages)
+    CataloguePagesController(catalogue: hub.catalogue, zones: hub.zones, publicURL: publicURL).addRoutes(to: pages)
+    photoController.addRoutes(to: pages)
     let api = pages.group("/api/v1")
     APIController(
         accounts: hub.accounts, merchants: hub.merchants, posts: hub.posts, zones: hub.zones,
@@ -73,6 +86,7 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
         zones: hub.zones, moderation: hub.moderation, reportLimiter: hub.reportLimiter, publicURL: publicURL,
         clock: hub.clock
     ).addRoutes(to: api)
+    CatalogueAPIController(catalogue: hub.catalogue, publicURL: publicURL).addRoutes(to: api)
     addPopUpRoutes(hub: hub, pages: pages, api: api)
     addDirectoryRoutes(hub: hub, router: router, pages: pages, api: api)
     return router

@@ -21,10 +21,13 @@ struct ErrorMiddleware: RouterMiddleware {
             if failure.status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
+            // The API answers in English for developers, in French to a client that asks for it first.
+            let message =
+                Self.prefersFrench(request.headers[.acceptLanguage]) ? failure.frenchMessage : failure.message
             response =
                 isAPI
-                ? JSONBody.response(ErrorPayload(error: failure.code, message: failure.message), status: failure.status)
-                : PageRenderer.error(failure, context: context)
+                ? JSONBody.response(ErrorPayload(error: failure.code, message: message), status: failure.status)
+                : PageRenderer.error(failure, context: Self.withLanguage(context, of: request))
         }
         if response.status == .unauthorized, response.headers[.wwwAuthenticate] == nil {
             response.headers[.wwwAuthenticate] = Self.challenge(for: request, isAPI: isAPI)
@@ -73,6 +76,34 @@ struct ErrorMiddleware: RouterMiddleware {
                 status: .internalServerError, code: "internal_error", message: "something went wrong on our side",
                 frenchMessage: "Une erreur s'est produite de notre côté : réessayez dans un moment.")
         }
+    }
+
+    /// The context with the reader's chosen language (`?lang=`, then the cookie): failures answered before the
+    /// session middleware ran (an unknown path) still speak English to whoever chose it.
+    static func withLanguage(_ context: Context, of request: Request) -> Context {
+        var context = context
+        let asked = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
+        if let chosen = asked ?? request.cookies[SessionMiddleware.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
+            context.language = chosen
+        }
+        return context
+    }
+
+    /// Whether an `Accept-Language` header puts French before English ("fr-FR,fr;q=0.9,en;q=0.8"); a header
+    /// that names neither, or none, keeps English.
+    static func prefersFrench(_ header: String?) -> Bool {
+        guard let header else { return false }
+        var best: (french: Bool, quality: Double)?
+        for part in header.split(separator: ",") {
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let tag = pieces.first else { continue }
+            let language = tag.split(separator: "-").first.map(String.init) ?? tag
+            guard language == "fr" || language == "en" else { continue }
+            let quality =
+                pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            if quality > (best?.quality ?? 0) { best = (language == "fr", quality) }
+        }
+        return best?.french ?? false
     }
 
     static func status(of category: ErrorCategory) -> HTTPResponse.Status {

@@ -7,6 +7,8 @@ struct HubRequestContext: RequestContext {
     var user: User?
     var sessionToken: String?
     var language: Language = .fr
+    /// The hub's identity and the signed-in person's zones, for the pages' layout (`PageFrameMiddleware`).
+    var frame = PageFrame()
     /// The peer's IP address, for rate limits and proof of consent ("local" in tests without a socket).
     let clientAddress: String
 

@@ -1,15 +1,16 @@
 import HTTPTypes
 import Hummingbird
 
-/// Headers every answer carries: a content security policy (nothing runs, nothing loads from elsewhere but images,
-/// no framing), no MIME sniffing, a referrer policy, and HSTS when the hub is served over https.
+/// Headers every answer carries: a content security policy (nothing runs, nothing loads from elsewhere, images
+/// included: photos are uploaded to the hub and served by it; no framing), no MIME sniffing, a referrer policy,
+/// and HSTS when the hub is served over https.
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = HubRequestContext
     let https: Bool
 
     /// The pages use the hub's stylesheet and no script; JSON-LD blocks are data, which the policy does not stop.
     static let policy =
-        "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; base-uri 'none'; "
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
         + "frame-ancestors 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)

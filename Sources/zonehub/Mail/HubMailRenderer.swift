@@ -133,10 +133,10 @@ struct HubMailRenderer: OutboxRenderer {
         let home = subscribed.first
         var mail = mail(
             message, to: subscription.email, subject: template.subject, text: template.text(manageURL: manage),
-            html: template.html(manageURL: manage), fromName: home.map { "\($0.name) · zonehub" } ?? "zonehub")
+            html: template.html(manageURL: manage), fromName: home.map { "\($0.name) · \(hubName)" } ?? hubName)
         let list = home?.slug ?? "hub"
         mail.headers = [
-            ("List-Id", "\(MailHeader.phrase("Résumé \(home?.name ?? "zonehub")")) <\(list).digest.\(mailDomain)>"),
+            ("List-Id", "\(MailHeader.phrase("Résumé \(home?.name ?? hubName)")) <\(list).digest.\(mailDomain)>"),
             (
                 "List-Unsubscribe",
                 "<\(settings.publicURL)/subscriptions/unsubscribe?token=\(token)>, "
@@ -149,16 +149,19 @@ struct HubMailRenderer: OutboxRenderer {
 
     private func mail(
         _ message: OutboxMessage, to recipient: String, subject: String, text: String, html: String? = nil,
-        fromName: String = "zonehub"
+        fromName: String? = nil
     ) -> MailMessage {
         MailMessage(
-            from: MailAddress(name: fromName, address: settings.mailFrom), to: recipient, subject: subject,
+            from: MailAddress(name: fromName ?? hubName, address: settings.mailFrom), to: recipient, subject: subject,
             date: message.createdAt,
             messageID:
                 "\(message.payload.kind).\(message.id).\(Int(message.createdAt.timeIntervalSince1970))."
                 + "\(tokens.bounceTag(for: message.id))@\(mailDomain)",
             headers: html == nil ? [("Auto-Submitted", "auto-generated")] : [], text: text, html: html)
     }
+
+    /// The hub's own name, the sender's display name.
+    private var hubName: String { settings.identity.name }
 
     private var mailDomain: String { String(settings.mailFrom.split(separator: "@").last ?? "localhost") }
 

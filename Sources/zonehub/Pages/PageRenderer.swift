@@ -3,46 +3,34 @@ import Hummingbird
 
 /// Wraps page content in the site layout and turns it into a response.
 enum PageRenderer {
+    /// `zone` is the zone the page belongs to (the header names it and its links stay in it); `crumbs`, when given,
+    /// shows the way back to it: the steps between the zone and this page, whose name is `title`.
     static func page(
         _ title: String, _ body: HTML, context: HubRequestContext, status: HTTPResponse.Status = .ok,
-        head: HTML = ""
+        head: HTML = "", zone: ZoneLink? = nil, crumbs: [Breadcrumbs.Crumb]? = nil
     ) -> Response {
         let t = context.language
-        let account: HTML
-        if let user = context.user {
-            account = """
-                <a href="/dashboard">\(t("Mon espace", "My space"))</a>
-                \(user.role == .hubOperator ? "<a href=\"/console\">\(t("Console", "Console"))</a>" as HTML : "")
-                <form method="post" action="/sign-out" class="inline"><button type="submit" class="link">\
-                \(t("Se déconnecter", "Sign out"))</button></form>
-                <span class="who">\(user.displayName)</span>
-                """
-        } else {
-            account = "<a href=\"/sign-in\">\(t("Se connecter", "Sign in"))</a>"
-        }
-        let other: HTML =
-            t == .fr ? "<a href=\"?lang=en\" lang=\"en\">English</a>" : "<a href=\"?lang=fr\" lang=\"fr\">Français</a>"
+        let identity = context.frame.identity
+        let breadcrumbs = zone.flatMap { zone in crumbs.map { Breadcrumbs(zone: zone, trail: $0, current: title) } }
+        let trail: HTML = breadcrumbs?.structuredData(base: context.frame.publicURL, t) ?? ""
         let document: HTML = """
             <!DOCTYPE html>
             <html lang="\(t.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) · zonehub</title>
+            <title>\(title) · \(identity.name)</title>
             <link rel="stylesheet" href="/static/site.css">
             \(head)
+            \(trail)
             </head>
             <body>
-            <header class="site"><a class="brand" href="/">zonehub</a>
-            <nav>\(account) \(other)</nav></header>
-            <main>
+            \(SiteHeader.html(context, zone: zone))
+            \(breadcrumbs?.html(t) ?? "")
+            <main id="contenu" tabindex="-1">
             \(body)
             </main>
-            <footer class="site"><span>\(t("zonehub — le commerce local, par ceux qui le font vivre.",
-                "zonehub — local shops, run by the people who keep them alive."))</span>
-            <nav aria-label="\(t("Informations légales", "Legal information"))">\
-            <a href="\(LegalPage.Kind.notice.path)">\(LegalPage.Kind.notice.title(t))</a> \
-            <a href="\(LegalPage.Kind.privacy.path)">\(LegalPage.Kind.privacy.title(t))</a></nav></footer>
+            \(SiteFooter.html(context))
             </body>
             </html>
             """

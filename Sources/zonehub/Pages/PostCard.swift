@@ -35,10 +35,6 @@ enum PostCard {
     }
 
     static func page(_ post: Post, _ t: Language) -> HTML {
-        let image: HTML =
-            post.content.imageURL.map {
-                "<img class=\"post-image\" src=\"\($0)\" alt=\"\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"
-            } ?? ""
         let status: HTML = post.status == .published ? "" : "<p class=\"status\">\(Formats.status(post.status, t))</p>"
         let published: HTML =
             post.publishedAt.map {
@@ -53,7 +49,6 @@ enum PostCard {
             <p class="by">\(t("Par", "By")) <a href="/merchants/\(post.merchantSlug)">\(post.merchantName)</a> · \
             <a href="/zones/\(post.zoneSlug)">\(t("Voir la zone", "See the zone"))</a></p>
             \(facts(post, t))
-            \(image)
             <div class="body">\(HTML.text(post.content.body))</div>
             \(published)
             </article>

@@ -13,7 +13,7 @@ enum RulesForm {
         var terms: [WatchedTerm] = []
         for (index, line) in form.text("watchedTerms").split(whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: "|", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count >= 2, let action = WatchedTerm.Action(rawValue: parts[0]) else {
+            guard parts.count >= 2, let action = action(parts[0]) else {
                 throw ModerationField.watchedTerms.invalid(
                     "line \(index + 1): write `hold | term`, `flag | term` or `block | term | message`")
             }
@@ -31,7 +31,7 @@ enum RulesForm {
 
     static func fields(_ rules: ScreeningRules, _ t: Language) -> HTML {
         let terms = rules.watchedTerms.map { term in
-            [term.action.rawValue, term.term] + (term.message.map { [$0] } ?? [])
+            [word(term.action, t), term.term] + (term.message.map { [$0] } ?? [])
         }.map { $0.joined(separator: " | ") }.joined(separator: "\n")
         let checked: HTML = rules.holdOnContactChange ? " checked" : ""
         let signUps: [HTML] = ZoneDefinition.SignUpPolicy.allCases.map { policy in
@@ -53,14 +53,30 @@ enum RulesForm {
             <input id="weeklyQuota" name="weeklyQuota" type="number" min="1" max="500" value="\(rules.weeklyQuota)">
             <label class="check"><input type="checkbox" name="holdOnContactChange"\(checked)> \
             \(t("Vérifier après un changement de coordonnées", "Review after a change of contact details"))</label>
-            <label for="watchedTerms">\(t("Mots surveillés : « hold | mot », « flag | mot » ou « block | mot | message »",
-                "Watched terms: “hold | term”, “flag | term” or “block | term | message”"))</label>
+            <label for="watchedTerms">\(t(
+                "Mots surveillés, un par ligne : « retenir | mot » (la publication attend un administrateur), « signaler | mot » (publiée, mais signalée aux administrateurs) ou « bloquer | mot | message » (refusée, avec ce message à son auteur)",
+                "Watched terms, one per line: “hold | term” (the post waits for an admin), “flag | term” (published, but pointed out to admins) or “block | term | message” (refused, with this message to its author)"))</label>
             <textarea id="watchedTerms" name="watchedTerms" rows="14">\(terms)</textarea>
             """
     }
 }
 
 extension RulesForm {
+    /// What a watched term does, as the rules page writes it: a French verb for French readers.
+    static func word(_ action: WatchedTerm.Action, _ t: Language) -> String {
+        switch action {
+        case .hold: t("retenir", "hold")
+        case .flag: t("signaler", "flag")
+        case .block: t("bloquer", "block")
+        }
+    }
+
+    /// The action a line starts with, in either language, case ignored.
+    static func action(_ text: String) -> WatchedTerm.Action? {
+        let folded = text.lowercased()
+        return WatchedTerm.Action.allCases.first { word($0, .fr) == folded || word($0, .en) == folded }
+    }
+
     /// A zone's sign-up policy in words, as its rules page offers it.
     static func signUpPolicy(_ policy: ZoneDefinition.SignUpPolicy, _ t: Language) -> String {
         switch policy {

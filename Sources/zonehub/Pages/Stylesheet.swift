@@ -52,6 +52,17 @@ enum Stylesheet {
         .status { font-weight: 600; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: .4rem; border-bottom: 1px solid var(--line); }
+        /* On a phone a table becomes a list: one card per row, its cells one under the other, the column headings
+           kept for screen readers only (short tables of opening hours stay tables). */
+        @media (max-width: 40rem) {
+          table:not(.hours), table:not(.hours) > tbody, table:not(.hours) > tbody > tr,
+          table:not(.hours) > tbody > tr > td, table:not(.hours) > tbody > tr > th { display: block; width: auto; }
+          table:not(.hours) > thead { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+          table:not(.hours) > tbody > tr { border: 1px solid var(--line); border-radius: .5rem; background: #fff;
+            padding: .4rem .7rem; margin: .6rem 0; }
+          table:not(.hours) > tbody > tr > td, table:not(.hours) > tbody > tr > th { border: 0; padding: .15rem 0;
+            overflow-wrap: anywhere; }
+        }
         .post-image { max-width: 100%; border-radius: .5rem; }
         .empty { color: var(--muted); font-style: italic; }
         .notice { background: #e8f4ea; border-left: 4px solid #2e7d32; padding: .5rem .75rem; }
@@ -60,5 +71,14 @@ enum Stylesheet {
         .sign-up-item { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem; margin: .75rem 0;
           background: #fff; }
         .sign-up-item h2, .sign-up-item h3 { margin: 0 0 .3rem; font-size: 1.1rem; overflow-wrap: anywhere; }
+        ol.audit, ul.transparency { list-style: none; padding: 0; }
+        ol.audit > li, ul.transparency > li { border-bottom: 1px solid var(--line); padding: .5rem 0;
+          overflow-wrap: anywhere; }
+        ol.audit p { margin: .2rem 0; }
+        ul.transparency h3 { margin: 0 0 .2rem; font-size: 1.05rem; }
+        .raw { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; max-width: 100%; }
+        dl.raw dt { font-weight: 600; }
+        dl.raw dd { margin: 0 0 .3rem; }
+        .statements li, .reasons li { overflow-wrap: anywhere; }
         """
 }

@@ -70,15 +70,7 @@ struct ReachReports: Sendable {
 
     /// "novembre 2026" and "November 2026" for `2026-11`.
     static func monthName(_ month: String) -> (fr: String, en: String) {
-        let french = [
-            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-            "novembre", "décembre",
-        ]
-        let english = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
         guard let (year, number) = ReachRules.parse(month: month) else { return (month, month) }
-        return ("\(french[number - 1]) \(year)", "\(english[number - 1]) \(year)")
+        return ("\(Wording.frenchMonths[number - 1]) \(year)", "\(Wording.englishMonths[number - 1]) \(year)")
     }
 }

@@ -124,6 +124,26 @@ import Testing
         #expect(after?.lastDigestAt == end && after?.digestCount == 1)
     }
 
+    @Test func twoPeriodsEndingWithinOneSecondAreTwoDigests() async throws {
+        let subscription = try await confirmed("ana@example.org")
+        let start = Date(timeIntervalSince1970: (hub.clock.now().timeIntervalSince1970).rounded(.down) + 60)
+        let first = DigestRecipe(
+            subscription: subscription.id, periodStart: start - 3600, periodEnd: start + 0.2, posts: [], omitted: [:])
+        let second = DigestRecipe(
+            subscription: subscription.id, periodStart: start + 0.2, periodEnd: start + 0.7, posts: [], omitted: [:])
+        #expect(
+            try await store.recordDigests([first], covering: [subscription.id], periodEnd: first.periodEnd, at: start)
+                == 1)
+        #expect(
+            try await store.recordDigests([second], covering: [subscription.id], periodEnd: second.periodEnd, at: start)
+                == 1)
+        let digests = try await outbox.messages(recipient: "ana@example.org").filter {
+            if case .digest = $0.payload { true } else { false }
+        }
+        #expect(digests.count == 2)
+        #expect(try await store.subscription(id: subscription.id)?.digestCount == 2)
+    }
+
     @Test func aPermanentRefusalSuppressesTheAddressAndCancelsItsOtherMail() async throws {
         let subscription = try await confirmed("gone@example.org")
         try await outbox.enqueue(

@@ -121,8 +121,28 @@ import Testing
         let shown = try await get(path)
         #expect(shown.contains("href=\"/merchants/\(merchant.slug)\""))
         #expect(shown.contains("Coffret de Noël"))
-        let again = try await post(path + "/applications/\(application.id.rawValue)/reject", "", cookie: admin)
+        let again = try await post(
+            path + "/applications/\(application.id.rawValue)/reject", "reason=Trop+tard", cookie: admin)
         #expect(again.status == .conflict && again.body.contains("Cette candidature a déjà été traitée"))
+    }
+
+    @Test func theAdminRefusesAnApplicationWithAReasonTheMerchantReads() async throws {
+        _ = try await post("/zones/dordogne/markets", Self.creation, cookie: admin)
+        let path = "/markets/dordogne-marche-de-noel-2026"
+        _ = try await post(path + "/apply", "merchant=\(merchant.slug)&post=\(offerID)", cookie: cookie)
+        let application = try await onlyApplication()
+        let reject = path + "/applications/\(application.id.rawValue)/reject"
+        #expect(try await get(path, cookie: admin).contains("<textarea id=\"reason-\(application.id.rawValue)\""))
+        let unsaid = try await post(reject, "reason=+++", cookie: admin)
+        #expect(unsaid.status == .badRequest && unsaid.body.contains("Dites au commerce pourquoi"))
+        #expect(try await onlyApplication().status == .pending)
+        let long = try await post(reject, "reason=" + String(repeating: "a", count: 501), cookie: admin)
+        #expect(long.status == .badRequest && long.body.contains("500 caractères au plus"))
+        let refused = try await post(reject, "reason=R%C3%A9serv%C3%A9+aux+producteurs.", cookie: admin)
+        #expect(refused.status == .seeOther)
+        #expect(try await onlyApplication().reason == "Réservé aux producteurs.")
+        let seen = try await get(path, cookie: cookie)
+        #expect(seen.contains("candidature refusée — « Réservé aux producteurs. »"))
     }
 
     @Test func theMarketFeedIsCachedRenewedWhenAnApplicationIsApprovedAndEmptiedWhenTheMarketEnds() async throws {

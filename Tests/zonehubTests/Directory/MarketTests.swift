@@ -69,8 +69,8 @@ import Testing
             json: #"{"decision": "approve"}"#)
         #expect(decided.status == 200 && decided.json["status"] as? String == "approved")
         let again = try await send(
-            .post, "/api/v1/markets/\(slug)/applications/\(id)/decision", token: admin, json: #"{"decision": "reject"}"#
-        )
+            .post, "/api/v1/markets/\(slug)/applications/\(id)/decision", token: admin,
+            json: #"{"decision": "reject", "reason": "Trop tard."}"#)
         #expect(again.status == 409 && again.json["error"] as? String == "application_decided")
 
         clock.advance(by: 11 * day)

@@ -57,7 +57,8 @@ import Testing
     @Test func aMerchantPageDescribesALocalBusiness() async throws {
         let page = try await get("/merchants/cave-de-bergerac")
         let objects = try structuredData(page.body)
-        #expect(objects.count == 1)
+        // The business, then the breadcrumbs back to its zone.
+        #expect(objects.map { $0["@type"] as? String } == ["LocalBusiness", "BreadcrumbList"])
         let business = try #require(objects.first)
         #expect(business["@context"] as? String == "https://schema.org")
         #expect(business["@type"] as? String == "LocalBusiness")

@@ -31,7 +31,7 @@ import Testing
         let made = try await Binary.running(["backup", "--db", database, backup])
         #expect(made.status == 0, "\(made.errors)")
         #expect(made.output.contains("backed up \(database) to \(backup)"))
-        #expect(made.output.contains("13 migrations, integrity ok"))
+        #expect(made.output.contains("16 migrations, integrity ok"))
         let files = try FileManager.default.contentsOfDirectory(
             atPath: directory.appendingPathComponent("backups").path)
         #expect(files == ["latest.sqlite"])
@@ -40,10 +40,10 @@ import Testing
         try await addUser("apres@example.org")
         let restored = try await Binary.running(["restore", "--db", database, backup])
         #expect(restored.status == 0, "\(restored.errors)")
-        #expect(restored.output.contains("restored \(database) from \(backup): 13 migrations"))
+        #expect(restored.output.contains("restored \(database) from \(backup): 16 migrations"))
         #expect(try users(database) == ["avant@example.org"])
         let checked = try await Binary.running(["check", "--db", database, "--zones", TestApp.zonesDirectory])
-        #expect(checked.output.contains("ok   database: \(database): integrity ok, 13 migrations applied, none pending"))
+        #expect(checked.output.contains("ok   database: \(database): integrity ok, 16 migrations applied, none pending"))
     }
 
     @Test func aMissingOrForeignFileIsRefusedAndNothingIsWritten() async throws {
@@ -91,14 +91,14 @@ import Testing
         #expect(good.status == 0, "\(good.output)\(good.errors)")
         #expect(good.output.contains("ok   zones: 4 zone file(s) valid"))
         #expect(good.output.contains("ok   smtp: no SMTP server set"))
-        #expect(good.output.hasSuffix("all 5 checks passed\n"))
+        #expect(good.output.hasSuffix("all 7 checks passed\n"))
 
         let zones = try Binary.scratch()
         try "{".write(to: zones.appendingPathComponent("oise.json"), atomically: true, encoding: .utf8)
         let broken = try await Binary.running(["check", "--db", database, "--zones", zones.path])
         #expect(broken.status == 1)
         #expect(broken.output.contains("FAIL zones: oise.json: -: not valid JSON"))
-        #expect(broken.errors == "error: 1 of 5 checks failed\n")
+        #expect(broken.errors == "error: 1 of 7 checks failed\n")
 
         let server = try SMTPServer()
         let reachable = try await Binary.running(

@@ -23,7 +23,7 @@ import Testing
         #expect(visitor.status == .ok)
         #expect(visitor.body.contains("La Halle de Bergerac"))
         #expect(visitor.body.contains("samedi 21 mars 2026, 09:00 – 18:00"))
-        #expect(visitor.body.contains("5 place(s) libre(s)"))
+        #expect(visitor.body.contains("5 places libres"))
         #expect(visitor.body.contains("href=\"/zones/dordogne/pop-ups.ics\""))
         #expect(!visitor.body.contains("Nouveau lieu"))
         #expect(staff.body.contains("Nouveau lieu"))
@@ -56,7 +56,7 @@ import Testing
             #expect(waiting.status == .seeOther)
             let after = try await client.send(.get, "/pop-up-slots/\(slot)", cookie: "zonehub_session=\(second.token)")
             #expect(after.body.contains("Liste d&#39;attente"))
-            #expect(after.body.contains("1 en liste d"))
+            #expect(after.body.contains("1 commerce en liste d"))
             let dashboard = try await client.send(.get, "/dashboard/pop-ups", cookie: "zonehub_session=\(second.token)")
             #expect(dashboard.body.contains("/merchants/\(second.slug)/pop-ups.ics?token=k."))
         }

@@ -50,7 +50,8 @@ struct DashboardController {
             adminZones.append(DashboardPage.AdminZone(zone: zone, items: items))
         }
         let digest = try await subscriptions.subscription(of: user)
-        let page = DashboardPage(user: user, merchants: spaces, adminZones: adminZones, digest: digest)
+        var page = DashboardPage(user: user, merchants: spaces, adminZones: adminZones, digest: digest)
+        page.organisesPopUps = !context.frame.organised.isEmpty || !context.frame.administered.isEmpty
         return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
     }
 

@@ -24,6 +24,8 @@ struct DashboardPage {
     let adminZones: [AdminZone]
     /// The person's digest subscription and its management token, when they have one.
     let digest: (subscription: Subscription, manageToken: String)?
+    /// Whether the person answers pop-up booking requests somewhere (organiser or zone admin).
+    var organisesPopUps = false
 
     func title(_ t: Language) -> String { t("Mon espace", "My space") }
 
@@ -35,6 +37,11 @@ struct DashboardPage {
             )
         }
         sections += adminZones.map { adminZone($0, t) }
+        if organisesPopUps {
+            sections.append(
+                "<p><a href=\"/pop-ups/requests\">\(t("Demandes de réservation des boutiques éphémères", "Pop-up booking requests"))</a></p>"
+            )
+        }
         if sections.isEmpty && user.role != .resident {
             sections.append("<p>\(t("Rien à gérer pour l'instant.", "Nothing to manage yet."))</p>")
         }
@@ -112,7 +119,9 @@ struct DashboardPage {
             <section class="merchant-space" data-merchant="\(merchant.slug)">
             <h2><a href="/merchants/\(merchant.slug)">\(merchant.name)</a></h2>
             <p><a class="button" href="/dashboard/posts/new?merchant=\(merchant.slug)">\(t("Nouvelle publication", "New post"))</a>
-            <a href="/dashboard/merchants/\(merchant.slug)/edit">\(t("Modifier la fiche", "Edit the profile"))</a></p>
+            <a href="/dashboard/merchants/\(merchant.slug)/edit">\(t("Modifier la fiche", "Edit the profile"))</a>
+            <a href="/dashboard/merchants/\(merchant.slug)/photos">\(t("Logo et photos", "Logo and photos"))</a>
+            <a href="/dashboard/merchants/\(merchant.slug)/catalogue">\(t("Catalogue", "Catalogue"))</a></p>
             \(table)
             \(ReachChart.section(merchant, space.reach, t))
             </section>
@@ -138,10 +147,12 @@ struct DashboardPage {
         return """
             <section class="admin-zone" data-zone="\(zone.slug)"><h2>\(zone.name)</h2>
             <p><a class="button" href="/zones/\(zone.slug)/moderation">\(t("File de modération", "Moderation queue"))</a> \
-            \(held.count) \(t("publication(s) en attente de validation", "post(s) awaiting review"))\(lateNote)</p>
+            \(Wording.count(held.count, t, fr: ("publication en attente de validation", "publications en attente de validation"),
+                en: ("post awaiting review", "posts awaiting review"), none: ("Aucune publication en attente de validation", "No post awaiting review")))\(lateNote)</p>
             <ul>\(items)</ul>
             <p><a href="/zones/\(zone.slug)/moderation/audit">\(t("Journal", "Audit log"))</a> · \
-            <a href="/zones/\(zone.slug)/moderation/rules">\(t("Règles", "Rules"))</a></p></section>
+            <a href="/zones/\(zone.slug)/moderation/rules">\(t("Règles", "Rules"))</a> · \
+            <a href="/zones/\(zone.slug)/moderation/organisers">\(t("Organisateurs des boutiques éphémères", "Pop-up organisers"))</a></p></section>
             """
     }
 

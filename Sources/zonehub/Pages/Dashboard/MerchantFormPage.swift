@@ -15,11 +15,18 @@ struct MerchantFormPage {
         """
         <h1>\(t("Fiche commerce", "Shop profile"))</h1>
         \(DashboardViews.problem(error, t))
+        \(photosLink(t))
         <form method="post" action="\(action)" class="stacked">
         \(fields(t))
         <button type="submit">\(t("Enregistrer", "Save"))</button>
         </form>
         """
+    }
+
+    /// An existing profile's logo and photos are placed on a page of their own (the form holds no file).
+    private func photosLink(_ t: Language) -> HTML {
+        guard action != "/dashboard/merchants" else { return "" }
+        return "<p><a href=\"\(action)/photos\">\(t("Logo et photos du commerce", "The shop's logo and photos"))</a></p>"
     }
 
     private func fields(_ t: Language) -> HTML {

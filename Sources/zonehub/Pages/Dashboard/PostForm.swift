@@ -8,7 +8,6 @@ struct PostForm {
     var body = ""
     var category = ""
     var price = ""
-    var imageURL = ""
     var validFrom = ""
     var validUntil = ""
     var eventAt = ""
@@ -23,7 +22,6 @@ struct PostForm {
         body = form.text("body")
         category = form["category"] ?? ""
         price = form["price"] ?? ""
-        imageURL = form["imageURL"] ?? ""
         validFrom = form["validFrom"] ?? ""
         validUntil = form["validUntil"] ?? ""
         eventAt = form["eventAt"] ?? ""
@@ -38,7 +36,6 @@ struct PostForm {
         body = content.body
         category = content.category.rawValue
         price = content.priceCents.map { Formats.price(cents: $0, .fr).replacingOccurrences(of: " €", with: "") } ?? ""
-        imageURL = content.imageURL ?? ""
         validFrom = Formats.localInput(content.validFrom)
         validUntil = Formats.localInput(content.validUntil)
         eventAt = Formats.localInput(content.eventAt)
@@ -54,7 +51,8 @@ struct PostForm {
         let category = try Category.parse(category)
         return PostContent(
             kind: kind, title: title, body: body, category: category, priceCents: try Self.cents(price),
-            imageURL: imageURL.isEmpty ? nil : imageURL, validFrom: try Self.date(validFrom, .validFrom),
+            // Pages show uploaded photos only: an address of an image elsewhere is no longer taken or kept.
+            imageURL: nil, validFrom: try Self.date(validFrom, .validFrom),
             validUntil: try Self.date(validUntil, .validUntil), eventAt: try Self.date(eventAt, .eventAt),
             publishAt: try Self.date(publishAt, .publishAt))
     }

@@ -60,8 +60,6 @@ struct PostFormPage {
             <select id="category" name="category">\(categories)</select>
             <label for="price">\(t("Prix en euros (facultatif)", "Price in euros (optional)"))</label>
             <input id="price" name="price" inputmode="decimal" value="\(form.price)" placeholder="12,50">
-            <label for="imageURL">\(t("Adresse d'une image (facultatif)", "Image address (optional)"))</label>
-            <input id="imageURL" name="imageURL" type="url" value="\(form.imageURL)" placeholder="https://">
             <label for="validFrom">\(t("Valable à partir du", "Valid from"))</label>
             <input id="validFrom" name="validFrom" type="datetime-local" value="\(form.validFrom)">
             <label for="validUntil">\(t("Valable jusqu'au", "Valid until"))</label>

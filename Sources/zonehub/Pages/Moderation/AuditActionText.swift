@@ -1,14 +1,17 @@
+import Catalogue
 import Community
 import Directory
 import Membership
 import Moderation
+import Photos
 import PopUps
 
 /// What an audit log line's action says to the person reading it: every target's actions by their stored name.
 enum AuditActionText {
     static let all: [any AuditAction] =
         CommunityAuditAction.allCases + ModerationAuditAction.all + PopUpAuditAction.all
-        + DirectoryAuditAction.allCases + MembershipAuditAction.allCases
+        + DirectoryAuditAction.allCases + MembershipAuditAction.allCases + CatalogueAuditAction.allCases
+        + PhotoAuditAction.allCases
 
     static let actions: [String: any AuditAction] = Dictionary(
         all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -48,7 +48,9 @@ struct ModerationPagesController {
         let zone = try await zones.zone(slug: context.parameters.require("slug"))
         let (months, statements) = try await moderation.transparency(zone)
         let page = TransparencyPage(zone: zone, months: months, statements: statements)
-        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
+        return PageRenderer.page(
+            page.title(context.language), page.body(context.language), context: context, zone: ZoneLink(zone),
+            crumbs: [])
     }
 
     func queue(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -63,7 +65,8 @@ struct ModerationPagesController {
     ) async throws -> Response {
         let page = ModerationQueuePage(zone: zone, items: try await moderation.list(zone, by: user), notice: notice)
         return PageRenderer.page(
-            page.title(context.language), page.body(context.language), context: context, status: status)
+            page.title(context.language), page.body(context.language), context: context, status: status,
+            zone: ZoneLink(zone))
     }
 
     func decide(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -123,7 +126,8 @@ struct ModerationPagesController {
         let user = try context.requireUser()
         let zone = try await zones.zone(slug: context.parameters.require("slug"))
         let page = AuditLogPage(zone: zone, lines: try await moderation.auditLog(zone, by: user))
-        return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
+        return PageRenderer.page(
+            page.title(context.language), page.body(context.language), context: context, zone: ZoneLink(zone))
     }
 
     func rules(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -154,6 +158,7 @@ struct ModerationPagesController {
         let page = RulesPage(
             zone: zone, rules: rules, merchants: try await merchants.list(zone: zone, category: nil), error: error)
         return PageRenderer.page(
-            page.title(context.language), page.body(context.language), context: context, status: status)
+            page.title(context.language), page.body(context.language), context: context, status: status,
+            zone: ZoneLink(zone), crumbs: [.moderation(ZoneLink(zone), context.language)])
     }
 }

@@ -14,11 +14,14 @@ struct ModerationQueuePage {
     /// What a bulk decision did: how many posts were decided, and why the others were not.
     static func bulkNotice(_ results: [(Post.ID, Result<Decision, CommunityError>)], _ t: Language) -> String {
         let failed = results.compactMap { id, result -> String? in
-            if case .failure(let error) = result { return "#\(id): \(UserMessages.text(error, t))" }
+            if case .failure(let error) = result { return t("publication n° \(id.rawValue) : ", "post no. \(id.rawValue): ") + UserMessages.text(error, t) }
             return nil
         }
         let decided = results.count - failed.count
-        return t("\(decided) décision(s) enregistrée(s).", "\(decided) decision(s) recorded.")
+        return Wording.count(
+            decided, t, fr: ("décision enregistrée", "décisions enregistrées"),
+            en: ("decision recorded", "decisions recorded"), none: ("Aucune décision enregistrée", "No decision recorded"))
+            + "."
             + (failed.isEmpty ? "" : " " + failed.joined(separator: " ; "))
     }
 
@@ -34,7 +37,8 @@ struct ModerationQueuePage {
             ? "<p class=\"empty\">\(t("Aucune publication en attente.", "Nothing waiting for review."))</p>"
             : """
             <form id="bulk" method="post" action="\(base)/bulk" class="bulk">
-            <select name="action"><option value="approve">\(t("Approuver la sélection", "Approve selected"))</option>\
+            <select name="action" aria-label="\(t("Décision pour la sélection", "Decision for the selection"))">\
+            <option value="approve">\(t("Approuver la sélection", "Approve selected"))</option>\
             <option value="reject">\(t("Refuser la sélection", "Reject selected"))</option></select>
             <select name="reason" aria-label="\(t("Motif", "Reason"))">\(ModerationViews.reasonOptions(t))</select>
             <button type="submit">\(t("Appliquer", "Apply"))</button></form>
@@ -48,7 +52,8 @@ struct ModerationQueuePage {
             <a href="\(base)/merchants">\(t("Commerçants", "Merchants"))</a> · \
             <a href="\(base)/invitations">\(t("Invitations", "Invitations"))</a></p>
             \(message)
-            <p class="count">\(items.count) \(t("publication(s) en attente", "post(s) waiting"))</p>
+            <p class="count">\(Wording.count(items.count, t, fr: ("publication en attente", "publications en attente"),
+                en: ("post waiting", "posts waiting"), none: ("Aucune publication en attente", "No post waiting")))</p>
             \(oldest)
             \(list)
             """

@@ -11,30 +11,48 @@ struct TransparencyPage {
     func title(_ t: Language) -> String { t("Transparence", "Transparency") + " · " + zone.name }
 
     func body(_ t: Language) -> HTML {
-        func reasons(_ counts: [ReasonCode: Int]) -> String {
-            counts.isEmpty
-                ? "0"
-                : counts.sorted { $0.key.rawValue < $1.key.rawValue }
-                    .map { "\(ModerationViews.reason($0.key, t)) : \($0.value)" }.joined(separator: ", ")
-        }
-        let rows: [HTML] = months.map {
-            "<tr><td>\($0.month)</td><td>\($0.published)</td><td>\($0.held)</td><td>\(reasons($0.rejected))</td><td>\(reasons($0.removed))</td></tr>"
-        }
-        let items: [HTML] = statements.map {
+        let items: [HTML] = months.map { month in
             """
-            <li>\(Formats.date($0.at, t)) — \(ModerationViews.action($0.action, t)) — \(ModerationViews.reason($0.reason, t))\
-            \($0.rules.isEmpty ? "" : " (" + $0.rules.joined(separator: ", ") + ")") — \(t("publication", "post")) n° \($0.postID.rawValue)</li>
+            <li><h3>\(Self.capitalized(Wording.month(month.month, t)))</h3><ul>\
+            <li>\(Wording.count(month.published, t, fr: ("publication publiée", "publications publiées"),
+                en: ("post published", "posts published"), none: ("Aucune publication publiée", "No post published")))</li>\
+            <li>\(Wording.count(month.held, t, fr: ("mise en attente de relecture", "mises en attente de relecture"),
+                en: ("held for review", "held for review"), none: ("Aucune mise en attente", "None held for review")))</li>\
+            <li>\(t("Refusées", "Rejected")) : \(Self.reasons(month.rejected, t))</li>\
+            <li>\(t("Retirées", "Removed")) : \(Self.reasons(month.removed, t))</li></ul></li>
             """
+        }
+        let statementItems: [HTML] = statements.map { statement in
+            let rules: String =
+                statement.rules.isEmpty
+                ? "" : " " + t("(retenue par : ", "(held because: ") + HoldReasonLabels.list(statement.rules, t) + ")"
+            return """
+                <li>\(Formats.date(statement.at, t)) — \(t("publication n°", "post no.")) \(statement.postID.rawValue) \
+                — \(ModerationViews.action(statement.action, t)), \(t("motif :", "reason:")) \
+                \(ModerationViews.reason(statement.reason, t))\(rules)</li>
+                """
         }
         return """
             <h1>\(t("Transparence de la modération", "Moderation transparency")) — \(zone.name)</h1>
             <p>\(t("Ce que la modération a décidé chaque mois, et pourquoi chaque publication a été refusée ou retirée.",
                 "What moderation decided each month, and why each post was refused or removed."))</p>
-            <table class="transparency"><thead><tr><th>\(t("Mois", "Month"))</th><th>\(t("Publiées", "Published"))</th>\
-            <th>\(t("Mises en attente", "Held"))</th><th>\(t("Refusées", "Rejected"))</th><th>\(t("Retirées", "Removed"))</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
+            <h2>\(t("Mois par mois", "Month by month"))</h2>
+            \(items.isEmpty ? "<p class=\"empty\">\(t("Aucune décision pour l'instant.", "No decision yet."))</p>" as HTML
+                : "<ul class=\"transparency\">\(items)</ul>")
             <h2>\(t("Exposé des motifs", "Statements of reasons"))</h2>
-            <ul class="statements">\(items)</ul>
+            \(statementItems.isEmpty
+                ? "<p class=\"empty\">\(t("Aucune publication refusée ou retirée.", "No post rejected or removed."))</p>" as HTML
+                : "<ul class=\"statements\">\(statementItems)</ul>")
             """
+    }
+
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    /// "Doublon : 1, Hors sujet : 2", or "aucune".
+    static func reasons(_ counts: [ReasonCode: Int], _ t: Language) -> String {
+        guard !counts.isEmpty else { return t("aucune", "none") }
+        return ReasonCode.allCases.compactMap { code in
+            counts[code].map { "\(ModerationViews.reason(code, t)) : \($0)" }
+        }.joined(separator: ", ")
     }
 }

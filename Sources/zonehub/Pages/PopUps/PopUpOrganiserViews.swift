@@ -146,14 +146,6 @@ enum PopUpOrganiserViews {
                 <td>\(booking.reason ?? "")</td><td class="actions">\(actions)</td></tr>
                 """
         }
-        let cancel: HTML =
-            slot.status == .open
-            ? """
-            <form method="post" action="/pop-up-slots/\(slot.id)/cancel" class="search">
-            <input name="reason" aria-label="\(t("Motif", "Reason"))" \
-            placeholder="\(t("Motif de l'annulation", "Reason for cancelling"))">
-            <button type="submit" class="secondary">\(t("Annuler ce créneau", "Cancel this slot"))</button></form>
-            """ : ""
         let table: HTML =
             rows.isEmpty
             ? "<p class=\"empty\">\(t("Aucune réservation.", "No booking."))</p>"
@@ -161,7 +153,6 @@ enum PopUpOrganiserViews {
         return """
             <h2>\(t("Réservations", "Bookings"))</h2>
             \(table)
-            \(cancel)
             """
     }
 

@@ -5,7 +5,8 @@ import PopUps
 
 extension PopUpPagesController {
     func slot(_ request: Request, context: HubRequestContext) async throws -> Response {
-        try await slotPage(try PathID.id(context, .slot), message: nil, context: context)
+        try await slotPage(
+            try PathID.id(context, .slot), message: nil, flash: OrganiserFlash(request), context: context)
     }
 
     /// A merchant books (or joins the waitlist) for one of their profiles.
@@ -57,7 +58,9 @@ extension PopUpPagesController {
         }
     }
 
-    func slotPage(_ id: PopUpSlot.ID, message: CommunityError?, context: HubRequestContext) async throws -> Response {
+    func slotPage(
+        _ id: PopUpSlot.ID, message: CommunityError?, flash: OrganiserFlash? = nil, context: HubRequestContext
+    ) async throws -> Response {
         let slot = try await venues.slot(id)
         let (venue, zone) = try await venues.venueInZone(slot.venueID)
         let organiser = try await venues.organises(zone.id, context.user)
@@ -70,13 +73,19 @@ extension PopUpPagesController {
             }
             own = PopUpSlotPage.OwnBookings(merchants: mine, bookings: held)
         }
-        let page = PopUpSlotPage(
+        var page = PopUpSlotPage(
             slot: slot, venue: venue, own: own,
             organiserBookings: organiser ? try await bookings.bookings(slot: id, by: context.user!) : nil,
             message: message)
+        page.flash = flash
+        if organiser { page.manage = PopUpOrganiserLinks.slot(slot, zone, context.language) }
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context,
-            status: message.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
+            status: message.map { ErrorMiddleware.status(of: $0.category) } ?? .ok, zone: ZoneLink(zone),
+            crumbs: [
+                .popUps(ZoneLink(zone), context.language),
+                .init(name: venue.name, path: "/pop-up-venues/\(venue.id.rawValue)"),
+            ])
     }
 
     /// A merchant's coming bookings, with each profile's private calendar address.

@@ -52,11 +52,12 @@ struct PopUpPagesController {
             organiser: try await venues.organises(zone.id, context.user), form: form, error: error)
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context,
-            status: error == nil ? .ok : .badRequest)
+            status: error == nil ? .ok : .badRequest, zone: ZoneLink(zone), crumbs: [])
     }
 
     func venue(_ request: Request, context: HubRequestContext) async throws -> Response {
-        try await venuePage(try PathID.id(context, .venue), error: nil, context: context)
+        try await venuePage(
+            try PathID.id(context, .venue), error: nil, flash: OrganiserFlash(request), context: context)
     }
 
     func createSlot(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -86,15 +87,21 @@ struct PopUpPagesController {
         }
     }
 
-    private func venuePage(_ id: PopUpVenue.ID, error: CommunityError?, context: HubRequestContext) async throws
-        -> Response
-    {
+    private func venuePage(
+        _ id: PopUpVenue.ID, error: CommunityError?, flash: OrganiserFlash? = nil, context: HubRequestContext
+    ) async throws -> Response {
         let (venue, zone) = try await venues.venueInZone(id)
-        let page = PopUpVenuePage(
+        var page = PopUpVenuePage(
             venue: venue, zone: zone, slots: try await venues.slots(venue: venue.id),
             organiser: try await venues.organises(zone.id, context.user), error: error)
+        page.flash = flash
+        if page.organiser, let user = context.user {
+            page.manage = try await PopUpOrganiserLinks.venue(
+                venue, zone, slots: page.slots, venues: venues, user: user, context.language)
+        }
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context,
-            status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
+            status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok, zone: ZoneLink(zone),
+            crumbs: [.popUps(ZoneLink(zone), context.language)])
     }
 }

@@ -17,6 +17,9 @@ struct PopUpSlotPage {
     let organiserBookings: [PopUpBooking]?
     /// Why the last action on the slot was refused.
     let message: CommunityError?
+    /// What the last organiser action did, and the organisers' links (edit, cancel, series).
+    var flash: OrganiserFlash? = nil
+    var manage: HTML = ""
 
     func title(_ t: Language) -> String { venue.name + " · " + PopUpViews.when(slot, t) }
 
@@ -32,9 +35,11 @@ struct PopUpSlotPage {
             <p class="meta"><a href="/pop-up-venues/\(venue.id)">\(venue.name)</a> · \(venue.details.address), \
             \(venue.details.commune)</p>
             <h1>\(venue.name) — \(PopUpViews.when(slot, t))</h1>
+            \(flash?.html(t) ?? "")
             \(UserMessages.alert(message, t))
             <p class="places">\(PopUpViews.places(slot, t))</p>
             \(slot.priceCents.map { "<p class=\"price\">\(Formats.price(cents: $0, t))</p>" } ?? "")
+            \(manage)
             \(sections)
             """
     }

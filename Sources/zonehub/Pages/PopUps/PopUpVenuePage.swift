@@ -10,6 +10,9 @@ struct PopUpVenuePage {
     let organiser: Bool
     /// Why the slot or series sent was refused.
     let error: CommunityError?
+    /// What the last organiser action did, and the organisers' links (edit, series, requests).
+    var flash: OrganiserFlash? = nil
+    var manage: HTML = ""
 
     func title(_ t: Language) -> String { venue.name }
 
@@ -21,10 +24,12 @@ struct PopUpVenuePage {
             <p class="meta"><a href="/zones/\(zone.slug)/pop-ups">\(t("Boutiques éphémères", "Pop-up shops")) — \
             \(zone.name)</a></p>
             <h1>\(venue.name)</h1>
+            \(flash?.html(t) ?? "")
             \(UserMessages.alert(error, t))
             \(photo)
             \(HTML.text(details.description))
             \(PopUpViews.facts(details, t))
+            \(manage)
             <h2>\(t("Créneaux", "Slots"))</h2>
             <p class="meta"><a href="/pop-up-venues/\(venue.id)/calendar.ics">\
             \(t("Calendrier de ce lieu (iCalendar)", "This venue's calendar (iCalendar)"))</a></p>

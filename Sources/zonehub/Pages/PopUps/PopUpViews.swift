@@ -15,11 +15,11 @@ enum PopUpViews {
         if slot.status == .cancelled { return "<span class=\"badge\">\(t("Annulé", "Cancelled"))</span>" }
         if slot.free == 0 {
             return
-                "<span class=\"status\">\(t("Complet", "Full"))</span> · \(slot.waiting) \(t("en liste d'attente", "waiting"))"
+                "<span class=\"status\">\(t("Complet", "Full"))</span> · \(Wording.count(slot.waiting, t, fr: ("commerce en liste d'attente", "commerces en liste d'attente"), en: ("merchant waiting", "merchants waiting"), none: ("personne en liste d'attente", "nobody waiting")))"
         }
         return
             """
-            <span class="status">\(slot.free) \(t("place(s) libre(s)", "free place(s)"))</span> \
+            <span class="status">\(Wording.count(slot.free, t, fr: ("place libre", "places libres"), en: ("free place", "free places")))</span> \
             \(t("sur", "of")) \(slot.capacity)
             """
     }
@@ -60,11 +60,11 @@ enum PopUpViews {
         let period = details.quotaPeriod == .week ? t("semaine", "week") : t("mois", "month")
         let quota: HTML =
             details.quota.map {
-                "<li>\(t("Au plus", "At most")) \($0) \(t("réservation(s) par commerce et par", "booking(s) per merchant per")) \(period)</li>"
+                "<li>\(t("Au plus", "At most")) \(Wording.count($0, t, fr: ("réservation", "réservations"), en: ("booking", "bookings"))) \(t("par commerce et par", "per merchant per")) \(period)</li>"
             } ?? ""
         var sections: HTML = """
             <ul class="facts"><li>\(details.address), \(details.commune)</li>\
-            <li>\(details.capacity) \(t("emplacement(s)", "stall(s)"))</li><li>\(approval)</li>\
+            <li>\(Wording.count(details.capacity, t, fr: ("emplacement", "emplacements"), en: ("stall", "stalls")))</li><li>\(approval)</li>\
             <li>\(t("Annulation possible jusqu'à", "Cancellation up to")) \(details.cancellationHours) \
             \(t("h avant le début", "h before the start"))</li>\(quota)</ul>
             """

@@ -19,11 +19,16 @@ struct PopUpZonePage {
         let cards: [HTML] = venues.map { venue in
             """
             <li class="zone-card"><a href="/pop-up-venues/\(venue.id)"><strong>\(venue.name)</strong></a>
-            <span class="meta">\(venue.details.address), \(venue.details.commune) · \(venue.details.capacity) \
-            \(t("emplacement(s)", "stall(s)"))</span><p>\(venue.details.description)</p></li>
+            <span class="meta">\(venue.details.address), \(venue.details.commune) · \
+            \(Wording.count(venue.details.capacity, t, fr: ("emplacement", "emplacements"), en: ("stall", "stalls")))</span><p>\(venue.details.description)</p></li>
             """
         }
-        let newVenue: HTML = organiser ? PopUpOrganiserViews.venueForm(zone: zone, form: form, error: error, t) : ""
+        let newVenue: HTML =
+            organiser
+            ? """
+            <p class="manage-links"><a class="button" href="\(PopUpEditPaths.requests)">\(t("Demandes de réservation en attente", "Booking requests waiting"))</a></p>
+            \(PopUpOrganiserViews.venueForm(zone: zone, form: form, error: error, t))
+            """ : ""
         return """
             <h1>\(t("Boutiques éphémères", "Pop-up shops")) — \(zone.name)</h1>
             <p class="lead">\(t("Des lieux prêtés aux commerçants sans boutique, quelques jours à la fois.",

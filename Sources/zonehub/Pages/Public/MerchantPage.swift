@@ -1,6 +1,8 @@
+import Catalogue
 import Community
 import Directory
 import Foundation
+import Photos
 
 /// A merchant's page: profile, contact facts, opening hours, online shops, current posts and feed.
 struct MerchantPage {
@@ -11,9 +13,13 @@ struct MerchantPage {
     /// For "open now" in the opening hours.
     let now: Date
     let publicURL: String
+    /// Its logo, beside its name, and the photos of the shop.
+    var photos = MerchantPhotos()
+    /// The merchant's catalogue, grouped by category under "Produits".
+    var products: [Product] = []
 
     var head: HTML {
-        "\(FeedLinks.head("/merchants/\(merchant.slug)/feed", title: merchant.name))\n\(SEOHead.merchant(merchant, base: publicURL))"
+        "\(FeedLinks.head("/merchants/\(merchant.slug)/feed", title: merchant.name))\n\(SEOHead.merchant(merchant, base: publicURL))\(ProductStructuredData.catalogue(products, merchant: merchant, base: publicURL))"
     }
 
     func body(_ t: Language) -> HTML {
@@ -27,13 +33,16 @@ struct MerchantPage {
             ? "<p class=\"empty\">\(t("Aucune publication en cours.", "No current posts."))</p>"
             : "<div class=\"posts\">\(posts.map { PostCard.card($0, t) })</div>"
         return """
+            \(photos.logo.map { PhotoViews.logo($0, eager: true) } ?? "")
             <h1>\(merchant.name)</h1>
             <p class="meta">\(profile.categories.map { Formats.category($0, t) }.joined(separator: " · "))</p>
             <div class="body">\(HTML.text(profile.description))</div>
+            \(PhotoViews.gallery(photos.shop, label: t("Photos du commerce", "Photos of the shop")))
             <ul class="facts">\(facts(t))</ul>
             \(ListingViews.freshness(merchant, viewer: viewer, listings: listings, t))
             \(ClaimViews.invitation(merchant, viewer: viewer, t))
             \(shops)
+            \(ProductViews.section(products, merchant: merchant, t))
             <h2>\(t("Publications", "Posts"))</h2>
             \(list)
             \(FeedLinks.follow("/merchants/\(merchant.slug)/feed", t))

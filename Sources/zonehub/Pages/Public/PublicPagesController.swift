@@ -1,7 +1,10 @@
+import Catalogue
 import Community
 import Directory
 import Foundation
 import Hummingbird
+import Photos
+import PopUps
 
 /// The pages anyone can read: home, postcode search, zones, posts and merchants. Each handler asks the services for
 /// what its page shows and hands that to the page's view.
@@ -11,11 +14,17 @@ struct PublicPagesController {
     let merchants: MerchantService
     let markets: MarketService
     let listings: ListingService
+    /// The coming pop-up slots of the home page.
+    let popUps: PopUpService
     /// The hub's public address, for canonical links and structured data.
     let publicURL: String
     let clock: any HubClock
     /// Counts views of posts' and merchants' pages (no cookie, no address; robots left out).
     let reach: ReachCounter
+    /// Merchants' logos and shop photos.
+    let photos: PhotoService
+    /// The products shown on merchants' pages.
+    let catalogue: CatalogueService
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/", use: home)
@@ -26,16 +35,23 @@ struct PublicPagesController {
     }
 
     func home(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let page = HomePage(zones: try await zones.active())
+        let active = try await zones.active()
+        let page = HomePage(
+            hubName: context.frame.identity.name, zones: active,
+            content: try await HomeContent.load(zones: active, posts: posts, markets: markets, popUps: popUps))
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context, head: page.head)
     }
 
     func search(_ request: Request, context: HubRequestContext) async throws -> Response {
         let query = request.uri.queryParameters.get("q") ?? ""
-        let page: ZoneSearchPage
+        var page: ZoneSearchPage
         do {
             page = ZoneSearchPage(query: query, matches: try await zones.find(query))
+            if page.matches?.isEmpty == true {
+                page.zones = try await zones.active()
+                page.contact = context.frame.identity.contact
+            }
         } catch let error as CommunityError where error.category == .invalidInput {
             let refused = ZoneSearchPage(query: query, matches: nil)
             return PageRenderer.page(
@@ -52,7 +68,8 @@ struct PublicPagesController {
         let page = ZonePage(
             zone: zone, category: category, posts: try await posts.live(zone: zone, category: category),
             markets: try await markets.current(zone: zone), publicURL: publicURL)
-        return PageRenderer.page(zone.name, page.body(context.language), context: context, head: page.head)
+        return PageRenderer.page(
+            zone.name, page.body(context.language), context: context, head: page.head, zone: ZoneLink(zone))
     }
 
     func post(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -64,18 +81,24 @@ struct PublicPagesController {
         if post.status == .published && (context.user == nil || page.seller?.ownerID != context.user?.id) {
             reach.viewed(post: post.id, userAgent: request.headers[.userAgent])
         }
-        return PageRenderer.page(post.content.title, page.body(context.language), context: context, head: page.head)
+        return PageRenderer.page(
+            post.content.title, page.body(context.language), context: context, head: page.head,
+            zone: await zones.link(post.zoneSlug), crumbs: [])
     }
 
     func merchant(_ request: Request, context: HubRequestContext) async throws -> Response {
         let merchant = try await merchants.merchant(slug: context.parameters.require("slug"))
         let page = MerchantPage(
             merchant: merchant, posts: try await posts.live(zone: nil, merchant: merchant), viewer: context.user,
-            listings: listings, now: clock.now(), publicURL: publicURL)
+            listings: listings, now: clock.now(), publicURL: publicURL, photos: try await photos.photos(of: merchant),
+            products: try await catalogue.products(of: merchant))
         if context.user == nil || merchant.ownerID != context.user?.id {
             reach.viewed(listing: merchant.id, userAgent: request.headers[.userAgent])
         }
-        return PageRenderer.page(merchant.name, page.body(context.language), context: context, head: page.head)
+        let zone = await zones.link(merchant.profile.zones.first)
+        return PageRenderer.page(
+            merchant.name, page.body(context.language), context: context, head: page.head, zone: zone,
+            crumbs: zone.map { [.directory($0, context.language)] })
     }
 }
 

@@ -6,6 +6,10 @@ import Foundation
 struct ZoneSearchPage {
     let query: String
     let matches: [CommuneMatch]?
+    /// The zones there are, shown when no commune matched.
+    var zones: [Zone] = []
+    /// Where to ask for a new zone.
+    var contact: HubIdentity.Contact?
 
     func title(_ t: Language) -> String { t("Trouver ma zone", "Find my zone") }
 
@@ -30,9 +34,27 @@ struct ZoneSearchPage {
             <a href="/zones/\(match.zoneSlug)">\(match.zoneName)</a></li>
             """
         }
-        return items.isEmpty
-            ? "<p class=\"empty\">\(t("Aucune commune trouvée dans nos zones.", "No commune found in our zones."))</p>"
-            : "<ul class=\"matches\">\(items)</ul>"
+        return items.isEmpty ? outside(t) : "<ul class=\"matches\">\(items)</ul>"
+    }
+
+    /// No zone covers the place: the zones there are, and how to ask for one.
+    private func outside(_ t: Language) -> HTML {
+        let ask: HTML =
+            contact.map {
+                """
+                <p>\(t("Votre commune n'est dans aucune zone ? Demandez-en une : écrivez à",
+                    "Is your commune in no zone? Ask for one: write to")) <a href="\($0.href)">\($0.text)</a> \(t(
+                    "en nommant votre commune et quelques commerces qui aimeraient y être.",
+                    "naming your commune and a few shops that would like to be on it."))</p>
+                """
+            } ?? ""
+        return """
+            <p class="empty" role="status">\(t("Aucune de nos zones ne couvre « \(query) » pour l'instant.",
+                "None of our zones covers “\(query)” yet."))</p>
+            \(ask)
+            <h2>\(t("Les zones du hub", "The hub's zones"))</h2>
+            <ul class="zones zones-outside">\(zones.map { HomePage.card($0, t) })</ul>
+            """
     }
 
     /// The postcode or commune form, on this page and the home page.

@@ -1,8 +1,8 @@
-import Community
 import Foundation
 
 /// A CSV file read as rows of fields (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes), with `,`
-/// or `;` as separator (French spreadsheets save with `;`), chosen from the header line.
+/// or `;` as separator (French spreadsheets save with `;`), chosen from the header line. One parser for every import
+/// (the directory's merchants, merchants' catalogues); each names the field its file is refused in.
 package struct CSVTable: Equatable, Sendable {
     package let header: [String]
     /// Each data row with the line it starts on (1 is the header).
@@ -13,10 +13,10 @@ package struct CSVTable: Equatable, Sendable {
             && left.rows.map(\.fields) == right.rows.map(\.fields)
     }
 
-    /// Parses `data`; fails on text that is not UTF-8, an unclosed quote, or a missing header.
-    package static func parse(_ data: Data) throws(CommunityError) -> CSVTable {
+    /// Parses `data`; fails in `file` on text that is not UTF-8, an unclosed quote, or a missing header.
+    package static func parse(_ data: Data, file: some InputField) throws(CommunityError) -> CSVTable {
         guard var text = String(data: data, encoding: .utf8) else {
-            throw DirectoryField.file.invalid("is not UTF-8 text (save the spreadsheet as CSV UTF-8)")
+            throw file.invalid("is not UTF-8 text (save the spreadsheet as CSV UTF-8)")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
@@ -60,14 +60,14 @@ package struct CSVTable: Equatable, Sendable {
                 line += 1
                 recordLine = line
             default:
-                if afterQuote { throw DirectoryField.file.invalid("line \(line): text after a closing quote") }
+                if afterQuote { throw file.invalid("line \(line): text after a closing quote") }
                 field.append(character)
             }
         }
-        if quoted { throw DirectoryField.file.invalid("line \(recordLine): a quote is never closed") }
+        if quoted { throw file.invalid("line \(recordLine): a quote is never closed") }
         fields.append(field)
         if fields != [""] { records.append((recordLine, fields)) }
-        guard let header = records.first else { throw DirectoryField.file.invalid("is empty") }
+        guard let header = records.first else { throw file.invalid("is empty") }
         return CSVTable(
             header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, rows: Array(records.dropFirst()))
     }
