@@ -723,8 +723,8 @@ def check_reports_by_named_residents(hub: Server, database: Path, smtp: SMTPServ
             return documents
         # The newest line of the audit log is this report, by this resident.
         audit = assert_shown_as_text(documents["audit"], baselines["audit"], [shown_name], f"audit of {payload!r}")
-        newest = next(row for row in audit.iter("tr") if list(row.iter("td")))
-        assert text_of(list(newest.iter("td"))[1]) == words(shown_name), payload
+        newest = next(item for ol in audit.iter("ol") if ol.get("class") == "audit" for item in ol)
+        assert text_of(next(newest.iter("strong"))) == words(shown_name), payload
         line = admin.call("GET", f"/zones/{zone}/audit", expect=200)["items"][0]
         assert (line["action"], line["actor"]) == ("post.report", shown_name), (payload, line)
         # The queue item's newest report is this one, its note as text.
