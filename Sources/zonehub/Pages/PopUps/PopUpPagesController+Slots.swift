@@ -23,18 +23,6 @@ extension PopUpPagesController {
         }
     }
 
-    func cancelSlot(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let id: PopUpSlot.ID = try PathID.id(context, .slot)
-        let form = try await FormBody.read(request, context: context)
-        do {
-            _ = try await venues.cancelSlot(id, reason: form["reason"], by: user)
-            return PageRenderer.redirect(to: "/pop-up-slots/\(id)")
-        } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
-            return try await slotPage(id, message: error, context: context)
-        }
-    }
-
     /// Approve, refuse, cancel or accept a booking, then back to its slot.
     func decide(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()

@@ -21,7 +21,6 @@ struct PopUpPagesController {
         router.post("/pop-up-venues/:id/series", use: createSeries)
         router.get("/pop-up-slots/:id", use: slot)
         router.post("/pop-up-slots/:id/book", use: book)
-        router.post("/pop-up-slots/:id/cancel", use: cancelSlot)
         router.post("/pop-up-bookings/:id/:action", use: decide)
         router.get("/dashboard/pop-ups", use: dashboard)
     }
