@@ -37,9 +37,14 @@ let package = Package(
         .target(name: "Moderation", dependencies: ["Storage", "Community"]),
         .target(
             name: "PopUps", dependencies: ["Storage", "Community", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Directory", dependencies: ["Storage", "Community"]),
-        // Merchants' products: their records, rules, CSV files and the one SQL store behind them.
-        .target(name: "Catalogue", dependencies: ["Storage", "Community"]),
+        // Search finds products too: the directory reads the catalogue's records.
+        .target(name: "Directory", dependencies: ["Storage", "Community", "Catalogue"]),
+        // Merchants' products: their records, rules, CSV files, photos and the SQL stores behind them.
+        .target(name: "Catalogue", dependencies: ["Storage", "Community", "Photos"]),
+        // Order requests, click-and-collect windows and holiday pre-order campaigns on merchants' products.
+        .target(
+            name: "Orders",
+            dependencies: ["Storage", "Community", "Catalogue", .product(name: "Crypto", package: "swift-crypto")]),
         // People join on their own: sign-ups, address verification, zone admins' approval, password recovery.
         .target(
             name: "Membership",
@@ -85,7 +90,7 @@ let package = Package(
             name: "zonehub",
             dependencies: [
                 "Storage", "Community", "Moderation", "PopUps", "Directory", "Feeds", "Membership", "Notices", "CCurl",
-                "CQRencode", "Photos", "Imaging", "Catalogue",
+                "CQRencode", "Photos", "Imaging", "Catalogue", "Orders",
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -115,13 +120,19 @@ let package = Package(
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(
-            name: "PhotosTests", dependencies: ["Storage", "Community", "Photos", "Imaging", "HubTestSupport"],
+            name: "PhotosTests",
+            dependencies: ["Storage", "Community", "Photos", "Imaging", "PopUps", "Directory", "HubTestSupport"],
             exclude: ["data"]),
         .testTarget(name: "ModerationTests", dependencies: ["Storage", "Moderation", "HubTestSupport"]),
         .testTarget(name: "PopUpsTests", dependencies: ["Storage", "Community", "PopUps", "HubTestSupport"]),
         .testTarget(name: "MembershipTests", dependencies: ["Storage", "Community", "Membership", "HubTestSupport"]),
-        .testTarget(name: "DirectoryTests", dependencies: ["Storage", "Community", "Directory", "HubTestSupport"]),
-        .testTarget(name: "CatalogueTests", dependencies: ["Storage", "Community", "Catalogue", "HubTestSupport"]),
+        .testTarget(
+            name: "DirectoryTests", dependencies: ["Storage", "Community", "Directory", "Catalogue", "HubTestSupport"]),
+        .testTarget(
+            name: "CatalogueTests",
+            dependencies: ["Storage", "Community", "Catalogue", "Photos", "Imaging", "HubTestSupport"]),
+        .testTarget(
+            name: "OrdersTests", dependencies: ["Storage", "Community", "Catalogue", "Orders", "HubTestSupport"]),
         .testTarget(
             name: "NoticesTests",
             dependencies: ["Storage", "Community", "Moderation", "PopUps", "Feeds", "Notices", "HubTestSupport"]),

@@ -6,6 +6,8 @@ package enum CatalogueAuditAction: String, AuditAction, CaseIterable {
     case update = "product.update"
     case remove = "product.remove"
     case importFile = "catalogue.import"
+    case photoAdd = "product.photo.add"
+    case photoRemove = "product.photo.remove"
 
     package var name: String { rawValue }
 
@@ -15,6 +17,8 @@ package enum CatalogueAuditAction: String, AuditAction, CaseIterable {
         case .update: "produit modifié"
         case .remove: "produit retiré du catalogue"
         case .importFile: "catalogue importé d'un fichier CSV"
+        case .photoAdd: "photo ajoutée à un produit"
+        case .photoRemove: "photo retirée d'un produit"
         }
     }
 
@@ -24,6 +28,8 @@ package enum CatalogueAuditAction: String, AuditAction, CaseIterable {
         case .update: "product updated"
         case .remove: "product removed from the catalogue"
         case .importFile: "catalogue imported from a CSV file"
+        case .photoAdd: "photo added to a product"
+        case .photoRemove: "photo removed from a product"
         }
     }
 }

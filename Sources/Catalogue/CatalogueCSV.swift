@@ -124,10 +124,5 @@ package enum CatalogueCSV {
 
     /// A cell quoted when it holds a separator, a quote or a line break; a leading `=`, `+`, `-` or `@` is
     /// prefixed with an apostrophe so that a spreadsheet does not run it as a formula.
-    static func quoted(_ cell: String) -> String {
-        var text = cell
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        guard text.contains(where: { ";\"\n\r".contains($0) }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func quoted(_ cell: String) -> String { CSVTable.cell(cell) }
 }

@@ -44,9 +44,37 @@ package struct CatalogueService: Sendable {
         return merchant
     }
 
+    /// The first `perMerchant` products of each of `merchants` (those not hidden), grouped by merchant in the order
+    /// given, each group in the merchant's order: a seasonal market's catalogue.
+    package func products(of merchants: [Merchant.ID], perMerchant: Int) async throws -> [(Merchant.ID, [Product])] {
+        let listed = try await products.products(ofMerchants: merchants, perMerchant: perMerchant)
+        let found = Dictionary(grouping: listed) { $0.merchantID }
+        return merchants.compactMap { id in found[id].map { (id, $0) } }
+    }
+
     /// Products listed since `date` in `zone`, newest first, for the zone's feeds.
     package func newProducts(zone: Zone.ID, since date: Date, limit: Int) async throws -> [Product] {
         try await products.newProducts(zone: zone, since: date, limit: limit)
+    }
+
+    /// The zone's new products with their merchants, newest first: at most `perMerchant` of each merchant (a
+    /// catalogue imported at once does not fill a feed) and `limit` in all, read among the 200 newest.
+    package func newProducts(zone: Zone.ID, since date: Date, limit: Int, perMerchant: Int) async throws
+        -> [(product: Product, merchant: Merchant)]
+    {
+        var counts: [Merchant.ID: Int] = [:]
+        var found: [(product: Product, merchant: Merchant)] = []
+        var known: [Merchant.ID: Merchant] = [:]
+        for product in try await products.newProducts(zone: zone, since: date, limit: 200) {
+            guard found.count < limit, counts[product.merchantID, default: 0] < perMerchant else { continue }
+            if known[product.merchantID] == nil {
+                known[product.merchantID] = try await merchants.merchant(id: product.merchantID)
+            }
+            guard let merchant = known[product.merchantID], merchant.hiddenAt == nil else { continue }
+            counts[product.merchantID, default: 0] += 1
+            found.append((product, merchant))
+        }
+        return found
     }
 
     /// Adds a product at the end of the merchant's list.

@@ -26,6 +26,9 @@ package protocol CatalogueStore: Sendable {
     /// `merchant`'s listed products, in its order.
     func products(of merchant: Merchant.ID) async throws -> [Product]
 
+    /// The first `perMerchant` listed products of each of `merchants` that is not hidden, in each one's order.
+    func products(ofMerchants merchants: [Merchant.ID], perMerchant: Int) async throws -> [Product]
+
     /// Products listed since `date` by merchants of `zone` that are not hidden, newest first.
     func newProducts(zone: Zone.ID, since date: Date, limit: Int) async throws -> [Product]
 

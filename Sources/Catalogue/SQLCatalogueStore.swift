@@ -54,6 +54,7 @@ package struct SQLCatalogueStore: CatalogueStore {
                     CatalogueAuditAction.importFile, subject: "merchant:\(merchant.id)", actor: actor,
                     zone: merchant.zoneIDs.first, at: date, details: ["products": String(products.count)])
             }
+            try await db.noticeChange("product")
             let rows = try await db.fetchAll(
                 "SELECT * FROM product WHERE merchantId = ? AND removedAt IS NULL ORDER BY position, id", [merchant.id])
             let wanted = Set(ids)
@@ -78,6 +79,7 @@ package struct SQLCatalogueStore: CatalogueStore {
                     details.availability.code, season.from, season.until, details.category, date, id, merchant.id,
                 ])
             guard let row else { throw CatalogueNotFound.product.notFound }
+            try await db.noticeChange("product")
             try await db.appendAudit(
                 CatalogueAuditAction.update, subject: "product:\(id)", actor: actor, zone: merchant.zoneIDs.first,
                 at: date, details: ["merchant": merchant.slug])
@@ -111,6 +113,7 @@ package struct SQLCatalogueStore: CatalogueStore {
                 "UPDATE product SET removedAt = ?, updatedAt = ? WHERE id = ? AND merchantId = ? AND removedAt IS NULL",
                 [date, date, id, merchant.id])
             guard removed == 1 else { throw CatalogueNotFound.product.notFound }
+            try await db.noticeChange("product")
             try await db.appendAudit(
                 CatalogueAuditAction.remove, subject: "product:\(id)", actor: actor, zone: merchant.zoneIDs.first,
                 at: date, details: ["merchant": merchant.slug])
@@ -127,6 +130,21 @@ package struct SQLCatalogueStore: CatalogueStore {
         try await database.read { db in
             try await db.fetchAll(
                 "SELECT * FROM product WHERE merchantId = ? AND removedAt IS NULL ORDER BY position, id", [merchant]
+            ).map(Self.product(from:))
+        }
+    }
+
+    package func products(ofMerchants merchants: [Merchant.ID], perMerchant: Int) async throws -> [Product] {
+        guard !merchants.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.fetchAll(
+                """
+                SELECT * FROM (
+                  SELECT p.*, row_number() OVER (PARTITION BY p.merchantId ORDER BY p.position, p.id) AS rank
+                  FROM product p JOIN merchant m ON m.id = p.merchantId
+                  WHERE p.merchantId IN (\(SQL.marks(merchants.count))) AND p.removedAt IS NULL AND m.hiddenAt IS NULL
+                ) ranked WHERE rank <= ? ORDER BY merchantId, position, id
+                """, merchants.map { $0 as any SQLBindable } + [perMerchant]
             ).map(Self.product(from:))
         }
     }
@@ -176,7 +194,7 @@ package struct SQLCatalogueStore: CatalogueStore {
         return (from.description, until.description)
     }
 
-    static func product(from row: SQLRow) throws -> Product {
+    package static func product(from row: SQLRow) throws -> Product {
         let unitCode: String = try row["unit"]
         guard let unit = ProductUnit(rawValue: unitCode) else {
             throw SchemaMismatch.unexpectedValue(column: "unit", value: unitCode, expected: "a product unit")

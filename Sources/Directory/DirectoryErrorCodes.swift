@@ -14,7 +14,7 @@ package enum DirectoryField: String, InputField, CaseIterable {
     package var french: String {
         switch self {
         case .search: "Tapez au moins un mot de deux lettres."
-        case .kind: "Choisissez commerces, offres, actualités ou événements."
+        case .kind: "Choisissez commerces, offres, actualités, événements ou produits."
         case .offset: "Cette page de résultats n'existe pas."
         case .limit: "Le nombre de résultats va de 1 à 50."
         case .page: "Cette page n'existe pas."

@@ -1,47 +1,64 @@
 import Community
 import Foundation
 
-/// Renders published posts as Atom 1.0, RSS 2.0 or JSON Feed 1.1. Pure: same posts, same bytes.
+/// Renders published posts, and other entries (`FeedEntry`: new products), as Atom 1.0, RSS 2.0 or JSON Feed 1.1.
+/// Pure: same posts, same bytes.
 package enum FeedRenderer {
     /// How many entries a feed carries.
     package static let itemLimit = 50
 
+    /// `entries` go among the posts by their publication date, newest first; the first `itemLimit` of all are kept.
     package static func render(
-        _ feed: FeedDescriptor, posts: [Post], format: FeedFormat, baseURL: String, webSubHub: String? = nil
+        _ feed: FeedDescriptor, posts: [Post], entries: [FeedEntry] = [], format: FeedFormat, baseURL: String,
+        webSubHub: String? = nil
     ) -> String {
-        let posts = Array(posts.prefix(itemLimit))
+        let items = Array(FeedItem.merged(posts, entries).prefix(itemLimit))
         switch format {
-        case .atom: return atom(feed, posts, baseURL, webSubHub)
-        case .rss: return rss(feed, posts, baseURL, webSubHub)
-        case .json: return json(feed, posts, baseURL, webSubHub)
+        case .atom: return atom(feed, items, baseURL, webSubHub)
+        case .rss: return rss(feed, items, baseURL, webSubHub)
+        case .json: return json(feed, items, baseURL, webSubHub)
         }
     }
 
-    /// The newest change among the posts, which is when the feed last changed.
-    package static func updated(_ posts: [Post]) -> Date {
-        posts.map { max($0.updatedAt, $0.publishedAt ?? $0.updatedAt) }.max() ?? Date(timeIntervalSince1970: 0)
+    /// The newest change among the posts and entries, which is when the feed last changed.
+    package static func updated(_ posts: [Post], entries: [FeedEntry] = []) -> Date {
+        (posts.map { max($0.updatedAt, $0.publishedAt ?? $0.updatedAt) } + entries.map { max($0.updated, $0.published) })
+            .max() ?? Date(timeIntervalSince1970: 0)
+    }
+
+    /// What a feed's items are, posts and entries alike.
+    private static func updated(_ items: [FeedItem]) -> Date {
+        updated(
+            items.compactMap { if case .post(let post) = $0 { post } else { nil } },
+            entries: items.compactMap { if case .entry(let entry) = $0 { entry } else { nil } })
     }
 
     /// A post's one permanent id in every feed and format: its page's address.
     package static func entryID(_ post: Post, baseURL: String) -> String { "\(baseURL)/posts/\(post.id.rawValue)" }
 
-    private static func x(_ text: String) -> String { PlainText.escape(text) }
+    static func x(_ text: String) -> String { PlainText.escape(text) }
 
-    private static func atom(_ feed: FeedDescriptor, _ posts: [Post], _ base: String, _ webSubHub: String?) -> String {
+    private static func atom(_ feed: FeedDescriptor, _ items: [FeedItem], _ base: String, _ webSubHub: String?)
+        -> String
+    {
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
             <id>\(x(feed.pageURL))</id>
             <title>\(x(feed.title))</title>
             <subtitle>\(x(feed.subtitle))</subtitle>
-            <updated>\(FeedDates.rfc3339(updated(posts)))</updated>
+            <updated>\(FeedDates.rfc3339(updated(items)))</updated>
             <link rel="self" type="application/atom+xml" href="\(x(feed.url(.atom)))"/>
             <link rel="alternate" type="text/html" href="\(x(feed.pageURL))"/>
 
             """
         if let webSubHub { out += "<link rel=\"hub\" href=\"\(x(webSubHub))\"/>\n" }
         out += "<generator>zonehub</generator>\n"
-        for post in posts {
+        for item in items {
+            guard case .post(let post) = item else {
+                if case .entry(let entry) = item { out += atomEntry(entry) }
+                continue
+            }
             let url = entryID(post, baseURL: base)
             out += """
                 <entry>
@@ -64,7 +81,9 @@ package enum FeedRenderer {
         return out + "</feed>\n"
     }
 
-    private static func rss(_ feed: FeedDescriptor, _ posts: [Post], _ base: String, _ webSubHub: String?) -> String {
+    private static func rss(_ feed: FeedDescriptor, _ items: [FeedItem], _ base: String, _ webSubHub: String?)
+        -> String
+    {
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
@@ -73,12 +92,16 @@ package enum FeedRenderer {
             <link>\(x(feed.pageURL))</link>
             <description>\(x(feed.subtitle))</description>
             <language>fr</language>
-            <lastBuildDate>\(FeedDates.rfc822(updated(posts)))</lastBuildDate>
+            <lastBuildDate>\(FeedDates.rfc822(updated(items)))</lastBuildDate>
             <atom:link rel="self" type="application/rss+xml" href="\(x(feed.url(.rss)))"/>
 
             """
         if let webSubHub { out += "<atom:link rel=\"hub\" href=\"\(x(webSubHub))\"/>\n" }
-        for post in posts {
+        for item in items {
+            guard case .post(let post) = item else {
+                if case .entry(let entry) = item { out += rssEntry(entry) }
+                continue
+            }
             let url = entryID(post, baseURL: base)
             out += """
                 <item>
@@ -98,11 +121,17 @@ package enum FeedRenderer {
         return out + "</channel>\n</rss>\n"
     }
 
-    private static func json(_ feed: FeedDescriptor, _ posts: [Post], _ base: String, _ webSubHub: String?) -> String {
+    private static func json(_ feed: FeedDescriptor, _ items: [FeedItem], _ base: String, _ webSubHub: String?)
+        -> String
+    {
         var document: [String: Any] = [
             "version": "https://jsonfeed.org/version/1.1", "title": feed.title, "description": feed.subtitle,
             "home_page_url": feed.pageURL, "feed_url": feed.url(.json), "language": "fr",
-            "items": posts.map { post -> [String: Any] in
+            "items": items.map { item -> [String: Any] in
+                guard case .post(let post) = item else {
+                    if case .entry(let entry) = item { return jsonEntry(entry) }
+                    return [:]
+                }
                 let url = entryID(post, baseURL: base)
                 var item: [String: Any] = [
                     "id": url, "url": url, "title": post.content.title, "summary": EntryContent.summary(post),

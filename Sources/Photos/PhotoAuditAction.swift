@@ -7,6 +7,10 @@ package enum PhotoAuditAction: String, AuditAction, CaseIterable {
     case merchantPhotoRemove = "merchant.photo.remove"
     case postPhotoAdd = "post.photo.add"
     case postPhotoRemove = "post.photo.remove"
+    case venuePhotoSet = "popup.venue.photo.set"
+    case venuePhotoRemove = "popup.venue.photo.remove"
+    case marketPhotoSet = "market.photo.set"
+    case marketPhotoRemove = "market.photo.remove"
 
     package var name: String { rawValue }
 
@@ -16,6 +20,10 @@ package enum PhotoAuditAction: String, AuditAction, CaseIterable {
         case .merchantPhotoRemove: "Photo retirée du commerce"
         case .postPhotoAdd: "Photo ajoutée à la publication"
         case .postPhotoRemove: "Photo retirée de la publication"
+        case .venuePhotoSet: "Photo du lieu placée"
+        case .venuePhotoRemove: "Photo du lieu retirée"
+        case .marketPhotoSet: "Photo du marché placée"
+        case .marketPhotoRemove: "Photo du marché retirée"
         }
     }
 
@@ -25,6 +33,10 @@ package enum PhotoAuditAction: String, AuditAction, CaseIterable {
         case .merchantPhotoRemove: "Photo removed from the shop"
         case .postPhotoAdd: "Photo added to the post"
         case .postPhotoRemove: "Photo removed from the post"
+        case .venuePhotoSet: "Venue photo placed"
+        case .venuePhotoRemove: "Venue photo removed"
+        case .marketPhotoSet: "Market photo placed"
+        case .marketPhotoRemove: "Market photo removed"
         }
     }
 }

@@ -56,6 +56,12 @@ package struct PhotoService: Sendable {
         async throws -> PlacedPhoto
     {
         try Self.requireOwner(merchant, user)
+        // A post takes photos while its merchant may edit it: a draft, one held for review, scheduled or published
+        // (shown at once, as the shop's photos are; the audit log records it and a report covers the post with them).
+        try Self.requireAuthor(post, merchant)
+        guard post.status.isEditable else {
+            throw CommunityProblem.postNotEditable.error("a \(post.status.rawValue) post takes no new photo")
+        }
         let alt = try Self.checkedAlt(alt)
         if try await store.postPhotos(of: [post.id])[post.id, default: []].count >= Self.postPhotoLimit {
             throw PhotoProblem.tooManyPhotos.error("a post carries \(Self.postPhotoLimit) photos at most")
@@ -68,6 +74,7 @@ package struct PhotoService: Sendable {
     /// Takes one of `post`'s photos off it.
     package func removeFromPost(_ id: PlacedPhoto.ID, post: Post, merchant: Merchant, by user: User) async throws {
         try Self.requireOwner(merchant, user)
+        try Self.requireAuthor(post, merchant)
         try await store.removeFromPost(id, post: post, by: user.id, at: clock.now())
     }
 
@@ -100,8 +107,14 @@ package struct PhotoService: Sendable {
         }
     }
 
+    static func requireAuthor(_ post: Post, _ merchant: Merchant) throws {
+        guard post.merchantID == merchant.id else {
+            throw CommunityError.forbidden("this post belongs to another merchant")
+        }
+    }
+
     /// The description trimmed: required, 300 characters at most.
-    static func checkedAlt(_ alt: String) throws -> String {
+    package static func checkedAlt(_ alt: String) throws -> String {
         let text = alt.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw PhotoField.alt.invalid("describe the photo in a few words") }
         guard text.count <= 300 else { throw PhotoField.alt.invalid("300 characters at most") }

@@ -73,30 +73,45 @@ enum PopUpRules {
     static func plan(_ draft: PopUpSlotDraft, venue: PopUpVenue, timeZone: String, now: Date) throws(CommunityError)
         -> PopUpSlotPlan
     {
+        let (plan, problems) = checkedPlan(draft, venue: venue, timeZone: timeZone, now: now)
+        if let first = problems.first { throw first }
+        return plan
+    }
+
+    /// Everything wrong with a slot, each rule checked whatever the others say (a form shows them all).
+    static func planProblems(_ draft: PopUpSlotDraft, venue: PopUpVenue, timeZone: String, now: Date)
+        -> [CommunityError]
+    {
+        checkedPlan(draft, venue: venue, timeZone: timeZone, now: now).problems
+    }
+
+    private static func checkedPlan(_ draft: PopUpSlotDraft, venue: PopUpVenue, timeZone: String, now: Date)
+        -> (plan: PopUpSlotPlan, problems: [CommunityError])
+    {
+        var problems: [CommunityError] = []
         let zone = TimeZone(identifier: timeZone) ?? .gmt
         let startsAt = draft.start.date(in: zone)
         let endsAt = draft.end.date(in: zone)
-        guard draft.start < draft.end, startsAt < endsAt else {
-            throw PopUpField.end.invalid("must come after the start")
+        if !(draft.start < draft.end && startsAt < endsAt) {
+            problems.append(PopUpField.end.invalid("must come after the start"))
+        } else if endsAt.timeIntervalSince(startsAt) > maxSlotLength {
+            problems.append(PopUpField.end.invalid("a slot lasts at most 14 days"))
         }
-        guard endsAt.timeIntervalSince(startsAt) <= maxSlotLength else {
-            throw PopUpField.end.invalid("a slot lasts at most 14 days")
-        }
-        guard startsAt > now else { throw PopUpField.start.invalid("the slot must start in the future") }
+        if startsAt <= now { problems.append(PopUpField.start.invalid("the slot must start in the future")) }
         let capacity = draft.capacity ?? venue.details.capacity
-        try Self.capacity(capacity)
+        do throws(CommunityError) { try Self.capacity(capacity) } catch { problems.append(error) }
         if let price = draft.priceCents, !(0...PostRules.maxPriceCents).contains(price) {
-            throw PopUpField.priceCents.invalid("must be between 0 and \(PostRules.maxPriceCents) cents")
+            problems.append(PopUpField.priceCents.invalid("must be between 0 and \(PostRules.maxPriceCents) cents"))
         }
         if let opens = draft.opensAt, let closes = draft.closesAt, opens >= closes {
-            throw PopUpField.closesAt.invalid("bookings must open before they close")
+            problems.append(PopUpField.closesAt.invalid("bookings must open before they close"))
+        } else if let closes = draft.closesAt, closes > startsAt {
+            problems.append(PopUpField.closesAt.invalid("bookings must close by the start of the slot"))
         }
-        if let closes = draft.closesAt, closes > startsAt {
-            throw PopUpField.closesAt.invalid("bookings must close by the start of the slot")
-        }
-        return PopUpSlotPlan(
+        let plan = PopUpSlotPlan(
             start: draft.start, end: draft.end, timeZone: timeZone, startsAt: startsAt, endsAt: endsAt,
             capacity: capacity, priceCents: draft.priceCents, opensAt: draft.opensAt, closesAt: draft.closesAt)
+        return (plan, problems)
     }
 
     /// The slots of a series that are still to come at `now`, in order.
@@ -133,32 +148,45 @@ enum PopUpRules {
     }
 
     static func validated(_ input: PopUpSeriesRule) throws(CommunityError) -> PopUpSeriesRule {
-        var rule = input
-        rule.weekdays = Array(Set(input.weekdays)).sorted()
-        guard !rule.weekdays.isEmpty, rule.weekdays.allSatisfy({ (1...7).contains($0) }) else {
-            throw PopUpField.weekdays.invalid("choose one or more days from 1 (Monday) to 7 (Sunday)")
-        }
-        guard let start = LocalDateTime.time(Substring(input.startTime)) else {
-            throw PopUpField.startTime.invalid("expected a time like 09:00")
-        }
-        guard let end = LocalDateTime.time(Substring(input.endTime)) else {
-            throw PopUpField.endTime.invalid("expected a time like 18:00")
-        }
-        guard start.hour * 60 + start.minute < end.hour * 60 + end.minute else {
-            throw PopUpField.endTime.invalid("must come after the start time")
-        }
-        guard input.firstDay <= input.lastDay else { throw PopUpField.lastDay.invalid("must not come before firstDay") }
-        var count = 0
-        var day = input.firstDay
-        while day < input.lastDay && count <= maxSeriesDays {
-            day = day.next
-            count += 1
-        }
-        guard count <= maxSeriesDays else { throw PopUpField.lastDay.invalid("a series spans at most one year") }
-        guard input.blackouts.count <= 100 else { throw PopUpField.blackouts.invalid("at most 100 blackout dates") }
-        rule.blackouts = Array(Set(input.blackouts)).sorted()
-        if let capacity = input.capacity { try Self.capacity(capacity) }
+        let (rule, problems) = checked(input)
+        if let first = problems.first { throw first }
         return rule
+    }
+
+    /// Everything wrong with a series' rule, each checked whatever the others say (a form shows them all).
+    static func problems(_ input: PopUpSeriesRule) -> [CommunityError] { checked(input).problems }
+
+    private static func checked(_ input: PopUpSeriesRule) -> (rule: PopUpSeriesRule, problems: [CommunityError]) {
+        var rule = input
+        var problems: [CommunityError] = []
+        rule.weekdays = Array(Set(input.weekdays)).sorted()
+        if rule.weekdays.isEmpty || !rule.weekdays.allSatisfy({ (1...7).contains($0) }) {
+            problems.append(PopUpField.weekdays.invalid("choose one or more days from 1 (Monday) to 7 (Sunday)"))
+        }
+        let start = LocalDateTime.time(Substring(input.startTime))
+        if start == nil { problems.append(PopUpField.startTime.invalid("expected a time like 09:00")) }
+        let end = LocalDateTime.time(Substring(input.endTime))
+        if end == nil { problems.append(PopUpField.endTime.invalid("expected a time like 18:00")) }
+        if let start, let end, start.hour * 60 + start.minute >= end.hour * 60 + end.minute {
+            problems.append(PopUpField.endTime.invalid("must come after the start time"))
+        }
+        if input.firstDay > input.lastDay {
+            problems.append(PopUpField.lastDay.invalid("must not come before firstDay"))
+        } else {
+            var count = 0
+            var day = input.firstDay
+            while day < input.lastDay && count <= maxSeriesDays {
+                day = day.next
+                count += 1
+            }
+            if count > maxSeriesDays { problems.append(PopUpField.lastDay.invalid("a series spans at most one year")) }
+        }
+        if input.blackouts.count > 100 { problems.append(PopUpField.blackouts.invalid("at most 100 blackout dates")) }
+        rule.blackouts = Array(Set(input.blackouts)).sorted()
+        if let capacity = input.capacity {
+            do throws(CommunityError) { try Self.capacity(capacity) } catch { problems.append(error) }
+        }
+        return (rule, problems)
     }
 
     static func reason(_ value: String?, required: Bool) throws(CommunityError) -> String? {

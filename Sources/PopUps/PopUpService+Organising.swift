@@ -32,6 +32,15 @@ extension PopUpService {
     package static func problems(_ details: PopUpVenueDetails) -> [CommunityError] {
         PopUpRules.problems(details)
     }
+
+    /// Every problem of a slot's new times, places, price and booking window at once, read in its venue's zone.
+    package func problems(_ draft: PopUpSlotDraft, of slot: PopUpSlot) async throws -> [CommunityError] {
+        let (venue, zone) = try await venueInZone(slot.venueID)
+        return PopUpRules.planProblems(draft, venue: venue, timeZone: zone.definition.timeZone, now: clock.now())
+    }
+
+    /// Every problem of a series' rule at once.
+    package static func problems(_ rule: PopUpSeriesRule) -> [CommunityError] { PopUpRules.problems(rule) }
 }
 
 /// The zones whose pop-up requests an organiser answers.

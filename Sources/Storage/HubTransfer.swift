@@ -14,7 +14,9 @@ package enum HubTransfer {
         "popUpVenue", "popUpSeries", "popUpSlot", "popUpBooking", "market", "marketApplication", "marketOffer",
         "accountToken", "signUp", "invitation", "listingClaim", "noticePreference",
         "postReach", "listingReach", "bounce", "photo", "photoVariant", "merchantPhoto", "postPhoto",
-        "product", "productPhoto",
+        "popUpVenuePhoto", "marketPhoto",
+        "product", "productPhoto", "collectionWindow", "preOrderCampaign", "campaignProduct", "orderRequest",
+        "orderLine",
     ]
     /// Tables each engine keeps for itself (migration records, search indexes) or that a move leaves behind (rate
     /// limit counts, which expire within the hour).

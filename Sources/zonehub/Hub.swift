@@ -8,6 +8,7 @@ import Logging
 import Membership
 import Moderation
 import Notices
+import Orders
 import Photos
 import PopUps
 import Storage
@@ -68,8 +69,16 @@ struct Hub: Sendable {
     let reach: ReachService
     /// Merchants' logos and shop photos and posts' photos, processed with libvips and stored in the database.
     let photos: PhotoService
+    /// The one photo of each pop-up venue and seasonal market.
+    let placePhotos: PlacePhotoService
     /// Merchants' products, their pages and CSV files.
     let catalogue: CatalogueService
+    /// Products' photos, processed as merchants' are.
+    let productPhotos: ProductPhotoService
+    /// Order requests and collection windows; `orders.expireOverdue()` is meant to run periodically.
+    let orders: OrderService
+    /// Holiday pre-order campaigns.
+    let campaigns: CampaignService
 
     /// A hub on an embedded SQLite database.
     init(
@@ -175,8 +184,17 @@ struct Hub: Sendable {
         let reach = ReachService(store: SQLReachStore(database: sql), clock: clock)
         self.reach = reach
         photos = PhotoService(store: SQLPhotoStore(database: sql), processor: VipsPhotoProcessor(), clock: clock)
-        catalogue = CatalogueService(
-            products: SQLCatalogueStore(database: sql), merchants: merchantStore, clock: clock)
+        productPhotos = ProductPhotoService(
+            store: SQLProductPhotoStore(database: sql), processor: VipsPhotoProcessor(), clock: clock)
+        placePhotos = PlacePhotoService(
+            store: SQLPlacePhotoStore(database: sql), processor: VipsPhotoProcessor(),
+            editors: PlacePhotoEditors(popUps: popUps.venues), clock: clock)
+        let productStore = SQLCatalogueStore(database: sql)
+        catalogue = CatalogueService(products: productStore, merchants: merchantStore, clock: clock)
+        let orderService = OrderService(
+            orders: SQLOrderStore(database: sql), products: productStore, merchants: merchantStore, clock: clock)
+        orders = orderService
+        campaigns = CampaignService(orders: orderService, products: productStore, clock: clock)
         var digests = DigestService(subscriptions: subscriptionStore, posts: postStore, clock: clock)
         digests.queued = { try await reach.digestsQueued($0) }
         self.digests = digests
@@ -187,8 +205,9 @@ struct Hub: Sendable {
             WebSubPublisher(hubURL: $0, logger: Logger(label: "zonehub.websub"))
         }
         webSub = publisher
+        // Products are in the zones' feeds; their writes notify on PostgreSQL themselves (`noticeChange`).
         feedInvalidation = database.observeChanges(to: [
-            "post", "merchant", "zone", "market", "marketApplication", "marketOffer",
+            "post", "merchant", "zone", "market", "marketApplication", "marketOffer", "product", "productPhoto",
         ]) {
             [feedCache, zones, base = settings.publicURL] in
             let read = feedCache.invalidate()

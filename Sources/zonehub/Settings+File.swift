@@ -4,9 +4,11 @@ import Foundation
 /// then defaults.
 extension Settings {
     /// The command line's settings: the flags given, the process's environment, and the configuration file named by
-    /// `config` (`--config`), `ZONEHUB_CONFIG`, or found at `/etc/zonehub/zonehub.toml`.
-    init(
-        database: String? = nil, host: String? = nil, port: Int? = nil, zones: String? = nil, config: String? = nil
+    /// `config` (`--config`), `ZONEHUB_CONFIG`, or found at `/etc/zonehub/zonehub.toml`. File-private so that a
+    /// command cannot pass `--db` without `--config`: commands use `init(database: DatabaseOption, …)`, which takes
+    /// both (`ConfigCommandTests` runs every command that takes `--config` with a file).
+    fileprivate init(
+        database: String?, host: String? = nil, port: Int? = nil, zones: String? = nil, config: String?
     ) throws {
         let environment = ProcessInfo.processInfo.environment
         let file: SettingsFile?
@@ -16,6 +18,12 @@ extension Settings {
             throw CLIError(error.description)
         }
         try self.init(database: database, host: host, port: port, zones: zones, environment: environment, file: file)
+    }
+
+    /// The settings of a command that takes neither `--db` nor `--config` (`zones validate`): the environment, then
+    /// the configuration file `ZONEHUB_CONFIG` names or `/etc/zonehub/zonehub.toml`.
+    static func withoutFlags() throws -> Settings {
+        try Settings(database: nil, config: nil)
     }
 
     /// The settings of a command that takes `--db` and `--config`.

@@ -16,7 +16,7 @@ import Storage
             try await database.appliedMigrations() == [
                 "v1-foundation", "v2-moderation", "v3-reports", "v4-mail", "v5-pop-ups", "v6-directory",
                 "v7-name-order", "v8-throttles", "v9-membership", "v10-joining", "v11-notices", "v12-bounces", "v13-reach",
-                "v14-decisions", "v15-photos", "v16-catalogue",
+                "v14-decisions", "v15-photos", "v16-catalogue", "v17-orders", "v18-place-photos",
             ])
     }
 

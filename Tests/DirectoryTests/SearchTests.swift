@@ -20,6 +20,7 @@ import Testing
             switch result {
             case .merchant(let merchant): merchant.name
             case .post(let post): post.content.title
+            case .product(let product, _): product.name
             }
         }
     }

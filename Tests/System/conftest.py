@@ -14,6 +14,9 @@ import pytest
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.remote.webelement import WebElement
+
+import plain_french
 
 REPO = Path(__file__).resolve().parents[2]
 ZONEHUB_BIN = Path(os.environ.get("ZONEHUB_BIN") or REPO / ".build" / "debug" / "zonehub")
@@ -184,6 +187,52 @@ def zonehub(tmp_path_factory, request):
         request.config.stash[server_log_key] = log_path.read_text()
 
 
+class PlainFrenchWatch:
+    """Reads every French page a driver shows for internal codes and English (`plain_french`): each page it
+    loads, each page a click is about to leave, and the last one; `verdict` fails the test on what was found."""
+
+    def __init__(self, driver):
+        self.driver, self.found = driver, []
+        load = driver.get
+
+        def get(url):
+            self.read()
+            load(url)
+            self.read()
+
+        driver.get = get
+        driver.plain_french_watch = self
+
+    def read(self) -> None:
+        try:
+            url = self.driver.current_url
+            if not url.startswith("http"):
+                return
+            found = plain_french.page_problems(self.driver)
+        except WebDriverException:
+            return  # between two documents: the next one is read when it is used or left
+        self.found += [f"{url}: {problem}" for problem in found or []]
+
+    def verdict(self) -> None:
+        self.read()
+        if self.found:
+            pytest.fail("French pages show codes or English:\n  " + "\n  ".join(dict.fromkeys(self.found)),
+                        pytrace=False)
+
+
+_click = WebElement.click
+
+
+def _click_after_reading(element: WebElement) -> None:
+    watch = getattr(element.parent, "plain_french_watch", None)
+    if watch is not None:
+        watch.read()  # the page the click may leave
+    _click(element)
+
+
+WebElement.click = _click_after_reading
+
+
 @pytest.fixture
 def browser(tmp_path):
     """A fresh headless Chromium per test (no cookies carried over); screenshot and HTML kept in tmp_path on failure."""
@@ -194,5 +243,9 @@ def browser(tmp_path):
     # An explicit driver path keeps selenium-manager from trying to download one.
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
+    watch = PlainFrenchWatch(driver)
     yield driver
-    driver.quit()
+    try:
+        watch.verdict()
+    finally:
+        driver.quit()

@@ -1,6 +1,7 @@
 """Every feed of the demo hub, read by a real feed reader (Python's feedparser)."""
 
 import json
+import re
 import time
 import urllib.request
 import xml.etree.ElementTree as ElementTree
@@ -44,10 +45,15 @@ def test_every_demo_feed_parses_without_error_with_its_entries_dates_and_links(z
                 assert [entry.id for entry in parsed.entries] == [item["id"] for item in expected], url
                 assert [entry.title for entry in parsed.entries] == [item["title"] for item in expected], url
                 for entry in parsed.entries:
-                    assert entry.link == entry.id and entry.link.startswith(zonehub + "/posts/"), url
+                    # Posts, and in a zone's feeds its new products.
+                    assert entry.link == entry.id and (
+                        entry.link.startswith(zonehub + "/posts/")
+                        or re.fullmatch(rf"{re.escape(zonehub)}/merchants/[a-z0-9-]+/products/\d+", entry.link)), url
                     published = entry.get("published_parsed")
                     assert published is not None, f"{url}: {entry.id} has no date a reader understands"
                     assert abs(time.mktime(published) - time.time()) < 2 * 86400, url
+                dates = [entry.published_parsed for entry in parsed.entries]
+                assert dates == sorted(dates, reverse=True), f"{url}: entries are not newest first"
                 self_links = [link.href for link in parsed.feed.links if link.rel == "self"]
                 assert self_links == [url], url
             else:

@@ -58,6 +58,22 @@ def test_an_admin_opens_a_market_a_merchant_applies_and_residents_see_the_offer(
     browser.delete_all_cookies()
     browser.get(market)
     assert offer in element(browser, "div.posts").text
+    # The stallholder's catalogue, grouped under its name, each product linking to its page.
+    catalogue = element(browser, "section.market-catalogue")
+    assert catalogue.find_element(By.TAG_NAME, "h2").text == "Les produits des exposants"
+    products = catalogue.find_elements(By.CSS_SELECTOR, "a.product-name")
+    assert products and all("/products/" in link.get_attribute("href") for link in products)
+    browser.execute_script("arguments[0].scrollIntoView()", catalogue)
+    browser.save_screenshot("/tmp/market-catalogue-1280.png")
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        browser.get(market)
+        browser.execute_script("arguments[0].scrollIntoView()", element(browser, "section.market-catalogue"))
+        browser.save_screenshot("/tmp/market-catalogue-360.png")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     with urllib.request.urlopen(f"{market}/feed.atom", timeout=10) as response:
         feed = feedparser.parse(response.read())
     assert not feed.bozo, feed.bozo_exception

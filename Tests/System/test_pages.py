@@ -87,7 +87,7 @@ def submit_offer(browser, merchant_slug: str, title: str) -> int:
     Select(browser.find_element(By.ID, "category")).select_by_value("alimentation")
     browser.find_element(By.ID, "price").send_keys("12,50")
     click_and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "button[name=action][value=submit]"))
-    wait(browser).until(EC.url_matches(r"/dashboard#post-\d+$"))
+    wait(browser).until(EC.url_matches(r"/dashboard\?ok=post-[a-z]+#post-\d+$"))
     return int(re.search(r"#post-(\d+)$", browser.current_url).group(1))
 
 

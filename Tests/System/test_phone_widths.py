@@ -18,8 +18,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-from conftest import (CHROMEDRIVER, CHROMIUM, DEMO_PASSWORD, STARTUP_DEADLINE, ZONEHUB_BIN, ZONES_DIR, fetch,
-                      free_port, healthz_answers, zonehub_environment)
+from conftest import (CHROMEDRIVER, CHROMIUM, DEMO_PASSWORD, STARTUP_DEADLINE, ZONEHUB_BIN, ZONES_DIR,
+                      PlainFrenchWatch, fetch, free_port, healthz_answers, zonehub_environment)
 from test_pages import element, sign_in
 
 PHONE = 360
@@ -80,8 +80,12 @@ def phone(tmp_path):
     driver.set_page_load_timeout(30)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": PHONE, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    watch = PlainFrenchWatch(driver)  # every page of the crawl is also read for codes and English
     yield driver
-    driver.quit()
+    try:
+        watch.verdict()
+    finally:
+        driver.quit()
 
 
 class Survey:

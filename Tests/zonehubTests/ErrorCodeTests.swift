@@ -7,6 +7,7 @@ import Hummingbird
 import Membership
 import Moderation
 import Notices
+import Orders
 import Photos
 import PopUps
 import Storage
@@ -28,6 +29,7 @@ import Testing
         + NoticesField.allCases + NoticesProblem.allCases
         + CatalogueField.allCases + CatalogueNotFound.allCases + CatalogueProblem.allCases
         + PhotoField.allCases + PhotoNotFound.allCases + PhotoProblem.allCases
+        + OrdersField.allCases + OrdersNotFound.allCases + OrdersProblem.allCases
 
     @Test func everyCodeIsStableSnakeCaseWithAFrenchSentence() {
         for code in Self.all {

@@ -194,14 +194,15 @@ import Testing
                 cookie: "zonehub_session=\(token)")
         }
         #expect(page.status == .badRequest)
-        #expect(page.body.contains("À corriger : Le prix s&#39;écrit en euros, par exemple 12,50."))
+        #expect(page.body.contains("<p class=\"field-error\" id=\"price-error\">Le prix s&#39;écrit en euros, par exemple 12,50.</p>"))
         #expect(page.body.contains("value=\"Bon titre\""))
         let english = try await app.test {
             try await $0.send(
                 .post, "/dashboard/posts", json: form, contentType: "application/x-www-form-urlencoded",
                 cookie: "zonehub_session=\(token); zonehub_lang=en")
         }
-        #expect(english.body.contains("To fix : price: &#39;douze&#39; is not a price in euros"))
+        #expect(english.body.contains("1 field needs correcting:"))
+        #expect(english.body.contains("\"price-error\">price: &#39;douze&#39; is not a price in euros"))
         let broken = try await app.test {
             try await $0.send(
                 .post, "/dashboard/posts", bytes: Array("title=%FF%FE".utf8),

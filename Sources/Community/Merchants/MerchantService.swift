@@ -70,40 +70,78 @@ package struct MerchantService: Sendable {
 
     /// Trims and checks every field; the commune must lie in every zone the profile joins.
     package func validated(_ input: MerchantProfile) async throws -> (MerchantProfile, [Zone.ID]) {
+        let (profile, zoneIDs, problems) = try await checked(input)
+        if let first = problems.first { throw first }
+        return (profile, zoneIDs)
+    }
+
+    /// Everything wrong with a profile, each field checked whatever the others hold (a form shows them all).
+    package func problems(_ input: MerchantProfile) async throws -> [CommunityError] {
+        try await checked(input).2
+    }
+
+    private func checked(_ input: MerchantProfile) async throws -> (MerchantProfile, [Zone.ID], [CommunityError]) {
         var profile = input
-        profile.name = try MerchantRules.text(input.name, field: CommunityField.name, max: 120, required: true)
-        profile.description = try MerchantRules.text(input.description, field: CommunityField.description, max: 2000)
-        profile.address = try MerchantRules.text(input.address, field: CommunityField.address, max: 200)
-        profile.commune = try MerchantRules.text(input.commune, field: CommunityField.commune, max: 80, required: true)
-        profile.postcode = input.postcode.trimmingCharacters(in: .whitespaces)
-        guard profile.postcode.range(of: #"^[0-9]{5}$"#, options: .regularExpression) != nil else {
-            throw CommunityField.postcode.invalid("a postcode has five digits")
+        var problems: [CommunityError] = []
+        func check(_ body: () throws(CommunityError) -> Void) {
+            do throws(CommunityError) { try body() } catch { problems.append(error) }
         }
-        guard (1...5).contains(Set(input.categories).count) else {
-            throw CommunityField.categories.invalid("choose one to five categories")
+        check { () throws(CommunityError) in
+            profile.name = try MerchantRules.text(input.name, field: CommunityField.name, max: 120, required: true)
+        }
+        check { () throws(CommunityError) in
+            profile.description = try MerchantRules.text(
+                input.description, field: CommunityField.description, max: 2000)
+        }
+        check { () throws(CommunityError) in
+            profile.address = try MerchantRules.text(input.address, field: CommunityField.address, max: 200)
+        }
+        check { () throws(CommunityError) in
+            profile.commune = try MerchantRules.text(
+                input.commune, field: CommunityField.commune, max: 80, required: true)
+        }
+        profile.postcode = input.postcode.trimmingCharacters(in: .whitespaces)
+        if profile.postcode.range(of: #"^[0-9]{5}$"#, options: .regularExpression) == nil {
+            problems.append(CommunityField.postcode.invalid("a postcode has five digits"))
+        }
+        if !(1...5).contains(Set(input.categories).count) {
+            problems.append(CommunityField.categories.invalid("choose one to five categories"))
         }
         profile.categories = Array(Set(input.categories)).sorted { $0.rawValue < $1.rawValue }
-        profile.phone = try MerchantRules.phone(input.phone)
-        profile.email = try MerchantRules.email(input.email)
-        profile.website = try MerchantRules.url(input.website, field: CommunityField.website)
-        guard input.links.count <= 10 else { throw CommunityField.links.invalid("at most 10 links") }
-        profile.links = try input.links.compactMap { try MerchantRules.url($0, field: CommunityField.links) }
-        profile.openingHours = try MerchantRules.openingHours(input.openingHours)
-        profile.siret = try MerchantRules.siret(input.siret)
+        check { () throws(CommunityError) in profile.phone = try MerchantRules.phone(input.phone) }
+        check { () throws(CommunityError) in profile.email = try MerchantRules.email(input.email) }
+        check { () throws(CommunityError) in
+            profile.website = try MerchantRules.url(input.website, field: CommunityField.website)
+        }
+        check { () throws(CommunityError) in
+            guard input.links.count <= 10 else { throw CommunityField.links.invalid("at most 10 links") }
+            var links: [String] = []
+            for link in input.links {
+                if let url = try MerchantRules.url(link, field: CommunityField.links) { links.append(url) }
+            }
+            profile.links = links
+        }
+        check { () throws(CommunityError) in profile.openingHours = try MerchantRules.openingHours(input.openingHours) }
+        check { () throws(CommunityError) in profile.siret = try MerchantRules.siret(input.siret) }
         let slugs = Array(Set(input.zones)).sorted()
-        guard !slugs.isEmpty else { throw CommunityField.zones.invalid("choose at least one zone") }
+        if slugs.isEmpty { problems.append(CommunityField.zones.invalid("choose at least one zone")) }
         var zoneIDs: [Zone.ID] = []
         for slug in slugs {
             guard let zone = try await zones.zone(slug: slug), !zone.isRetired else {
-                throw CommunityNotFound.zone.error("no zone '\(slug.prefix(60))'")
+                problems.append(CommunityNotFound.zone.error("no zone '\(slug.prefix(60))'"))
+                continue
             }
-            guard zone.definition.contains(commune: profile.commune, postcode: profile.postcode) else {
-                throw CommunityField.commune.invalid(
-                    "\(profile.commune) (\(profile.postcode)) is not in the zone \(zone.name)")
+            // Only a commune that was given can be out of the zone; a missing one is already reported.
+            if !profile.commune.isEmpty && problems.allSatisfy({ $0.code != CommunityField.postcode.code })
+                && !zone.definition.contains(commune: profile.commune, postcode: profile.postcode)
+            {
+                problems.append(
+                    CommunityField.commune.invalid(
+                        "\(profile.commune) (\(profile.postcode)) is not in the zone \(zone.name)"))
             }
             zoneIDs.append(zone.id)
         }
         profile.zones = slugs
-        return (profile, zoneIDs)
+        return (profile, zoneIDs, problems)
     }
 }

@@ -35,6 +35,40 @@ package struct PostService: Sendable {
             zoneID: zone.id, merchantID: merchant.id, content: content, by: actor.id, at: clock.now())
     }
 
+    /// Writes a new post and submits it at once: the screener decides before anything is written, so a post it
+    /// blocks (or content refused) leaves no draft behind; creation and submission are audited together.
+    package func createSubmitted(_ content: PostContent, merchantSlug: String, zoneSlug: String, by actor: User)
+        async throws -> Post
+    {
+        let merchant = try await ownedMerchant(merchantSlug, by: actor)
+        guard let zone = try await zones.zone(slug: zoneSlug), !zone.isRetired else {
+            throw CommunityNotFound.zone.notFound
+        }
+        guard merchant.zoneIDs.contains(zone.id) else {
+            throw CommunityField.zone.invalid("\(merchant.name) does not belong to the zone \(zone.name)")
+        }
+        let content = try PostRules.validated(content)
+        let (status, reasons) = try await screen(content, zone: zone, merchant: merchant, isResubmission: false)
+        return try await posts.createSubmitted(
+            zoneID: zone.id, merchantID: merchant.id, content: content, status: status, heldReasons: reasons,
+            by: actor.id, at: clock.now())
+    }
+
+    /// Replaces a draft's content and submits it in one step: when the content or the screener refuses it, the
+    /// draft keeps what it held before.
+    package func submit(_ id: Post.ID, content: PostContent, by actor: User) async throws -> Post {
+        let post = try await ownedPost(id, by: actor)
+        guard post.status == .draft else {
+            throw CommunityProblem.postNotDraft.error(
+                "only a draft can be submitted; this post is \(post.status.rawValue)")
+        }
+        let content = try PostRules.validated(content)
+        let (status, reasons) = try await screen(content, of: post, isResubmission: false)
+        return try await posts.update(
+            id, content: content, status: status, heldReasons: reasons, expected: .draft, action: .postSubmit,
+            by: actor.id, at: clock.now())
+    }
+
     /// Replaces a post's content; a post already submitted goes through screening again.
     package func edit(_ id: Post.ID, content: PostContent, by actor: User) async throws -> Post {
         let post = try await ownedPost(id, by: actor)
@@ -129,15 +163,21 @@ package struct PostService: Sendable {
     private func screen(_ content: PostContent, of post: Post, isResubmission: Bool) async throws
         -> (PostStatus, [String])
     {
-        let now = clock.now()
-        if let until = content.validUntil, until <= now {
-            throw CommunityField.validUntil.invalid("the offer's validity has already ended")
-        }
         guard let zone = try await zones.zone(id: post.zoneID), !zone.isRetired else {
             throw CommunityNotFound.zone.notFound
         }
         guard let merchant = try await merchants.merchant(id: post.merchantID) else {
             throw CommunityNotFound.merchant.notFound
+        }
+        return try await screen(content, zone: zone, merchant: merchant, isResubmission: isResubmission)
+    }
+
+    private func screen(_ content: PostContent, zone: Zone, merchant: Merchant, isResubmission: Bool) async throws
+        -> (PostStatus, [String])
+    {
+        let now = clock.now()
+        if let until = content.validUntil, until <= now {
+            throw CommunityField.validUntil.invalid("the offer's validity has already ended")
         }
         let submission = Submission(content: content, zone: zone, merchant: merchant, isResubmission: isResubmission)
         switch try await screener.screen(submission) {

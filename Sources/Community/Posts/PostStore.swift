@@ -5,6 +5,12 @@ package protocol PostStore: Sendable {
     func create(
         zoneID: Zone.ID, merchantID: Merchant.ID, content: PostContent, by actor: User.ID, at date: Date
     ) async throws -> Post
+    /// Writes a new post already submitted, in `status`: its creation and its submission are audited in the same
+    /// transaction.
+    func createSubmitted(
+        zoneID: Zone.ID, merchantID: Merchant.ID, content: PostContent, status: PostStatus, heldReasons: [String],
+        by actor: User.ID, at date: Date
+    ) async throws -> Post
     /// Replaces the content and sets the status in one step, provided the post is still `expected`.
     func update(
         _ id: Post.ID, content: PostContent, status: PostStatus, heldReasons: [String], expected: PostStatus,

@@ -10,19 +10,41 @@ package struct SQLPostStore: PostStore {
     package func create(
         zoneID: Zone.ID, merchantID: Merchant.ID, content: PostContent, by actor: User.ID, at date: Date
     ) async throws -> Post {
+        try await database.write { db in try await Self.insert(zoneID, merchantID, content, by: actor, at: date, db) }
+    }
+
+    package func createSubmitted(
+        zoneID: Zone.ID, merchantID: Merchant.ID, content: PostContent, status: PostStatus, heldReasons: [String],
+        by actor: User.ID, at date: Date
+    ) async throws -> Post {
         try await database.write { db in
-            let id = Post.ID(
-                try await db.insert(
-                    """
-                    INSERT INTO post (zoneId, merchantId, kind, title, body, category, priceCents, imageURL, validFrom,
-                      validUntil, eventAt, publishAt, status, createdAt, updatedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)
-                    """,
-                    [zoneID, merchantID] + Self.contentArguments(content) + [date, date]))
-            try await db.appendAudit(
-                CommunityAuditAction.postCreate, subject: "post:\(id)", actor: actor, zone: zoneID, at: date)
-            return try await Self.post(id: id, db)!
+            let draft = try await Self.insert(zoneID, merchantID, content, by: actor, at: date, db)
+            let changed = try await db.execute(
+                """
+                UPDATE post SET status = ?, heldReasons = ?, updatedAt = ?, \(SQLPostStore.publishedAtOnMove)
+                WHERE id = ? AND status = 'draft'
+                """, [status.rawValue, try JSONColumn.encode(heldReasons), date, status.rawValue, date, draft.id])
+            return try await Self.finishTransition(
+                draft.id, changed: changed, expected: .draft, action: .postSubmit, actor: actor, at: date, db)
         }
+    }
+
+    /// A new draft and its audit entry, inside the caller's transaction.
+    private static func insert(
+        _ zoneID: Zone.ID, _ merchantID: Merchant.ID, _ content: PostContent, by actor: User.ID, at date: Date,
+        _ db: any SQLTransaction
+    ) async throws -> Post {
+        let id = Post.ID(
+            try await db.insert(
+                """
+                INSERT INTO post (zoneId, merchantId, kind, title, body, category, priceCents, imageURL, validFrom,
+                  validUntil, eventAt, publishAt, status, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)
+                """,
+                [zoneID, merchantID] + Self.contentArguments(content) + [date, date]))
+        try await db.appendAudit(
+            CommunityAuditAction.postCreate, subject: "post:\(id)", actor: actor, zone: zoneID, at: date)
+        return try await Self.post(id: id, db)!
     }
 
     package func update(

@@ -22,6 +22,8 @@ struct FullTextQuery {
 
     /// Whether there is anything to look for (FTS5 reads the terms as they are).
     var hasWords: Bool { engine == .sqlite || !words.isEmpty }
+    /// Whether there are words to match products on (their text is matched word by word).
+    var hasProductWords: Bool { !words.isEmpty }
 
     /// Merchants whose name (`strong`) or any text matches, newest first.
     func merchants(strong: Bool, prefix: Bool) -> (String, [any SQLBindable]) {
@@ -78,6 +80,41 @@ struct FullTextQuery {
                 """, [query(prefix: prefix)] + facetArguments + [now, filter.candidates]
             )
         }
+    }
+
+    /// Listed products of merchants that are not hidden whose name (`strong`), or any of their text, their merchant's
+    /// name and commune, holds every word as a word or a word's beginning, newest first. Products have no full-text
+    /// index: their text is folded as it is read (`folded`, the same folding as the indexes') and matched on word
+    /// beginnings; ranking then weighs whole words and beginnings as it does for the rest.
+    func products(strong: Bool, _ db: any SQLTransaction) -> (String, [any SQLBindable]) {
+        let commune = "coalesce(\(db.jsonText("m.profile", "commune")), '')"
+        let text =
+            strong
+            ? "p.name" : "p.name || ' ' || p.category || ' ' || p.description || ' ' || m.name || ' ' || \(commune)"
+        let haystack = "' ' || \(db.folded(text)) || ' '"
+        var conditions = words.map { _ in "\(haystack) LIKE ?" }
+        var arguments: [any SQLBindable] = words.map { "% \($0.lowercased())%" }
+        if let zone = filter.zoneID {
+            conditions.append("p.merchantId IN (SELECT merchantId FROM merchantZone WHERE zoneId = ?)")
+            arguments.append(zone)
+        }
+        if let key = filter.communeKey {
+            conditions.append("m.communeKey = ?")
+            arguments.append(key)
+        }
+        if let category = filter.category {
+            conditions.append("p.merchantId IN (SELECT merchantId FROM merchantCategory WHERE category = ?)")
+            arguments.append(category.rawValue)
+        }
+        return (
+            """
+            SELECT p.id, p.name AS title, substr(p.description, 1, 400) || ' ' || p.category AS body,
+              m.name || ' ' || \(commune) AS place, p.createdAt AS date
+            FROM product p JOIN merchant m ON m.id = p.merchantId
+            WHERE p.removedAt IS NULL AND m.hiddenAt IS NULL AND \(conditions.joined(separator: " AND "))
+            ORDER BY p.id DESC LIMIT ?
+            """, arguments + [filter.candidates]
+        )
     }
 
     private func vector(_ strong: Bool) -> String { strong ? "e.strongWords" : "e.allWords" }

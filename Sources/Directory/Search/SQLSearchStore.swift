@@ -1,9 +1,10 @@
+import Catalogue
 import Community
 import Foundation
 import Storage
 
 /// `SearchStore` on either engine: the same steps (whole words before prefixes, names and titles before the rest),
-/// each a full-text query in the engine's own terms (`FullTextQuery`).
+/// each a full-text query in the engine's own terms (`FullTextQuery`); then products, names before the rest.
 package struct SQLSearchStore: SearchStore {
     let database: any SQLDatabase
 
@@ -40,6 +41,15 @@ package struct SQLSearchStore: SearchStore {
                 }
                 if found.count >= filter.candidates { break }
             }
+            if filter.includesProducts, queries.hasProductWords {
+                for strong in [true, false] {
+                    let (sql, arguments) = queries.products(strong: strong, db)
+                    let rows = try await db.fetchAll(sql, arguments)
+                    try Self.add(rows, to: &found, seen: &seen) { .product(Product.ID($0)) }
+                    // Names alone filled the candidates: products matching only elsewhere would rank below them.
+                    if strong, rows.count == filter.candidates { break }
+                }
+            }
             return found
         }
     }
@@ -61,15 +71,28 @@ package struct SQLSearchStore: SearchStore {
     package func results(_ refs: [SearchRef]) async throws -> [SearchResult] {
         guard !refs.isEmpty else { return [] }
         return try await database.read { db in
-            let merchantIDs = refs.compactMap { if case .merchant(let id) = $0 { id } else { nil } }
+            var merchantIDs = refs.compactMap { if case .merchant(let id) = $0 { id } else { nil } }
             let postIDs = refs.compactMap { if case .post(let id) = $0 { id } else { nil } }
+            let productIDs = refs.compactMap { if case .product(let id) = $0 { id } else { nil } }
+            var products: [Product.ID: Product] = [:]
+            if !productIDs.isEmpty {
+                for row in try await db.fetchAll(
+                    "SELECT * FROM product WHERE removedAt IS NULL AND id IN (\(SQL.marks(productIDs.count)))",
+                    productIDs)
+                {
+                    let product = try SQLCatalogueStore.product(from: row)
+                    products[product.id] = product
+                }
+                merchantIDs += Set(products.values.map(\.merchantID)).filter { !merchantIDs.contains($0) }
+            }
             var merchants: [Merchant.ID: Merchant] = [:]
             if !merchantIDs.isEmpty {
                 for row in try await db.fetchAll(
                     "SELECT * FROM merchant WHERE id IN (\(SQL.marks(merchantIDs.count)))", merchantIDs)
                 {
                     let merchant = try await SQLMerchantStore.merchant(from: row, db)
-                    merchants[merchant.id] = merchant
+                    // A product's merchant hidden since the candidates were read takes its products with it.
+                    if merchant.hiddenAt == nil { merchants[merchant.id] = merchant }
                 }
             }
             var posts: [Post.ID: Post] = [:]
@@ -81,7 +104,7 @@ package struct SQLSearchStore: SearchStore {
                     posts[post.id] = post
                 }
             }
-            return SearchResult.ordered(refs, merchants: merchants, posts: posts)
+            return SearchResult.ordered(refs, merchants: merchants, posts: posts, products: products)
         }
     }
 }

@@ -1,10 +1,11 @@
+import Catalogue
 import Community
 import Foundation
 import Storage
 
-/// What a search looks for: merchants, or posts of one kind.
+/// What a search looks for: merchants, posts of one kind, or products.
 package enum SearchKind: String, CaseIterable, Codable, Sendable {
-    case merchant, offer, news, event
+    case merchant, offer, news, event, product
 }
 
 /// A resident's search: words, and optional filters.
@@ -56,26 +57,28 @@ package struct SearchFilter: Equatable, Sendable {
         self.candidates = candidates
     }
 
-    /// Whether merchants, posts, or both can match.
+    /// Whether merchants, posts, products, or all can match.
     package var includesMerchants: Bool { kind == nil || kind == .merchant }
-    package var includesPosts: Bool { kind != .merchant }
+    package var includesPosts: Bool { kind != .merchant && kind != .product }
+    package var includesProducts: Bool { kind == nil || kind == .product }
 }
 
 /// Which thing a search entry stands for.
 package enum SearchRef: Hashable, Sendable {
     case merchant(Merchant.ID)
     case post(Post.ID)
+    case product(Product.ID)
 }
 
 /// A match before ranking: the indexed text of its fields and the date that makes it fresh.
 package struct SearchCandidate: Equatable, Sendable {
     package let ref: SearchRef
-    /// The merchant's name or the post's title.
+    /// The merchant's name, the post's title or the product's name.
     package let title: String
     package let body: String
-    /// Commune, postcode and address (merchants); merchant name and commune (posts).
+    /// Commune, postcode and address (merchants); merchant name and commune (posts, products).
     package let place: String
-    /// When the post was published, or the listing last confirmed.
+    /// When the post was published, the listing last confirmed, or the product listed.
     package let date: Date
 
     package init(ref: SearchRef, title: String, body: String, place: String, date: Date) {
@@ -91,16 +94,21 @@ package struct SearchCandidate: Equatable, Sendable {
 package enum SearchResult: Equatable, Sendable {
     case merchant(Merchant)
     case post(Post)
+    /// A product, with the merchant that lists it.
+    case product(Product, Merchant)
 
-    /// The results for `refs`, in their order, from the merchants and posts a store read for them; a ref whose row
-    /// is gone is left out.
-    static func ordered(_ refs: [SearchRef], merchants: [Merchant.ID: Merchant], posts: [Post.ID: Post])
-        -> [SearchResult]
-    {
+    /// The results for `refs`, in their order, from the merchants, posts and products a store read for them; a ref
+    /// whose row is gone (or whose product's merchant is) is left out.
+    static func ordered(
+        _ refs: [SearchRef], merchants: [Merchant.ID: Merchant], posts: [Post.ID: Post],
+        products: [Product.ID: Product] = [:]
+    ) -> [SearchResult] {
         refs.compactMap { ref in
             switch ref {
             case .merchant(let id): merchants[id].map(SearchResult.merchant)
             case .post(let id): posts[id].map(SearchResult.post)
+            case .product(let id):
+                products[id].flatMap { product in merchants[product.merchantID].map { .product(product, $0) } }
             }
         }
     }

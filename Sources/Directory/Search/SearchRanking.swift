@@ -59,6 +59,7 @@ package enum SearchRanking {
         switch ref {
         case .merchant(let id): id.rawValue
         case .post(let id): id.rawValue
+        case .product(let id): id.rawValue
         }
     }
 }

@@ -32,7 +32,7 @@ package enum SearchTerms {
     /// The filter tokens an entry must carry (see `merchantDocument` and `postDocument` in the schema).
     static func facets(_ filter: SearchFilter) -> [String] {
         var tokens: [String] = []
-        if let kind = filter.kind, kind != .merchant { tokens.append("kd\(kind.rawValue)") }
+        if let kind = filter.kind, kind != .merchant, kind != .product { tokens.append("kd\(kind.rawValue)") }
         if let zone = filter.zoneID { tokens.append("zn\(zone.rawValue)") }
         if let category = filter.category { tokens.append("ct\(category.rawValue.filter { $0 != "-" })") }
         if let commune = filter.communeKey { tokens.append("cm\(commune.filter { $0 != " " })") }

@@ -22,6 +22,8 @@ enum PostgresMigrations {
         ("v16-decisions", decisions),
         ("v17-photos", photos),
         ("v18-catalogue", catalogue),
+        ("v19-orders", orders),
+        ("v20-place-photos", placePhotos),
     ]
 
     /// Applies the migrations not yet applied, all in one transaction (a failed one leaves the schema as it was),

@@ -146,6 +146,23 @@ extension SQLTransaction {
 
     /// ` FOR UPDATE` on PostgreSQL; nothing on SQLite, whose write transaction already excludes other writers.
     package var forUpdate: String { engine == .postgres ? " FOR UPDATE" : "" }
+
+    /// The text `expression` folded as `String.folded` folds it (case, accents, œ and æ; every character that is not a
+    /// letter or a digit as a space), for matching words that no full-text index holds: the schema's `zonehub_fold`
+    /// on PostgreSQL, and on SQLite the function of that name each connection registers (`String.folded` itself).
+    package func folded(_ expression: String) -> String {
+        switch engine {
+        case .postgres: "regexp_replace(zonehub_fold(\(expression)), '[^[:alnum:]]+', ' ', 'g')"
+        case .sqlite: "zonehub_fold(\(expression))"
+        }
+    }
+
+    /// Tells every process listening for changes (`observeChanges`) that `table` changed, for tables no trigger
+    /// reports: a notice sent when the transaction commits on PostgreSQL; SQLite's observation sees every write.
+    package func noticeChange(_ table: String) async throws {
+        guard engine == .postgres else { return }
+        try await execute("SELECT pg_notify('zonehub_changes', current_schema() || '.' || lower(?))", [table])
+    }
 }
 
 /// What an engine refused, in the terms the stores act on.

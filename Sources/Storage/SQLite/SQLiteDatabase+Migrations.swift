@@ -48,6 +48,12 @@ extension SQLiteDatabase {
         migrator.registerMigration("v16-catalogue") { db in
             try db.execute(sql: catalogueSchema)
         }
+        migrator.registerMigration("v17-orders") { db in
+            try db.execute(sql: ordersSchema)
+        }
+        migrator.registerMigration("v18-place-photos") { db in
+            try db.execute(sql: placePhotosSchema)
+        }
         return migrator
     }
 

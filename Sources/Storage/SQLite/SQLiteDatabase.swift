@@ -35,6 +35,7 @@ package final class SQLiteDatabase: Sendable {
             // In WAL mode NORMAL survives a crash of the process (kill -9); only a power cut may lose the
             // last commits, and never corrupts the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            db.add(function: foldFunction())
         }
         return configuration
     }
@@ -82,5 +83,13 @@ package final class SQLiteDatabase: Sendable {
     /// Runs SQLite's own integrity check; returns its report ("ok" when sound).
     package func integrityCheck() async throws -> [String] {
         try await readGRDB { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+}
+
+/// `zonehub_fold(text)`: `String.folded`, for the stores' `folded` hook (SQLite's lower() knows only ASCII letters).
+/// Registered on each connection, never used by the schema, so the file stays readable by any SQLite.
+private func foldFunction() -> DatabaseFunction {
+    DatabaseFunction("zonehub_fold", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(\.folded)
     }
 }

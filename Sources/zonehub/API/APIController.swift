@@ -45,7 +45,7 @@ struct APIController {
     }
 
     func communes(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let matches = try await zones.find(request.uri.queryParameters.get("q") ?? "")
+        let matches = try await zones.find(request.formQuery().get("q") ?? "")
         return JSONBody.response(ListPayload(items: matches.map(CommunePayload.init), next: nil))
     }
 
@@ -114,8 +114,11 @@ struct APIController {
             throw BodyError(.missingField, "merchant: is required")
         }
         guard let zone = body.zone else { throw BodyError(.missingField, "zone: is required") }
-        var post = try await posts.create(body.content, merchantSlug: merchant, zoneSlug: zone, by: user)
-        if body.submit == true { post = try await posts.submit(post.id, by: user) }
+        // A submission the screener refuses writes nothing, so a retry does not leave drafts behind.
+        let post =
+            body.submit == true
+            ? try await posts.createSubmitted(body.content, merchantSlug: merchant, zoneSlug: zone, by: user)
+            : try await posts.create(body.content, merchantSlug: merchant, zoneSlug: zone, by: user)
         return JSONBody.response(PostPayload(post, baseURL: base), status: .created)
     }
 

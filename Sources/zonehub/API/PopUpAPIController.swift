@@ -196,7 +196,8 @@ func addPopUpRoutes(
 ) {
     let publicURL = hub.settings.publicURL
     PopUpCalendarController(merchants: hub.merchants, popUps: hub.popUps, publicURL: publicURL).addRoutes(to: pages)
-    PopUpPagesController(merchants: hub.merchants, popUps: hub.popUps, publicURL: publicURL).addRoutes(to: pages)
+    PopUpPagesController(merchants: hub.merchants, popUps: hub.popUps, publicURL: publicURL, photos: hub.placePhotos)
+        .addRoutes(to: pages)
     PopUpEditController(venues: hub.popUps.venues).addRoutes(to: pages)
     PopUpRequestsController(zones: hub.zones, popUps: hub.popUps).addRoutes(to: pages)
     PopUpAPIController(merchants: hub.merchants, popUps: hub.popUps, publicURL: publicURL).addRoutes(to: api)

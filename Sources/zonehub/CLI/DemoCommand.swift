@@ -90,10 +90,13 @@ struct DemoLoader {
             }
         }
         let popUps = try await PopUpDemoLoader(hub: hub, posts: posts).load(zones: zones)
+        let orders = try await OrderDemoLoader(hub: hub).load()
         return """
             demo: added \(added.accounts) account(s), \(added.merchants) merchant(s), \(added.posts) post(s), \
             \(subscribers) digest subscriber(s)
             demo: added \(popUps.venues) pop-up venue(s), \(popUps.slots) slot(s), \(popUps.bookings) booking(s)
+            demo: added \(orders.windows) collection window(s), \(orders.campaigns) pre-order campaign(s), \
+            \(orders.requests) order request(s)
             sign in as \(DemoContent.ownerEmail(zone: "centre-essonne")) with password \(DemoContent.password)
             """
     }

@@ -17,6 +17,12 @@ extension DemoContent {
             ProductDetails(
                 name: "Panier du vendredi", description: "5 kg de légumes des maraîchers, à réserver la veille.",
                 priceCents: 1500, unit: .piece, availability: .toOrder, category: "Paniers"),
+            ProductDetails(
+                name: "Bûche chocolat-praliné", description: "Six parts, de la pâtisserie de la rue Saint-Spire.",
+                priceCents: 3200, unit: .piece, availability: .toOrder, category: "Fêtes"),
+            ProductDetails(
+                name: "Bûche aux marrons", description: "Six parts, crème de marrons d'Ardèche.", priceCents: 2900,
+                unit: .piece, availability: .toOrder, category: "Fêtes"),
         ],
         "Fromagerie des Trois Forêts": [
             ProductDetails(

@@ -15,7 +15,7 @@ struct ZonesCommand: AsyncParsableCommand {
         @Argument(help: "Directory of zone files (default ./zones).") var directory: String?
 
         func run() async throws {
-            let path = try directory ?? Settings().zonesDirectory
+            let path = try directory ?? Settings.withoutFlags().zonesDirectory
             do {
                 let catalog = try ZoneCatalog.load(directory: URL(fileURLWithPath: path))
                 print("\(catalog.definitions.count) zone file(s) valid in \(path)")

@@ -7,6 +7,8 @@ import Hummingbird
 /// product's public page. Markup is the pages' (`CataloguePage`, `ProductFormPage`, `ProductViews`).
 struct CataloguePagesController {
     let catalogue: CatalogueService
+    /// Products' photos: on their pages, in the merchant's list, and managed on the edit page.
+    let productPhotos: ProductPhotoService
     let zones: ZoneService
     /// The hub's public address, for canonical links and structured data.
     let publicURL: String
@@ -23,6 +25,7 @@ struct CataloguePagesController {
         router.post("/dashboard/merchants/:slug/catalogue/:id/move", use: move)
         router.get("/dashboard/merchants/:slug/catalogue/:id/remove", use: confirmRemoval)
         router.post("/dashboard/merchants/:slug/catalogue/:id/remove", use: remove)
+        addPhotoRoutes(to: router)
     }
 
     func product(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -33,8 +36,10 @@ struct CataloguePagesController {
             description: product.details.description, type: "product", base: publicURL,
             structured: ProductStructuredData.product(product, merchant: merchant, base: publicURL))
         let zone = await zones.link(merchant.profile.zones.first)
+        let photos = try await productPhotos.photos(of: [product])[product.id] ?? []
         return PageRenderer.page(
-            product.name, ProductViews.page(product, merchant: merchant, context.language), context: context,
+            product.name, ProductViews.page(product, merchant: merchant, photos: photos, context.language),
+            context: context,
             head: head, zone: zone, crumbs: zone.map { [.directory($0, context.language)] })
     }
 
@@ -78,7 +83,7 @@ struct CataloguePagesController {
         let product = try await owned(context, merchant)
         return try await editor(
             merchant, ProductForm(product.details), action: "\(base(merchant))/\(product.id.rawValue)", error: nil,
-            context: context)
+            photos: try await photosSection(merchant, product, error: nil), context: context)
     }
 
     func update(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -91,7 +96,8 @@ struct CataloguePagesController {
             return PageRenderer.redirect(to: "\(base(merchant))#produit-\(product.id.rawValue)")
         } catch let error as CommunityError where error.category == .invalidInput {
             return try await editor(
-                merchant, form, action: "\(base(merchant))/\(product.id.rawValue)", error: error, context: context)
+                merchant, form, action: "\(base(merchant))/\(product.id.rawValue)", error: error,
+                photos: try await photosSection(merchant, product, error: nil), context: context)
         }
     }
 
@@ -141,13 +147,13 @@ struct CataloguePagesController {
 
     // MARK: - Helpers
 
-    private func base(_ merchant: Merchant) -> String { "/dashboard/merchants/\(merchant.slug)/catalogue" }
+    func base(_ merchant: Merchant) -> String { "/dashboard/merchants/\(merchant.slug)/catalogue" }
 
-    private func managed(_ context: HubRequestContext) async throws -> Merchant {
+    func managed(_ context: HubRequestContext) async throws -> Merchant {
         try await catalogue.managed(merchantSlug: context.parameters.require("slug"), by: try context.requireUser())
     }
 
-    private func owned(_ context: HubRequestContext, _ merchant: Merchant) async throws -> Product {
+    func owned(_ context: HubRequestContext, _ merchant: Merchant) async throws -> Product {
         let id = try Self.productID(context)
         guard let product = try await catalogue.products(of: merchant).first(where: { $0.id == id }) else {
             throw CatalogueNotFound.product.notFound
@@ -155,15 +161,17 @@ struct CataloguePagesController {
         return product
     }
 
-    private func editor(
-        _ merchant: Merchant, _ form: ProductForm, action: String, error: CommunityError?, context: HubRequestContext
+    func editor(
+        _ merchant: Merchant, _ form: ProductForm, action: String, error: CommunityError?,
+        photos: ProductPhotosSection? = nil, status: HTTPResponse.Status? = nil, context: HubRequestContext
     ) async throws -> Response {
         let categories = Array(Set(try await catalogue.products(of: merchant).map(\.details.category)))
             .filter { !$0.isEmpty }.sorted()
-        let page = ProductFormPage(merchant: merchant, form: form, action: action, categories: categories, error: error)
+        let page = ProductFormPage(
+            merchant: merchant, form: form, action: action, categories: categories, error: error, photos: photos)
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context,
-            status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
+            status: status ?? error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok)
     }
 
     static func productID(_ context: HubRequestContext) throws -> Product.ID {

@@ -17,5 +17,11 @@ enum CatalogueStylesheet {
         ul.import-errors li { margin: .2rem 0; overflow-wrap: anywhere; }
         .catalogue-files { margin-top: 2rem; }
         .product-page .product-price { font-size: 1.2rem; }
+        .product-thumbnail { width: 64px; height: 64px; object-fit: cover; border-radius: 6px; float: right;
+          margin: 0 0 .4rem .6rem; }
+        .product .product-thumbnail { width: 56px; height: 56px; align-self: flex-start; float: none; margin: 0; }
+        .product-card .product-price { margin: .2rem 0; }
+        .product-photos-manager { margin-top: 2rem; }
+        .market-catalogue h3 a { overflow-wrap: anywhere; }
         """
 }

@@ -1,5 +1,6 @@
 import Catalogue
 import Community
+import Photos
 
 /// The product editor: a new product or an existing one, with why it was refused.
 struct ProductFormPage {
@@ -10,6 +11,8 @@ struct ProductFormPage {
     /// The categories the merchant already uses, offered as suggestions.
     let categories: [String]
     let error: CommunityError?
+    /// An existing product's photos, managed below the form; nil for a new product (photos come once it is saved).
+    var photos: ProductPhotosSection? = nil
 
     func title(_ t: Language) -> String { t("Produit", "Product") + " · " + merchant.name }
 
@@ -50,6 +53,7 @@ struct ProductFormPage {
             <datalist id="categories">\(suggestions)</datalist>
             <button type="submit">\(t("Enregistrer", "Save"))</button>
             </form>
+            \(photos?.body(t) ?? "")
             <p><a href="/dashboard/merchants/\(merchant.slug)/catalogue">\(t("Retour au catalogue", "Back to the catalogue"))</a></p>
             """
     }

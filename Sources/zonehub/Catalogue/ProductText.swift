@@ -35,7 +35,11 @@ enum ProductText {
 
     /// The product's address on the hub.
     static func path(_ product: Product, merchant: Merchant) -> String {
-        "/merchants/\(merchant.slug)/products/\(product.id.rawValue)"
+        path(product, merchantSlug: merchant.slug)
+    }
+
+    static func path(_ product: Product, merchantSlug: String) -> String {
+        "/merchants/\(merchantSlug)/products/\(product.id.rawValue)"
     }
 
     /// The products grouped by their category, in the merchant's order of first appearance; products without a

@@ -1,3 +1,4 @@
+import Catalogue
 import Community
 import Directory
 import Foundation
@@ -31,11 +32,12 @@ struct SearchPayload: Codable {
     let next: String?
 }
 
-/// One result: a merchant or a post.
+/// One result: a merchant, a post, or a product with the merchant that lists it.
 struct SearchResultPayload: Codable {
     let type: String
     let merchant: MerchantPayload?
     let post: PostPayload?
+    let product: ProductPayload?
 
     init(_ result: SearchResult, baseURL: String) {
         switch result {
@@ -43,10 +45,17 @@ struct SearchResultPayload: Codable {
             type = "merchant"
             self.merchant = MerchantPayload(merchant, baseURL: baseURL)
             post = nil
+            product = nil
         case .post(let post):
             type = "post"
             merchant = nil
             self.post = PostPayload(post, baseURL: baseURL)
+            product = nil
+        case .product(let product, let merchant):
+            type = "product"
+            self.merchant = MerchantPayload(merchant, baseURL: baseURL)
+            post = nil
+            self.product = ProductPayload(product, merchant: merchant, base: baseURL)
         }
     }
 }

@@ -28,7 +28,7 @@ struct DirectoryPagesController {
     }
 
     private func directory(zone: Zone?, _ request: Request, context: HubRequestContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
+        let parameters = try request.formQuery()
         let filters = DirectoryFilters(
             path: zone.map { "/zones/\($0.slug)/directory" } ?? "/directory",
             category: try parameters.get("category").flatMap { $0.isEmpty ? nil : try Category.parse($0) },

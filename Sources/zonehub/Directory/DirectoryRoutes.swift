@@ -10,14 +10,18 @@ func addDirectoryRoutes(
     SitemapController(
         zones: hub.zones, markets: hub.markets, sitemaps: hub.sitemaps, catalogue: hub.catalogue, publicURL: publicURL)
         .addRoutes(to: router)
-    SearchPagesController(zones: hub.zones, search: hub.search, listings: hub.listings, clock: hub.clock)
-        .addRoutes(to: pages)
+    SearchPagesController(
+        zones: hub.zones, search: hub.search, listings: hub.listings, photos: hub.photos,
+        productPhotos: hub.productPhotos, clock: hub.clock
+    ).addRoutes(to: pages)
     DirectoryPagesController(zones: hub.zones, directory: hub.directory, listings: hub.listings, photos: hub.photos)
         .addRoutes(to: pages)
     DirectoryAPIController(search: hub.search, publicURL: publicURL).addRoutes(to: api)
     ListingController(listings: hub.listings, publicURL: publicURL).addRoutes(pages: pages, api: api)
     MarketController(markets: hub.markets, publicURL: publicURL).addRoutes(pages: pages, api: api)
-    MarketPagesController(zones: hub.zones, markets: hub.markets, publicURL: publicURL, clock: hub.clock)
-        .addRoutes(to: pages)
+    MarketPagesController(
+        zones: hub.zones, markets: hub.markets, catalogue: hub.catalogue, productPhotos: hub.productPhotos,
+        placePhotos: hub.placePhotos, publicURL: publicURL, clock: hub.clock
+    ).addRoutes(to: pages)
     PosterController(merchants: hub.merchants, publicURL: publicURL).addRoutes(to: pages)
 }

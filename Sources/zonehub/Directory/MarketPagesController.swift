@@ -1,13 +1,20 @@
+import Catalogue
 import Community
 import Directory
 import Foundation
 import Hummingbird
+import Photos
 
 /// Seasonal market pages: a zone's markets with the admins' creation form, and a market's page with the merchants'
 /// application forms and the admins' decisions. Their markup is `ZoneMarketsPage`'s and `MarketPage`'s.
 struct MarketPagesController {
     let zones: ZoneService
     let markets: MarketService
+    /// The stallholders' products on a market's page.
+    let catalogue: CatalogueService
+    let productPhotos: ProductPhotoService
+    /// The markets' photos, on their pages and in the zone's list.
+    let placePhotos: PlacePhotoService
     /// The hub's public address, for absolute links.
     let publicURL: String
     let clock: any HubClock
@@ -43,9 +50,11 @@ struct MarketPagesController {
         async throws -> Response
     {
         let zone = try await zones.zone(slug: slug)
-        let page = ZoneMarketsPage(
-            zone: zone, markets: try await markets.current(zone: zone), now: clock.now(),
+        let current = try await markets.current(zone: zone)
+        var page = ZoneMarketsPage(
+            zone: zone, markets: current, now: clock.now(),
             isAdmin: context.user?.administers(zone.id) == true, form: form, error: error)
+        page.photos = try await placePhotos.photos(.market, of: current.map(\.id.rawValue))
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context,
             status: error.map { ErrorMiddleware.status(of: $0.category) } ?? .ok, zone: ZoneLink(zone), crumbs: [])
@@ -98,9 +107,12 @@ struct MarketPagesController {
             choices = try await markets.choices(market, for: user)
             if user.administers(market.zoneID) { applications = try await markets.applications(market, by: user) }
         }
-        let page = MarketPage(
+        var page = MarketPage(
             market: market, approved: approved, offers: offers, choices: choices, applications: applications,
             now: now, error: error, publicURL: publicURL)
+        page.catalogue = try await MarketCatalogue.load(approved, catalogue: catalogue, photos: productPhotos)
+        page.photo = try await placePhotos.photo(
+            of: .market(market.id.rawValue, slug: market.slug, zone: market.zoneID))
         let zone = await zones.link(id: market.zoneID)
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context,

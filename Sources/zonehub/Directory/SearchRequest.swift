@@ -6,13 +6,13 @@ import Hummingbird
 /// page and the API alike; empty parameters mean no filter (forms send them empty).
 enum SearchRequest {
     static func query(_ request: Request, limit defaultLimit: Int = 20) throws -> SearchQuery {
-        let parameters = request.uri.queryParameters
+        let parameters = try request.formQuery()
         func value(_ name: String) -> String? {
             parameters.get(name).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
         let kind = try value("kind").map { text throws(CommunityError) -> SearchKind in
             guard let kind = SearchKind(rawValue: text) else {
-                throw DirectoryField.kind.invalid("one of merchant, offer, news, event")
+                throw DirectoryField.kind.invalid("one of merchant, offer, news, event, product")
             }
             return kind
         }

@@ -1,9 +1,11 @@
+import Catalogue
 import Community
 import Directory
 import Foundation
+import Photos
 
-/// The search page (`/search`): the form with what was typed, then the merchants and live posts found, or why the
-/// search was refused. Named apart from `Directory.SearchPage`, the page of results it shows.
+/// The search page (`/search`): the form with what was typed, then the merchants (with their logos), live posts and
+/// products (with their first photos) found, or why the search was refused. Named apart from `Directory.SearchPage`, the page of results it shows.
 struct SearchResultsPage {
     /// What the form shows as typed: the address's parameters, empty when absent.
     struct Entered {
@@ -33,6 +35,13 @@ struct SearchResultsPage {
     let listings: ListingService
     /// For "open now" on the merchants' cards.
     let now: Date
+    var pictures = Pictures()
+
+    /// The images of the results: merchants' logos, products' photos (the first of each shows).
+    struct Pictures {
+        var logos: [Merchant.ID: PlacedPhoto] = [:]
+        var products: [Product.ID: [PlacedPhoto]] = [:]
+    }
 
     func title(_ t: Language) -> String {
         guard case .found(let query, _, _) = outcome else { return t("Rechercher", "Search") }
@@ -70,8 +79,12 @@ struct SearchResultsPage {
         let items: [HTML] = results.map { result in
             switch result {
             case .merchant(let merchant):
-                MerchantCard.card(merchant, t, status: ListingViews.badges(merchant, at: now, listings: listings, t))
+                MerchantCard.card(
+                    merchant, t, status: ListingViews.badges(merchant, at: now, listings: listings, t),
+                    logo: pictures.logos[merchant.id])
             case .post(let post): PostCard.card(post, t)
+            case .product(let product, let merchant):
+                ProductCard.card(product, merchant: merchant, photo: pictures.products[product.id]?.first, t)
             }
         }
         return items.isEmpty
@@ -89,6 +102,7 @@ struct SearchResultsPage {
         let kinds: [(String, String)] = [
             ("merchant", t("Commerces", "Shops")), ("offer", t("Offres", "Offers")),
             ("news", t("Actualités", "News")), ("event", t("Événements", "Events")),
+            ("product", t("Produits", "Products")),
         ]
         let kindOptions: [HTML] = kinds.map {
             "<option value=\"\($0.0)\"\(selected($0.0 == entered.kind))>\($0.1)</option>"

@@ -1,6 +1,7 @@
 import Community
 import Directory
 import Foundation
+import Photos
 
 /// A zone's seasonal markets, current and coming, and for its admins the creation form, filled in again with its
 /// problem when it was refused.
@@ -14,6 +15,8 @@ struct ZoneMarketsPage {
     /// The creation form as sent, when it was refused.
     let form: FormBody?
     let error: CommunityError?
+    /// The markets' photos, by market.
+    var photos: [Int64: PlacedPhoto] = [:]
 
     func title(_ t: Language) -> String { t("Marchés de saison", "Seasonal markets") + " · " + zone.name }
 
@@ -30,7 +33,8 @@ struct ZoneMarketsPage {
 
     private func card(_ market: Market, _ t: Language) -> HTML {
         """
-        <li class="zone-card"><a href="/markets/\(market.slug)"><strong>\(market.draft.title)</strong></a>
+        <li class="zone-card">\(photos[market.id.rawValue].map { PhotoViews.thumbnail($0) } ?? "")\
+        <a href="/markets/\(market.slug)"><strong>\(market.draft.title)</strong></a>
         <span class="meta">\(t("Du", "From")) \(Formats.date(market.draft.startsAt, t)) \(t("au", "to")) \
         \(MarketViews.lastDay(market.draft.endsAt, t)) · \(MarketViews.phase(market, at: now, t))</span></li>
         """

@@ -1,3 +1,4 @@
+import Catalogue
 import Community
 import CompressNIO
 import Crypto
@@ -15,6 +16,9 @@ struct FeedController {
     let merchants: MerchantService
     let posts: PostService
     let markets: MarketService
+    /// The zones' new products, entries of their feeds beside the posts.
+    let catalogue: CatalogueService
+    let productPhotos: ProductPhotoService
     /// The hub's public address, for absolute links.
     let publicURL: String
     let webSubHub: String?
@@ -49,15 +53,24 @@ struct FeedController {
         }
     }
 
+    /// A zone's posts and its new products (`ProductFeedEntries`), newest first; the cached feed goes stale when
+    /// its oldest product stops being new.
     @Sendable func zoneFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws -> Response
     {
-        try await serve(request, format: format) {
-            let zone = try await zones.zone(slug: context.parameters.require("slug"))
-            let feed = FeedDescriptor(
-                title: zone.name, subtitle: zone.definition.description, pageURL: "\(base)/zones/\(zone.slug)",
-                feedBaseURL: "\(base)/zones/\(zone.slug)/feed")
-            return (feed, try await posts.live(zone: zone, limit: FeedRenderer.itemLimit))
-        }
+        try await serve(
+            request, format: format,
+            withEntries: {
+                let zone = try await zones.zone(slug: context.parameters.require("slug"))
+                let feed = FeedDescriptor(
+                    title: zone.name, subtitle: zone.definition.description, pageURL: "\(base)/zones/\(zone.slug)",
+                    feedBaseURL: "\(base)/zones/\(zone.slug)/feed")
+                let products = try await ProductFeedEntries.load(
+                    zone: zone.id, catalogue: catalogue, photos: productPhotos, now: clock.now(), base: base)
+                return (
+                    feed, try await posts.live(zone: zone, limit: FeedRenderer.itemLimit), products.entries,
+                    products.staleAt
+                )
+            })
     }
 
     @Sendable func categoryFeed(_ request: Request, context: HubRequestContext, format: FeedFormat) async throws
@@ -129,17 +142,31 @@ struct FeedController {
         _ request: Request, format: FeedFormat,
         expiring load: () async throws -> (FeedDescriptor, [Post], staleAt: Date?)
     ) async throws -> Response {
+        try await serve(
+            request, format: format,
+            withEntries: {
+                let (feed, posts, staleAt) = try await load()
+                return (feed, posts, [], staleAt)
+            })
+    }
+
+    /// As above, for a feed that also carries entries that are not posts (`FeedEntry`).
+    private func serve(
+        _ request: Request, format: FeedFormat,
+        withEntries load: () async throws -> (FeedDescriptor, [Post], [FeedEntry], staleAt: Date?)
+    ) async throws -> Response {
         let key = request.uri.path
         let entry: FeedCache.Entry
         if let cached = cache.entry(key, now: clock.now()) {
             entry = cached
         } else {
             let generation = cache.generation
-            let (feed, posts, staleAt) = try await load()
+            let (feed, posts, entries, staleAt) = try await load()
             let text = FeedRenderer.render(
-                feed, posts: posts, format: format, baseURL: base, webSubHub: webSubHub)
+                feed, posts: posts, entries: entries, format: format, baseURL: base, webSubHub: webSubHub)
             entry = Self.entry(
-                text, posts: posts, staleAt: staleAt, headers: headers(format: format, selfURL: base + key))
+                text, posts: posts, entries: entries, staleAt: staleAt,
+                headers: headers(format: format, selfURL: base + key))
             cache.store(entry, for: key, renderedAt: generation)
         }
         if request.method == .get { reach.fetched(posts: entry.posts, userAgent: request.headers[.userAgent]) }
@@ -161,14 +188,14 @@ struct FeedController {
         return headers
     }
 
-    static func entry(_ text: String, posts: [Post], staleAt: Date? = nil, headers base: HTTPFields)
-        -> FeedCache.Entry
-    {
+    static func entry(
+        _ text: String, posts: [Post], entries: [FeedEntry] = [], staleAt: Date? = nil, headers base: HTTPFields
+    ) -> FeedCache.Entry {
         let body = ByteBuffer(string: text)
         let digest = SHA256.hash(data: Data(text.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
         var source = body
         let gzipped = try? source.compress(with: .gzip())
-        let lastModified = FeedRenderer.updated(posts)
+        let lastModified = FeedRenderer.updated(posts, entries: entries)
         var headers = base
         headers[.eTag] = "\"\(digest)\""
         headers[.lastModified] = lastModified.httpDate

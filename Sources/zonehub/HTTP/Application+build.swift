@@ -23,15 +23,16 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
         headers[.cacheControl] = "public, max-age=3600"
         let css =
             Stylesheet.css + DirectoryStylesheet.css + ClaimStylesheet.css + ReachStylesheet.css + LayoutStylesheet.css
-            + CatalogueStylesheet.css + PopUpOrganiserStylesheet.css
-            + identityCSS + PhotoStylesheet.css
+            + CatalogueStylesheet.css + FormStylesheet.css + PopUpOrganiserStylesheet.css
+            + identityCSS + PhotoStylesheet.css + ModerationStylesheet.css + OrderStylesheet.css
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: css)))
     }
     // Inside the group, errors render with the visitor's language and session; the router-level instance
     // answers for unknown paths and failures before the session is known.
     // Feeds are public and cached: they skip the session lookup.
     FeedController(
-        zones: hub.zones, merchants: hub.merchants, posts: hub.posts, markets: hub.markets, publicURL: publicURL,
+        zones: hub.zones, merchants: hub.merchants, posts: hub.posts, markets: hub.markets, catalogue: hub.catalogue,
+        productPhotos: hub.productPhotos, publicURL: publicURL,
         webSubHub: hub.settings.webSubHub, clock: hub.clock, cache: hub.feedCache, reach: hub.reachCounter
     ).addRoutes(to: router)
     // Link clicks are counted without a session, as feeds are.
@@ -46,7 +47,8 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
     PublicPagesController(
         zones: hub.zones, posts: hub.posts, merchants: hub.merchants, markets: hub.markets, listings: hub.listings,
         popUps: hub.popUps.venues, publicURL: hub.settings.publicURL, clock: hub.clock, reach: hub.reachCounter,
-        photos: hub.photos, catalogue: hub.catalogue
+        photos: hub.photos, catalogue: hub.catalogue, productPhotos: hub.productPhotos,
+        placePhotos: hub.placePhotos
     ).addRoutes(to: pages)
     AccountPagesController(
         accounts: hub.accounts, signInThrottle: hub.signInThrottle, publicURL: publicURL, clock: hub.clock
@@ -67,16 +69,21 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
         subscriptions: hub.subscriptions, reach: hub.reach
     ).addRoutes(to: pages)
     ModerationPagesController(
-        zones: hub.zones, moderation: hub.moderation, merchants: hub.merchants, reportLimiter: hub.reportLimiter,
-        clock: hub.clock
+        zones: hub.zones, moderation: hub.moderation, merchants: hub.merchants, posts: hub.posts, photos: hub.photos,
+        reportLimiter: hub.reportLimiter, clock: hub.clock
     ).addRoutes(to: pages)
     SubscriptionPagesController(
         zones: hub.zones, subscriptions: hub.subscriptions, linkTokens: hub.linkTokens, mailRenderer: hub.mailRenderer,
         subscriptionLimiter: hub.subscriptionLimiter, clock: hub.clock
     ).addRoutes(to: pages)
     NoticePagesController(notices: hub.notices).addRoutes(to: pages)
-    CataloguePagesController(catalogue: hub.catalogue, zones: hub.zones, publicURL: publicURL).addRoutes(to: pages)
+    CataloguePagesController(
+        catalogue: hub.catalogue, productPhotos: hub.productPhotos, zones: hub.zones, publicURL: publicURL
+    ).addRoutes(to: pages)
     photoController.addRoutes(to: pages)
+    PostPhotoController(photos: hub.photos, posts: hub.posts, merchants: hub.merchants).addRoutes(to: pages)
+    PlacePhotoController(placePhotos: hub.placePhotos, popUps: hub.popUps.venues, markets: hub.markets)
+        .addRoutes(to: pages)
     let api = pages.group("/api/v1")
     APIController(
         accounts: hub.accounts, merchants: hub.merchants, posts: hub.posts, zones: hub.zones,
@@ -87,7 +94,9 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
         clock: hub.clock
     ).addRoutes(to: api)
     CatalogueAPIController(catalogue: hub.catalogue, publicURL: publicURL).addRoutes(to: api)
+    OrderAPIController(orders: hub.orders, campaigns: hub.campaigns, clock: hub.clock).addRoutes(to: api)
     addPopUpRoutes(hub: hub, pages: pages, api: api)
+    addOrderRoutes(hub: hub, pages: pages)
     addDirectoryRoutes(hub: hub, router: router, pages: pages, api: api)
     return router
 }
@@ -117,6 +126,7 @@ func buildApplication(hub: Hub, logger: Logger) -> some ApplicationProtocol {
         services: [
             PostSweeper(posts: hub.posts, logger: logger), hub.mailScheduler(logger: logger),
             PopUpSweeper(bookings: hub.popUps.bookings, logger: logger),
+            hub.orderSweeper(logger: logger),
             ListingReminderService(reminders: hub.listingReminders, logger: logger), hub.reachFlusher(logger: logger),
         ],
         onServerRunning: { channel in

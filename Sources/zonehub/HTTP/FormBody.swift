@@ -13,6 +13,8 @@ struct FormBody {
         return try FormBody(encoded: text)
     }
 
+    init() {}
+
     init(encoded text: String) throws {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -35,9 +37,18 @@ struct FormBody {
         return value
     }
 
+    /// The first value of `key` as sent, untrimmed; nil when absent.
+    func get(_ key: String) -> String? { values[key]?.first }
+
     /// Every value of `key` (checkboxes).
     func all(_ key: String) -> [String] { values[key] ?? [] }
 
     /// The raw value of `key`, as typed (for text areas whose line breaks matter).
     func text(_ key: String) -> String { values[key]?.first ?? "" }
+}
+
+extension Request {
+    /// The query string read as browsers write a form sent with GET: `+` stands for a space (Hummingbird's
+    /// `queryParameters` keeps it), so "epicerie miel" typed in a search box is not read as "epicerie+miel".
+    func formQuery() throws -> FormBody { try FormBody(encoded: uri.query ?? "") }
 }

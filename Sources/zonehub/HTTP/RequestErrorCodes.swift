@@ -5,11 +5,14 @@ import Storage
 /// The fields of the API's and the pages' own parameters that input can be wrong in (`invalid_<field>`); the
 /// features' fields are in their targets.
 enum RequestField: String, InputField, CaseIterable {
-    case status, zone, ids, decision, limit, before
+    case status, zone, ids, decision, limit, before, window
+    case orderStatus = "order_status"
 
     var french: String {
         switch self {
         case .status: "Choisissez un état de publication de la liste."
+        case .orderStatus: "Choisissez un état de commande de la liste."
+        case .window: "Ce créneau de retrait n'existe pas."
         case .zone: "Choisissez une zone."
         case .ids: "Choisissez de une à cent publications."
         case .decision: "Choisissez d'accepter ou de refuser."

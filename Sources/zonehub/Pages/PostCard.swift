@@ -1,12 +1,15 @@
 import Community
 import Foundation
+import Photos
 
 /// How a post shows in lists and on its own page.
 enum PostCard {
-    static func card(_ post: Post, _ t: Language) -> HTML {
+    /// `photo` is the post's first photo, shown as the card's thumbnail.
+    static func card(_ post: Post, _ t: Language, photo: PlacedPhoto? = nil) -> HTML {
         let excerpt = post.content.body.count > 220 ? String(post.content.body.prefix(220)) + "…" : post.content.body
+        let thumbnail: HTML = photo.map { PhotoViews.thumbnail($0) } ?? ""
         return """
-            <article class="post-card kind-\(post.content.kind.rawValue)">
+            <article class="post-card kind-\(post.content.kind.rawValue)">\(thumbnail)
             <p class="meta"><span class="badge">\(Formats.kind(post.content.kind, t))</span> \
             <a href="/merchants/\(post.merchantSlug)">\(post.merchantName)</a> · \(Formats.category(post.content.category, t))</p>
             <h3><a href="/posts/\(post.id.rawValue)">\(post.content.title)</a></h3>
@@ -34,7 +37,8 @@ enum PostCard {
         return items.isEmpty ? "" : "<ul class=\"facts\">\(items)</ul>"
     }
 
-    static func page(_ post: Post, _ t: Language) -> HTML {
+    /// `photos` are the post's photos, shown below its text.
+    static func page(_ post: Post, _ t: Language, photos: [PlacedPhoto] = []) -> HTML {
         let status: HTML = post.status == .published ? "" : "<p class=\"status\">\(Formats.status(post.status, t))</p>"
         let published: HTML =
             post.publishedAt.map {
@@ -49,7 +53,7 @@ enum PostCard {
             <p class="by">\(t("Par", "By")) <a href="/merchants/\(post.merchantSlug)">\(post.merchantName)</a> · \
             <a href="/zones/\(post.zoneSlug)">\(t("Voir la zone", "See the zone"))</a></p>
             \(facts(post, t))
-            <div class="body">\(HTML.text(post.content.body))</div>
+            <div class="body">\(HTML.text(post.content.body))</div>\(PhotoViews.gallery(photos, label: t("Photos de la publication", "The post's photos")))
             \(published)
             </article>
             """

@@ -16,7 +16,7 @@ enum Stylesheet {
         nav a, nav .who { margin-left: .75rem; }
         main { max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem; }
         a { color: #1f5f8b; }
-        h1 { line-height: 1.2; }
+        h1 { line-height: 1.2; overflow-wrap: anywhere; }
         .lead { font-size: 1.15rem; color: var(--muted); }
         .meta { color: var(--muted); font-size: .9rem; margin: .2rem 0; }
         .badge { background: var(--accent); color: #fff; border-radius: .3rem; padding: 0 .4rem; font-size: .8rem; }
@@ -46,6 +46,9 @@ enum Stylesheet {
         button.link { background: none; color: #1f5f8b; text-decoration: underline; padding: 0; }
         .actions { display: flex; gap: .5rem; margin-top: 1rem; }
         td.actions button { padding: .15rem .5rem; font-size: .85rem; }
+        td.actions { display: table-cell; }
+        td.actions > form { display: inline; }
+        td.actions > * + * { margin-left: .5rem; }
         fieldset { border: 1px solid var(--line); border-radius: .35rem; }
         label.check { display: inline-block; margin-right: .8rem; font-weight: 400; }
         .error { background: #fdecea; border-left: 4px solid var(--accent); padding: .5rem .75rem; }

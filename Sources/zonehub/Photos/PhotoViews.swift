@@ -26,6 +26,22 @@ enum PhotoViews {
         image(photo, sizes: "96px", className: "merchant-logo", eager: eager)
     }
 
+    /// A photo across the top of a card in a list (a post's first photo, a venue's or a market's photo).
+    static func thumbnail(_ photo: PlacedPhoto) -> HTML {
+        image(photo, sizes: "(min-width: 40rem) 24rem, 92vw", className: "card-thumb")
+    }
+
+    /// The attributes and the small photo that open a list item (` class="with-thumb"><img …>`), or `>` alone.
+    static func listThumb(_ photo: PlacedPhoto?) -> HTML {
+        guard let photo else { return ">" }
+        return " class=\"with-thumb\">\(image(photo, sizes: "96px", className: "list-thumb"))"
+    }
+
+    /// The one photo of a venue or a market, at the top of its page.
+    static func placePhoto(_ photo: PlacedPhoto) -> HTML {
+        "<p class=\"place-photo\">\(image(photo, sizes: "(min-width: 60rem) 56rem, 92vw", className: "photo", eager: true))</p>"
+    }
+
     /// The photos of a shop or a post, laid out in a grid of one to three columns.
     static func gallery(_ photos: [PlacedPhoto], label: String) -> HTML {
         guard !photos.isEmpty else { return "" }
@@ -52,8 +68,19 @@ enum PhotoStylesheet {
         .photo-manager figure { margin: 0; }
         .photo-manager figcaption { font-size: .9rem; overflow-wrap: anywhere; }
         .photo-manager form { margin-top: .25rem; }
+        .photo-manager .remove-link { display: inline-block; padding: .4rem 0; min-height: 24px; }
         .photo-manager .merchant-logo { float: none; }
-        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+        .card-thumb { display: block; width: calc(100% + 2rem); max-width: none; height: auto; aspect-ratio: 3 / 2;
+          object-fit: cover; margin: -1rem -1rem .5rem; border-radius: .5rem .5rem 0 0; }
+        .with-thumb { display: flow-root; }
+        .list-thumb { float: left; width: 96px; height: 64px; object-fit: cover; border-radius: 4px;
+          margin: .15rem .75rem .25rem 0; }
+                .place-photo img { width: 100%; height: auto; max-height: 28rem; object-fit: cover; border-radius: .5rem;
+          display: block; }
+        .photo-remove .actions { flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
+        .photo-remove .actions a { display: inline-block; padding: .5rem 0; }
+                .photo-remove img { width: min(100%, 320px); height: auto; border-radius: 6px; display: block; }
+                .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
           white-space: nowrap; }
         """
 }

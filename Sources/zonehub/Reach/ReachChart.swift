@@ -13,10 +13,10 @@ enum ReachChart {
         <section class="reach" aria-labelledby="reach-\(merchant.slug)">
         <h3 id="reach-\(merchant.slug)">\(t("Visibilité sur 30 jours", "Reach over 30 days"))</h3>
         <p class="reach-totals" data-views="\(summary.views)" data-clicks="\(summary.clicks)">\
-        \(t("\(summary.views) vues de la page", "\(summary.views) page views")) · \
-        \(t("\(summary.clicks) clics sur vos liens", "\(summary.clicks) clicks on your links")) · \
-        \(t("\(summary.feedFetches) lectures de flux", "\(summary.feedFetches) feed fetches")) · \
-        \(t("\(summary.digests) résumés par courriel", "\(summary.digests) email digests"))</p>
+        \(Wording.count(summary.views, t, fr: ("vue de la page", "vues de la page"), en: ("page view", "page views"))) · \
+        \(Wording.count(summary.clicks, t, fr: ("clic sur vos liens", "clics sur vos liens"), en: ("click on your links", "clicks on your links"))) · \
+        \(Wording.count(summary.feedFetches, t, fr: ("lecture de flux", "lectures de flux"), en: ("feed fetch", "feed fetches"))) · \
+        \(Wording.count(summary.digests, t, fr: ("résumé par courriel", "résumés par courriel"), en: ("email digest", "email digests")))</p>
         \(svg(summary, t))
         <p class="meta">\(t(
             "Comptées par le hub, sans cookie ni adresse IP, robots exclus : une page rechargée compte à nouveau, ce sont des vues de la page, pas des personnes.",
@@ -86,9 +86,10 @@ enum ReachChart {
     static func postFigures(_ counts: ReachTally.PostCounts?, _ t: Language) -> HTML {
         let counts = counts ?? .init()
         return """
-            <span class="reach-post" data-views="\(counts.views)">\(t("\(counts.views) vues", "\(counts.views) views")) · \
-            \(t("\(counts.feedFetches) flux", "\(counts.feedFetches) feeds")) · \
-            \(t("\(counts.digests) résumés", "\(counts.digests) digests"))</span>
+            <span class="reach-post" data-views="\(counts.views)">\
+            \(Wording.count(counts.views, t, fr: ("vue", "vues"), en: ("view", "views"))) · \
+            \(Wording.count(counts.feedFetches, t, fr: ("lecture de flux", "lectures de flux"), en: ("feed fetch", "feed fetches"))) · \
+            \(Wording.count(counts.digests, t, fr: ("résumé", "résumés"), en: ("digest", "digests")))</span>
             """
     }
 

@@ -105,6 +105,19 @@ FROM merchant m WHERE m.id = NEW.id;
 FROM post p JOIN merchant m ON m.id = p.merchantId
     WHERE p.merchantId = NEW.id AND p.status = 'published';
 END;
+CREATE TRIGGER orderRequest_capacity_insert BEFORE INSERT ON orderRequest
+WHEN NEW.windowId IS NOT NULL AND NEW.status IN ('requested', 'accepted', 'ready', 'collected', 'not-collected')
+  AND (SELECT count(*) FROM orderRequest WHERE windowId = NEW.windowId AND status IN ('requested', 'accepted', 'ready', 'collected', 'not-collected'))
+    >= (SELECT capacity FROM collectionWindow WHERE id = NEW.windowId)
+BEGIN SELECT RAISE(ABORT, 'order_window_full'); END;
+CREATE TRIGGER orderRequest_capacity_update BEFORE UPDATE OF status ON orderRequest
+WHEN NEW.windowId IS NOT NULL AND NEW.status IN ('requested', 'accepted', 'ready', 'collected', 'not-collected') AND OLD.status NOT IN ('requested', 'accepted', 'ready', 'collected', 'not-collected')
+  AND (SELECT count(*) FROM orderRequest WHERE windowId = NEW.windowId AND status IN ('requested', 'accepted', 'ready', 'collected', 'not-collected'))
+    >= (SELECT capacity FROM collectionWindow WHERE id = NEW.windowId)
+BEGIN SELECT RAISE(ABORT, 'order_window_full'); END;
+CREATE TRIGGER orderRequest_final_stays_final BEFORE UPDATE OF status ON orderRequest
+WHEN OLD.status IN ('refused', 'collected', 'not-collected', 'expired', 'cancelled') AND NEW.status <> OLD.status
+BEGIN SELECT RAISE(ABORT, 'order_final'); END;
 CREATE TRIGGER popUpBooking_capacity_insert BEFORE INSERT ON popUpBooking
 WHEN NEW.status IN ('requested', 'confirmed', 'offered')
   AND (SELECT count(*) FROM popUpBooking WHERE slotId = NEW.slotId AND status IN ('requested', 'confirmed', 'offered')) >= (SELECT capacity FROM popUpSlot WHERE id = NEW.slotId)
@@ -205,6 +218,24 @@ CREATE TABLE bounce (
     action TEXT NOT NULL CHECK (action IN ('suppressed', 'counted', 'ignored', 'already_suppressed')),
     reason TEXT NOT NULL CHECK (length(reason) <= 1500),
     at DATETIME NOT NULL
+);
+CREATE TABLE campaignProduct (
+    campaignId INTEGER NOT NULL REFERENCES preOrderCampaign(id) ON DELETE CASCADE,
+    productId INTEGER NOT NULL REFERENCES product(id),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    quantity INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 10000),
+    promised INTEGER NOT NULL DEFAULT 0 CHECK (promised >= 0 AND promised <= quantity),
+    PRIMARY KEY (campaignId, productId)
+);
+CREATE TABLE collectionWindow (
+    id INTEGER PRIMARY KEY,
+    merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
+    startsAt DATETIME NOT NULL,
+    endsAt DATETIME NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 500),
+    createdAt DATETIME NOT NULL,
+    removedAt DATETIME,
+    CHECK (startsAt < endsAt)
 );
 CREATE TABLE commune (
     id INTEGER PRIMARY KEY,
@@ -320,6 +351,13 @@ CREATE TABLE marketOffer (
     postId INTEGER NOT NULL REFERENCES post(id),
     PRIMARY KEY (applicationId, postId)
 );
+CREATE TABLE marketPhoto (
+    id INTEGER PRIMARY KEY,
+    marketId INTEGER NOT NULL REFERENCES market(id) ON DELETE CASCADE,
+    photoHash TEXT NOT NULL REFERENCES photo(hash),
+    alt TEXT NOT NULL CHECK (length(trim(alt)) BETWEEN 1 AND 300),
+    addedAt DATETIME NOT NULL
+);
 CREATE TABLE merchant (
     id INTEGER PRIMARY KEY,
     ownerId INTEGER NOT NULL REFERENCES user(id),
@@ -372,6 +410,37 @@ CREATE TABLE noticePreference (
     delivery TEXT NOT NULL CHECK (delivery IN ('immediate', 'daily', 'off')),
     updatedAt DATETIME NOT NULL,
     PRIMARY KEY (userId, kind)
+);
+CREATE TABLE orderLine (
+    id INTEGER PRIMARY KEY,
+    orderId INTEGER NOT NULL REFERENCES orderRequest(id) ON DELETE CASCADE,
+    productId INTEGER NOT NULL REFERENCES product(id),
+    name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 120),
+    priceCents INTEGER NOT NULL CHECK (priceCents BETWEEN 0 AND 10000000),
+    quantity INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 99),
+    acceptedQuantity INTEGER CHECK (acceptedQuantity IS NULL OR acceptedQuantity BETWEEN 0 AND quantity),
+    UNIQUE (orderId, productId)
+);
+CREATE TABLE orderRequest (
+    id INTEGER PRIMARY KEY,
+    merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
+    windowId INTEGER REFERENCES collectionWindow(id),
+    campaignId INTEGER REFERENCES preOrderCampaign(id),
+    userId INTEGER REFERENCES user(id) ON DELETE SET NULL,
+    email TEXT NOT NULL CHECK (length(email) BETWEEN 3 AND 254),
+    residentName TEXT NOT NULL CHECK (length(trim(residentName)) BETWEEN 1 AND 80),
+    note TEXT NOT NULL CHECK (length(note) <= 500),
+    status TEXT NOT NULL CHECK (status IN ('unconfirmed', 'requested', 'accepted', 'refused', 'ready',
+        'collected', 'not-collected', 'expired', 'cancelled')),
+    reason TEXT CHECK (reason IS NULL OR length(reason) <= 500),
+    tokenHash TEXT UNIQUE,
+    confirmBy DATETIME,
+    answerBy DATETIME,
+    createdAt DATETIME NOT NULL,
+    updatedAt DATETIME NOT NULL,
+    CHECK ((windowId IS NULL) <> (campaignId IS NULL)),
+    CHECK (status <> 'refused' OR length(trim(reason)) >= 1),
+    CHECK (status <> 'unconfirmed' OR (tokenHash IS NOT NULL AND confirmBy IS NOT NULL))
 );
 CREATE TABLE outboxMessage (
     id INTEGER PRIMARY KEY,
@@ -475,6 +544,13 @@ CREATE TABLE popUpVenue (
     createdAt DATETIME NOT NULL,
     updatedAt DATETIME NOT NULL
 );
+CREATE TABLE popUpVenuePhoto (
+    id INTEGER PRIMARY KEY,
+    venueId INTEGER NOT NULL REFERENCES popUpVenue(id) ON DELETE CASCADE,
+    photoHash TEXT NOT NULL REFERENCES photo(hash),
+    alt TEXT NOT NULL CHECK (length(trim(alt)) BETWEEN 1 AND 300),
+    addedAt DATETIME NOT NULL
+);
 CREATE TABLE post (
     id INTEGER PRIMARY KEY,
     zoneId INTEGER NOT NULL REFERENCES zone(id),
@@ -521,6 +597,17 @@ CREATE TABLE 'postSearch_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3);
 CREATE TABLE 'postSearch_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'postSearch_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'postSearch_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE preOrderCampaign (
+    id INTEGER PRIMARY KEY,
+    merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
+    title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 120),
+    description TEXT NOT NULL CHECK (length(description) <= 2000),
+    closesAt DATETIME NOT NULL,
+    collectFrom DATETIME NOT NULL,
+    collectUntil DATETIME NOT NULL,
+    createdAt DATETIME NOT NULL,
+    CHECK (closesAt <= collectFrom AND collectFrom < collectUntil)
+);
 CREATE TABLE product (
     id INTEGER PRIMARY KEY,
     merchantId INTEGER NOT NULL REFERENCES merchant(id) ON DELETE CASCADE,
@@ -641,6 +728,7 @@ CREATE INDEX accountToken_on_userId ON accountToken(userId, purpose);
 CREATE INDEX auditEntry_on_zoneId ON auditEntry(zoneId, id);
 CREATE INDEX bounce_on_outboxMessageId ON bounce(outboxMessageId);
 CREATE INDEX bounce_on_recipient ON bounce(recipient, kind, at);
+CREATE INDEX collectionWindow_merchant ON collectionWindow(merchantId, startsAt) WHERE removedAt IS NULL;
 CREATE INDEX commune_on_foldedName ON commune(foldedName);
 CREATE INDEX commune_on_postcode ON commune(postcode);
 CREATE INDEX consentEvent_on_subscriptionId ON consentEvent(subscriptionId, id);
@@ -651,6 +739,8 @@ CREATE INDEX listingClaim_on_merchantId ON listingClaim(merchantId, decidedAt);
 CREATE UNIQUE INDEX listingClaim_one_open_per_person
     ON listingClaim(merchantId, userId) WHERE decidedAt IS NULL;
 CREATE INDEX marketOffer_on_postId ON marketOffer(postId);
+CREATE UNIQUE INDEX marketPhoto_market ON marketPhoto(marketId);
+CREATE INDEX marketPhoto_photo ON marketPhoto(photoHash);
 CREATE INDEX market_on_zoneId ON market(zoneId, endsAt);
 CREATE INDEX merchantPhoto_merchant ON merchantPhoto(merchantId, role, id);
 CREATE UNIQUE INDEX merchantPhoto_oneLogo ON merchantPhoto(merchantId) WHERE role = 'logo';
@@ -660,6 +750,13 @@ CREATE INDEX merchant_on_communeKey ON merchant(communeKey, name);
 CREATE INDEX merchant_on_confirmedAt ON merchant(confirmedAt);
 CREATE INDEX merchant_on_nameKey ON merchant(nameKey, id);
 CREATE INDEX merchant_on_ownerId ON merchant(ownerId);
+CREATE INDEX orderLine_product ON orderLine(productId);
+CREATE INDEX orderRequest_campaign ON orderRequest(campaignId, status);
+CREATE INDEX orderRequest_email ON orderRequest(email, status);
+CREATE INDEX orderRequest_merchant ON orderRequest(merchantId, status, id);
+CREATE INDEX orderRequest_open ON orderRequest(status, answerBy, confirmBy);
+CREATE INDEX orderRequest_user ON orderRequest(userId, status);
+CREATE INDEX orderRequest_window ON orderRequest(windowId, status);
 CREATE INDEX outboxMessage_on_recipient ON outboxMessage(recipient, status);
 CREATE INDEX outboxMessage_on_status_nextAttemptAt ON outboxMessage(status, nextAttemptAt, id);
 CREATE INDEX outboxMessage_on_subscriptionId ON outboxMessage(subscriptionId, status);
@@ -671,6 +768,8 @@ CREATE UNIQUE INDEX popUpBooking_one_live_per_merchant ON popUpBooking(slotId, m
 CREATE INDEX popUpSlot_on_seriesId ON popUpSlot(seriesId, startsAt);
 CREATE INDEX popUpSlot_on_startsAt ON popUpSlot(startsAt);
 CREATE INDEX popUpSlot_on_venueId ON popUpSlot(venueId, startsAt);
+CREATE INDEX popUpVenuePhoto_photo ON popUpVenuePhoto(photoHash);
+CREATE UNIQUE INDEX popUpVenuePhoto_venue ON popUpVenuePhoto(venueId);
 CREATE INDEX popUpVenue_on_zoneId ON popUpVenue(zoneId, name);
 CREATE INDEX postPhoto_photo ON postPhoto(photoHash);
 CREATE INDEX postPhoto_post ON postPhoto(postId, id);
@@ -679,6 +778,7 @@ CREATE INDEX post_on_status_publishAt ON post(status, publishAt);
 CREATE INDEX post_on_status_validUntil ON post(status, validUntil);
 CREATE INDEX post_on_zoneId_merchantId ON post(zoneId, merchantId, id);
 CREATE INDEX post_on_zoneId_status ON post(zoneId, status, id);
+CREATE INDEX preOrderCampaign_merchant ON preOrderCampaign(merchantId, closesAt);
 CREATE INDEX productPhoto_photo ON productPhoto(photoHash);
 CREATE INDEX productPhoto_product ON productPhoto(productId, id);
 CREATE INDEX product_createdAt ON product(createdAt) WHERE removedAt IS NULL;

@@ -54,6 +54,19 @@ import Testing
         #expect(answer.body.contains("<meta name=\"robots\" content=\"noindex\">"))
     }
 
+    /// Browsers send a search box's spaces as `+`: the words are read apart, and shown back as typed.
+    @Test func aSearchTypedInTheFormReadsPlusAsASpace() async throws {
+        let answer = try await app.test { try await $0.send(.get, "/search?q=epicerie+perigord&zone=&kind=") }
+        #expect(answer.status == .ok)
+        #expect(answer.body.contains("value=\"epicerie perigord\""))
+        #expect(!answer.body.contains("epicerie+perigord"))
+        #expect(answer.body.contains("href=\"/merchants/epicerie-du-marche\""))
+        let plus = try await app.test { try await $0.send(.get, "/search?q=epicerie%2Bperigord") }
+        #expect(plus.body.contains("value=\"epicerie+perigord\""))
+        let broken = try await app.test { try await $0.send(.get, "/search?q=%E9") }
+        #expect(broken.status == .badRequest)
+    }
+
     @Test func thePageExplainsABadSearchInFrench() async throws {
         let empty = try await app.test { try await $0.send(.get, "/search") }
         #expect(empty.status == .ok && empty.body.contains("name=\"q\""))

@@ -58,18 +58,23 @@ import Testing
     @Test func eachRoleFindsItsOwnPagesInTheAccountMenu() async throws {
         let app = try await TestApp()
         let merchant = try await app.account("marchande@example.org", role: .merchant)
-        #expect(accountLinks(try await header(app, "/", token: merchant.token)) == ["/dashboard"])
+        #expect(accountLinks(try await header(app, "/", token: merchant.token)) == ["/dashboard", "/account/orders"])
         let admin = try await app.account("admin@example.org", role: .zoneAdmin, zones: ["oise"])
         #expect(
-            accountLinks(try await header(app, "/", token: admin.token)) == ["/dashboard", "/zones/oise/moderation"])
+            accountLinks(try await header(app, "/", token: admin.token)) == [
+                "/dashboard", "/account/orders", "/zones/oise/moderation",
+            ])
         let operatorAccount = try await app.account("ops@example.org", role: .hubOperator)
-        #expect(accountLinks(try await header(app, "/", token: operatorAccount.token)) == ["/dashboard", "/console"])
+        #expect(
+            accountLinks(try await header(app, "/", token: operatorAccount.token)) == [
+                "/dashboard", "/account/orders", "/console",
+            ])
         let resident = try await app.account("organise@example.org", role: .resident)
-        #expect(accountLinks(try await header(app, "/", token: resident.token)) == ["/dashboard"])
+        #expect(accountLinks(try await header(app, "/", token: resident.token)) == ["/dashboard", "/account/orders"])
         _ = try await app.hub.popUps.venues.grantOrganiser(
             email: "organise@example.org", zoneSlug: "dordogne", by: operatorAccount.user)
         let organiser = try await header(app, "/", token: resident.token)
-        #expect(accountLinks(organiser) == ["/dashboard", "/zones/dordogne/pop-ups"])
+        #expect(accountLinks(organiser) == ["/dashboard", "/account/orders", "/zones/dordogne/pop-ups"])
         #expect(organiser.contains(">Organiser · Dordogne</a>"))
         // Everyone signed in can sign out from the menu.
         #expect(organiser.contains("<form method=\"post\" action=\"/sign-out\" class=\"inline\">"))

@@ -31,7 +31,7 @@ import Testing
         let made = try await Binary.running(["backup", "--db", database, backup])
         #expect(made.status == 0, "\(made.errors)")
         #expect(made.output.contains("backed up \(database) to \(backup)"))
-        #expect(made.output.contains("16 migrations, integrity ok"))
+        #expect(made.output.contains("18 migrations, integrity ok"))
         let files = try FileManager.default.contentsOfDirectory(
             atPath: directory.appendingPathComponent("backups").path)
         #expect(files == ["latest.sqlite"])
@@ -40,10 +40,10 @@ import Testing
         try await addUser("apres@example.org")
         let restored = try await Binary.running(["restore", "--db", database, backup])
         #expect(restored.status == 0, "\(restored.errors)")
-        #expect(restored.output.contains("restored \(database) from \(backup): 16 migrations"))
+        #expect(restored.output.contains("restored \(database) from \(backup): 18 migrations"))
         #expect(try users(database) == ["avant@example.org"])
         let checked = try await Binary.running(["check", "--db", database, "--zones", TestApp.zonesDirectory])
-        #expect(checked.output.contains("ok   database: \(database): integrity ok, 16 migrations applied, none pending"))
+        #expect(checked.output.contains("ok   database: \(database): integrity ok, 18 migrations applied, none pending"))
     }
 
     @Test func aMissingOrForeignFileIsRefusedAndNothingIsWritten() async throws {

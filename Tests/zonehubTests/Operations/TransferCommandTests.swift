@@ -21,7 +21,7 @@ import Testing
         let file = directory.appendingPathComponent("hub.export").path
         let exported = try await Binary.running(["export", "--db", database, file])
         #expect(exported.status == 0, "\(exported.errors)")
-        #expect(exported.output.contains("of 43 tables from SQLite to \(file)"))
+        #expect(exported.output.contains("of 50 tables from SQLite to \(file)"))
         let target = directory.appendingPathComponent("moved.sqlite").path
         let imported = try await Binary.running(["import", "--db", target, file])
         #expect(imported.status == 0, "\(imported.errors)")

@@ -39,7 +39,7 @@ import Testing
                 bytes: try Self.form(alt: "Devanture bleue", file: "opaque.png"),
                 contentType: Self.multipart, cookie: cookie)
             #expect(sent.status == .seeOther)
-            #expect(sent.headers[.location] == "/dashboard/merchants/\(slug)/photos#photos")
+            #expect(sent.headers[.location] == "/dashboard/merchants/\(slug)/photos?ok=photo-added#photos")
 
             let page = try await client.send(.get, "/merchants/\(slug)")
             #expect(page.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("img-src 'self';") == true)
@@ -139,12 +139,26 @@ import Testing
                 contentType: Self.multipart, cookie: "zonehub_session=\(token)")
             let manage = try await client.send(
                 .get, "/dashboard/merchants/\(slug)/photos", cookie: "zonehub_session=\(token)")
-            let remove = try #require(manage.body.firstMatch(of: /action="(\/dashboard\/merchants\/[^"]+\/remove)"/)).1
+            let remove = String(
+                try #require(manage.body.firstMatch(of: /href="(\/dashboard\/merchants\/[^"]+\/remove)"/)).1)
             let src = try #require(manage.body.firstMatch(of: /src="(\/photos\/[^"]+)"/)).1
+            let confirm = Array("confirm=1".utf8)
+            let form = "application/x-www-form-urlencoded"
             #expect(
-                try await client.send(.post, String(remove), cookie: "zonehub_session=\(other)").status == .forbidden)
-            #expect(
-                try await client.send(.post, String(remove), cookie: "zonehub_session=\(token)").status == .seeOther)
+                try await client.send(
+                    .post, remove, bytes: confirm, contentType: form, cookie: "zonehub_session=\(other)"
+                ).status == .forbidden)
+            // The confirmation step first: what goes, and a button that confirms.
+            let ask = try await client.send(.get, remove, cookie: "zonehub_session=\(token)")
+            #expect(ask.body.contains("Retirer cette photo ?") && ask.body.contains("<figcaption>Logo</figcaption>"))
+            let unconfirmed = try await client.send(
+                .post, remove, bytes: [], contentType: form, cookie: "zonehub_session=\(token)")
+            #expect(unconfirmed.status == .ok && unconfirmed.body.contains("Retirer cette photo ?"))
+            #expect(try await client.send(.get, "/merchants/\(slug)").body.contains("merchant-logo"))
+            let removed = try await client.send(
+                .post, remove, bytes: confirm, contentType: form, cookie: "zonehub_session=\(token)")
+            #expect(removed.status == .seeOther)
+            #expect(removed.headers[.location] == "/dashboard/merchants/\(slug)/photos?ok=photo-removed#photos")
             try await client.execute(uri: String(src), method: .get) { #expect($0.status == .notFound) }
             let page = try await client.send(.get, "/merchants/\(slug)")
             #expect(!page.body.contains("merchant-logo"))

@@ -170,7 +170,7 @@ import Testing
         }
         #expect(try await submit("Premier").status == .seeOther)
         let refused = try await submit("Second")
-        #expect(refused.body.contains("À corriger : Limite atteinte : 1 publication par semaine dans cette zone."))
+        #expect(refused.body.contains("<p>Limite atteinte : 1 publication par semaine dans cette zone."))
         #expect(!refused.body.contains("weekly quota"))
         let english = try await submit("Third", language: "; zonehub_lang=en")
         #expect(english.body.contains("weekly quota reached: 1 post per week in this zone"))

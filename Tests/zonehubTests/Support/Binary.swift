@@ -19,8 +19,8 @@ enum Binary {
         let errors: String
     }
 
-    /// Runs `zonehub arguments…` to completion.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs `zonehub arguments…` to completion, with `input` on its standard input when given.
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: URL? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -29,6 +29,7 @@ enum Binary {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
         try process.run()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
@@ -40,10 +41,12 @@ enum Binary {
 
     /// `run`, on a thread of its own: waiting for the process must not hold one of Swift concurrency's few
     /// threads (two on a 2-core machine), which the in-process servers of other suites need meanwhile.
-    static func running(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+    static func running(_ arguments: [String], environment: [String: String] = [:], input: URL? = nil) async throws
+        -> Outcome
+    {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try run(arguments, environment: environment) })
+                continuation.resume(with: Result { try run(arguments, environment: environment, input: input) })
             }
         }
     }

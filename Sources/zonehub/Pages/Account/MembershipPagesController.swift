@@ -150,37 +150,27 @@ struct MembershipPagesController {
         return response
     }
 
+    private var signUpQueue: ZoneRequestQueue<User> {
+        ZoneRequestQueue(zones: zones, missing: MembershipNotFound.signUp, page: queuePage)
+    }
+
     func queue(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let zone = try await zones.zone(slug: context.parameters.require("slug"))
-        return try await queuePage(zone, user: user, notice: nil, problem: nil, context: context)
+        try await signUpQueue.show(context: context)
     }
 
     func decide(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let zone = try await zones.zone(slug: context.parameters.require("slug"))
-        let id: User.ID = try PathID.identifier(context, missing: MembershipNotFound.signUp)
-        let body = try await FormBody.read(request, context: context)
         let t = context.language
-        do {
-            let notice: String
-            switch try context.parameters.require("decision") {
-            case "approve":
+        return try await signUpQueue.decide(request, context: context) { id, decision, _, user in
+            switch decision {
+            case .approve:
                 let merchant = try await membership.approve(id, by: user)
-                notice = t(
+                return t(
                     "Inscription acceptée : « \(merchant.profile.name) » peut publier.",
                     "Sign-up approved: “\(merchant.profile.name)” can post.")
-            case "refuse":
-                try await membership.refuse(id, reason: body.text("reason"), by: user)
-                notice = t(
-                    "Inscription refusée ; la personne a reçu le motif.", "Sign-up refused; the reason was sent.")
-            default: throw MembershipNotFound.signUp.notFound
+            case .refuse(let reason):
+                try await membership.refuse(id, reason: reason, by: user)
+                return t("Inscription refusée ; la personne a reçu le motif.", "Sign-up refused; the reason was sent.")
             }
-            return try await queuePage(zone, user: user, notice: notice, problem: nil, context: context)
-        } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
-            return try await queuePage(
-                zone, user: user, notice: nil, problem: error, context: context,
-                status: ErrorMiddleware.status(of: error.category))
         }
     }
 

@@ -74,36 +74,27 @@ struct ListingClaimPagesController {
         }
     }
 
+    private var claimQueue: ZoneRequestQueue<ListingClaim> {
+        ZoneRequestQueue(zones: zones, missing: MembershipNotFound.claim, page: queuePage)
+    }
+
     func queue(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let zone = try await zones.zone(slug: context.parameters.require("slug"))
-        return try await queuePage(zone, user: user, notice: nil, problem: nil, context: context)
+        try await claimQueue.show(context: context)
     }
 
     func decide(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let zone = try await zones.zone(slug: context.parameters.require("slug"))
-        let id: ListingClaim.ID = try PathID.identifier(context, missing: MembershipNotFound.claim)
-        let body = try await FormBody.read(request, context: context)
         let t = context.language
-        do {
-            let notice: String
-            switch try context.parameters.require("decision") {
-            case "approve":
+        return try await claimQueue.decide(request, context: context) { id, decision, zone, user in
+            switch decision {
+            case .approve:
                 let merchant = try await claims.approve(id, in: zone, by: user)
-                notice = t(
+                return t(
                     "Fiche confiée : « \(merchant.name) » est désormais gérée par son commerce.",
                     "Listing handed over: “\(merchant.name)” is now managed by its shop.")
-            case "refuse":
-                try await claims.refuse(id, in: zone, reason: body.text("reason"), by: user)
-                notice = t("Demande refusée ; la personne a reçu le motif.", "Request refused; the reason was sent.")
-            default: throw MembershipNotFound.claim.notFound
+            case .refuse(let reason):
+                try await claims.refuse(id, in: zone, reason: reason, by: user)
+                return t("Demande refusée ; la personne a reçu le motif.", "Request refused; the reason was sent.")
             }
-            return try await queuePage(zone, user: user, notice: notice, problem: nil, context: context)
-        } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
-            return try await queuePage(
-                zone, user: user, notice: nil, problem: error, context: context,
-                status: ErrorMiddleware.status(of: error.category))
         }
     }
 

@@ -18,8 +18,9 @@ struct ConsoleController {
 
     func console(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let query = request.uri.queryParameters["q"].map(String.init) ?? ""
-        let role = request.uri.queryParameters["role"].flatMap { Role(rawValue: String($0)) }
+        let form = try request.formQuery()
+        let query = form.get("q") ?? ""
+        let role = form.get("role").flatMap { Role(rawValue: $0) }
         return try await consolePage(query: query, role: role, user: user, notice: nil, problem: nil, context: context)
     }
 

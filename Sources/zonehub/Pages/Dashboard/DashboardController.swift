@@ -26,6 +26,7 @@ struct DashboardController {
         router.get("/dashboard/posts/:id/edit", use: editPost)
         router.post("/dashboard/posts/:id", use: updatePost)
         router.post("/dashboard/posts/:id/submit", use: submitPost)
+        router.get("/dashboard/posts/:id/withdraw", use: confirmWithdrawal)
         router.post("/dashboard/posts/:id/withdraw", use: withdrawPost)
     }
 
@@ -51,6 +52,7 @@ struct DashboardController {
         }
         let digest = try await subscriptions.subscription(of: user)
         var page = DashboardPage(user: user, merchants: spaces, adminZones: adminZones, digest: digest)
+        page.flash = Flash(request)
         page.organisesPopUps = !context.frame.organised.isEmpty || !context.frame.administered.isEmpty
         return PageRenderer.page(page.title(context.language), page.body(context.language), context: context)
     }
@@ -60,132 +62,76 @@ struct DashboardController {
     func newMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
         _ = try context.requireUser()
         let empty = MerchantProfile(name: "", categories: [], commune: "", postcode: "", zones: [])
-        return try await merchantEditor(empty, action: "/dashboard/merchants", error: nil, context: context)
+        return try await merchantEditor(
+            empty, hours: OpeningHoursFields(stored: nil), action: "/dashboard/merchants", errors: .init(),
+            context: context)
     }
 
     func createMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let form = try await FormBody.read(request, context: context)
-        var profile = MerchantProfile(name: "", categories: [], commune: "", postcode: "", zones: [])
-        do {
-            profile = try MerchantForm.profile(form)
-            let merchant = try await merchants.create(profile, owner: user)
-            return PageRenderer.redirect(to: "/merchants/\(merchant.slug)")
-        } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
-            return try await merchantEditor(profile, action: "/dashboard/merchants", error: error, context: context)
+        var (profile, hours, errors) = MerchantForm.read(try await FormBody.read(request, context: context))
+        errors.add(try await merchants.problems(profile))
+        errors.order(MerchantForm.fields)
+        if errors.isEmpty {
+            do {
+                let merchant = try await merchants.create(profile, owner: user)
+                return PageRenderer.redirect(to: Flash.merchantCreated.on("/merchants/\(merchant.slug)"))
+            } catch let error as CommunityError where Self.answerable(error) { errors.add(error) }
         }
+        return try await merchantEditor(
+            profile, hours: hours, action: "/dashboard/merchants", errors: errors, context: context)
     }
 
     func editMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let merchant = try await merchants.merchant(slug: context.parameters.require("slug"))
-        guard merchant.ownerID == user.id || user.role == .hubOperator else {
-            throw CommunityError.forbidden("this merchant profile belongs to someone else")
-        }
+        let merchant = try await ownMerchant(try context.parameters.require("slug"), user)
         return try await merchantEditor(
-            merchant.profile, action: "/dashboard/merchants/\(merchant.slug)", error: nil, context: context)
+            merchant.profile, hours: OpeningHoursFields(stored: merchant.profile.openingHours),
+            action: "/dashboard/merchants/\(merchant.slug)", errors: .init(), context: context)
     }
 
     func updateMerchant(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let slug = try context.parameters.require("slug")
-        let form = try await FormBody.read(request, context: context)
-        var profile = try await merchants.merchant(slug: slug).profile
-        do {
-            profile = try MerchantForm.profile(form)
-            let merchant = try await merchants.update(slug, with: profile, by: user)
-            return PageRenderer.redirect(to: "/merchants/\(merchant.slug)")
-        } catch let error as CommunityError where error.category == .invalidInput || error.category == .conflict {
-            return try await merchantEditor(
-                profile, action: "/dashboard/merchants/\(slug)", error: error, context: context)
+        let merchant = try await ownMerchant(try context.parameters.require("slug"), user)
+        var (profile, hours, errors) = MerchantForm.read(try await FormBody.read(request, context: context))
+        errors.add(try await merchants.problems(profile))
+        errors.order(MerchantForm.fields)
+        if errors.isEmpty {
+            do {
+                let saved = try await merchants.update(merchant.slug, with: profile, by: user)
+                return PageRenderer.redirect(to: Flash.merchantSaved.on("/merchants/\(saved.slug)"))
+            } catch let error as CommunityError where Self.answerable(error) { errors.add(error) }
         }
+        return try await merchantEditor(
+            profile, hours: hours, action: "/dashboard/merchants/\(merchant.slug)", errors: errors, context: context)
     }
 
     private func merchantEditor(
-        _ profile: MerchantProfile, action: String, error: CommunityError?,
+        _ profile: MerchantProfile, hours: OpeningHoursFields, action: String, errors: FormErrors,
         context: HubRequestContext
     ) async throws -> Response {
-        let page = MerchantFormPage(profile: profile, action: action, zones: try await zones.active(), error: error)
+        let page = MerchantFormPage(
+            profile: profile, hours: hours, action: action, zones: try await zones.active(), errors: errors)
         return PageRenderer.page(
-            page.title(context.language), page.body(context.language), context: context,
-            status: error == nil ? .ok : ErrorMiddleware.status(of: error!.category))
+            page.title(context.language), page.body(context.language), context: context, status: Self.status(errors))
     }
 
-    // MARK: - Posts
-
-    func newPost(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let slug = request.uri.queryParameters.get("merchant") ?? ""
-        let merchant = try await ownMerchant(slug, user)
-        return try await postEditor(PostForm(), merchant: merchant, postID: nil, error: nil, context: context)
-    }
-
-    func createPost(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let body = try await FormBody.read(request, context: context)
-        let merchant = try await ownMerchant(body["merchant"] ?? "", user)
-        let form = PostForm(body)
-        do {
-            var post = try await posts.create(
-                try form.content(), merchantSlug: merchant.slug, zoneSlug: form.zone, by: user)
-            if body["action"] == "submit" { post = try await posts.submit(post.id, by: user) }
-            return PageRenderer.redirect(to: "/dashboard#post-\(post.id.rawValue)")
-        } catch let error as CommunityError where error.category == .invalidInput {
-            return try await postEditor(form, merchant: merchant, postID: nil, error: error, context: context)
-        }
-    }
-
-    func editPost(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let post = try await posts.post(try PathID.post(context), viewer: user)
-        let merchant = try await ownMerchant(post.merchantSlug, user)
-        return try await postEditor(PostForm(post), merchant: merchant, postID: post.id, error: nil, context: context)
-    }
-
-    func updatePost(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let id = try PathID.post(context)
-        let body = try await FormBody.read(request, context: context)
-        let post = try await posts.post(id, viewer: user)
-        let merchant = try await ownMerchant(post.merchantSlug, user)
-        let form = PostForm(body)
-        do {
-            var edited = try await posts.edit(id, content: try form.content(), by: user)
-            if body["action"] == "submit" && edited.status == .draft {
-                edited = try await posts.submit(id, by: user)
-            }
-            return PageRenderer.redirect(to: "/dashboard#post-\(edited.id.rawValue)")
-        } catch let error as CommunityError where error.category == .invalidInput {
-            return try await postEditor(form, merchant: merchant, postID: id, error: error, context: context)
-        }
-    }
-
-    func submitPost(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let post = try await posts.submit(try PathID.post(context), by: try context.requireUser())
-        return PageRenderer.redirect(to: "/dashboard#post-\(post.id.rawValue)")
-    }
-
-    func withdrawPost(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let post = try await posts.withdraw(try PathID.post(context), by: try context.requireUser())
-        return PageRenderer.redirect(to: "/dashboard#post-\(post.id.rawValue)")
-    }
-
-    private func postEditor(
-        _ form: PostForm, merchant: Merchant, postID: Post.ID?, error: CommunityError?,
-        context: HubRequestContext
-    ) async throws -> Response {
-        let zones = try await zones.active().filter { merchant.zoneIDs.contains($0.id) }
-        let page = PostFormPage(form: form, merchant: merchant, postID: postID, zones: zones, error: error)
-        return PageRenderer.page(
-            page.title(context.language), page.body(context.language), context: context,
-            status: error == nil ? .ok : .badRequest)
-    }
-
-    private func ownMerchant(_ slug: String, _ user: User) async throws -> Merchant {
+    func ownMerchant(_ slug: String, _ user: User) async throws -> Merchant {
         let merchant = try await merchants.merchant(slug: slug)
         guard merchant.ownerID == user.id || user.role == .hubOperator else {
             throw CommunityError.forbidden("this merchant profile belongs to someone else")
         }
         return merchant
+    }
+
+    /// Errors a form answers on its own page: what was typed, and conflicts with what is stored.
+    static func answerable(_ error: CommunityError) -> Bool {
+        error.category == .invalidInput || error.category == .conflict
+    }
+
+    /// 400 for a form sent back with errors, 409 when only a conflict stopped it.
+    static func status(_ errors: FormErrors) -> HTTPResponse.Status {
+        if errors.isEmpty { return .ok }
+        return errors.byField.isEmpty && errors.general.allSatisfy { $0.category == .conflict } ? .conflict : .badRequest
     }
 }

@@ -26,6 +26,8 @@ struct DashboardPage {
     let digest: (subscription: Subscription, manageToken: String)?
     /// Whether the person answers pop-up booking requests somewhere (organiser or zone admin).
     var organisesPopUps = false
+    /// The message after the action that brought the merchant back here.
+    var flash: Flash? = nil
 
     func title(_ t: Language) -> String { t("Mon espace", "My space") }
 
@@ -56,7 +58,7 @@ struct DashboardPage {
             sections.append(
                 "<p><a href=\"/dashboard/pop-ups\">\(t("Mes boutiques éphémères", "My pop-up shops"))</a></p>")
         }
-        return "<h1>\(t("Bonjour", "Hello")) \(user.displayName)</h1>\(sections)\(password)"
+        return "<h1>\(t("Bonjour", "Hello")) \(user.displayName)</h1>\(flash?.html(t) ?? "")\(sections)\(password)"
     }
 
     /// The email digest, managed from here rather than from the link of the last mail.
@@ -92,12 +94,14 @@ struct DashboardPage {
             var actions: [HTML] = []
             if post.status.isEditable {
                 actions.append("<a href=\"/dashboard/posts/\(post.id.rawValue)/edit\">\(t("Modifier", "Edit"))</a>")
+                actions.append("<a href=\"/dashboard/posts/\(post.id.rawValue)/photos\">\(t("Photos", "Photos"))</a>")
             }
             if post.status == .draft {
                 actions.append(button("/dashboard/posts/\(post.id.rawValue)/submit", t("Soumettre", "Submit")))
             }
             if post.status.isWithdrawable {
-                actions.append(button("/dashboard/posts/\(post.id.rawValue)/withdraw", t("Retirer", "Withdraw")))
+                actions.append(
+                    "<a href=\"/dashboard/posts/\(post.id.rawValue)/withdraw\">\(t("Retirer…", "Withdraw…"))</a>")
             }
             return """
                 <tr id="post-\(post.id.rawValue)" data-status="\(post.status.rawValue)">
@@ -121,7 +125,8 @@ struct DashboardPage {
             <p><a class="button" href="/dashboard/posts/new?merchant=\(merchant.slug)">\(t("Nouvelle publication", "New post"))</a>
             <a href="/dashboard/merchants/\(merchant.slug)/edit">\(t("Modifier la fiche", "Edit the profile"))</a>
             <a href="/dashboard/merchants/\(merchant.slug)/photos">\(t("Logo et photos", "Logo and photos"))</a>
-            <a href="/dashboard/merchants/\(merchant.slug)/catalogue">\(t("Catalogue", "Catalogue"))</a></p>
+            <a href="/dashboard/merchants/\(merchant.slug)/catalogue">\(t("Catalogue", "Catalogue"))</a>
+            <a href="/dashboard/merchants/\(merchant.slug)/orders">\(t("Commandes", "Orders"))</a></p>
             \(table)
             \(ReachChart.section(merchant, space.reach, t))
             </section>

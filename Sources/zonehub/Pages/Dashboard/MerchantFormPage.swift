@@ -1,77 +1,57 @@
 import Community
 
-/// The merchant profile editor: what the profile holds (or what was typed), and why it was refused.
+/// The merchant profile editor: what the profile holds (or what was typed), with every error beside its field.
 struct MerchantFormPage {
     let profile: MerchantProfile
+    /// The opening hours' rows, as stored or as typed.
+    let hours: OpeningHoursFields
     /// Where the form is sent: a new profile's address, or the edited one's.
     let action: String
     /// The zones a profile can belong to.
     let zones: [Zone]
-    let error: CommunityError?
+    let errors: FormErrors
 
     func title(_ t: Language) -> String { t("Fiche commerce", "Shop profile") }
 
     func body(_ t: Language) -> HTML {
-        """
-        <h1>\(t("Fiche commerce", "Shop profile"))</h1>
-        \(DashboardViews.problem(error, t))
-        \(photosLink(t))
-        <form method="post" action="\(action)" class="stacked">
-        \(fields(t))
-        <button type="submit">\(t("Enregistrer", "Save"))</button>
-        </form>
-        """
+        let fields = FormFields(errors: errors, t: t)
+        return """
+            <h1>\(t("Fiche commerce", "Shop profile"))</h1>
+            \(errors.summary(t))
+            \(photosLink(t))
+            <form method="post" action="\(action)" class="stacked field-form" novalidate>
+            \(fields.input("name", t("Nom du commerce", "Shop name"), value: profile.name, required: true,
+                extra: " maxlength=\"120\""))
+            \(fields.textArea("description", t("Présentation", "Description"), value: profile.description,
+                extra: " rows=\"5\" maxlength=\"2000\""))
+            \(fields.checks("categories", t("Catégories (1 à 5)", "Categories (1 to 5)"),
+                options: Category.allCases.map { ($0.rawValue, Formats.category($0, t)) },
+                checked: Set(profile.categories.map(\.rawValue))))
+            \(fields.input("address", t("Adresse", "Address"), value: profile.address, extra: " maxlength=\"200\""))
+            \(fields.input("postcode", t("Code postal", "Postcode"), value: profile.postcode, required: true,
+                extra: " inputmode=\"numeric\" maxlength=\"5\" autocomplete=\"postal-code\""))
+            \(fields.input("commune", t("Commune", "Commune"), value: profile.commune, required: true,
+                extra: " maxlength=\"80\""))
+            \(fields.checks("zones", t("Zones", "Zones"), options: zones.map { ($0.slug, $0.name) },
+                checked: Set(profile.zones)))
+            \(fields.input("phone", t("Téléphone", "Phone"), value: profile.phone ?? "", type: "tel"))
+            \(fields.input("email", t("E-mail", "Email"), value: profile.email ?? "", type: "email"))
+            \(fields.input("website", t("Site web", "Website"), value: profile.website ?? "", type: "url",
+                hint: t("Une adresse commençant par https://", "An address starting with https://")))
+            \(fields.textArea("links", t("Boutiques en ligne et places de marché (une adresse par ligne)",
+                "Online shops and marketplaces (one address per line)"), value: profile.links.joined(separator: "\n"),
+                extra: " rows=\"3\""))
+            \(OpeningHoursView(hours: hours, errors: errors, t: t).html)
+            \(fields.input("siret", "SIRET", value: profile.siret ?? "", extra: " inputmode=\"numeric\""))
+            <div class="actions"><button type="submit">\(t("Enregistrer", "Save"))</button></div>
+            </form>
+            """
     }
 
     /// An existing profile's logo and photos are placed on a page of their own (the form holds no file).
     private func photosLink(_ t: Language) -> HTML {
         guard action != "/dashboard/merchants" else { return "" }
-        return "<p><a href=\"\(action)/photos\">\(t("Logo et photos du commerce", "The shop's logo and photos"))</a></p>"
-    }
-
-    private func fields(_ t: Language) -> HTML {
-        let categories: [HTML] = Category.allCases.map { item in
-            let checked: HTML = profile.categories.contains(item) ? " checked" : ""
-            return """
-                <label class="check"><input type="checkbox" name="categories" value="\(item.rawValue)"\(checked)> \
-                \(Formats.category(item, t))</label>
-                """
-        }
-        let zoneBoxes: [HTML] = zones.map { zone in
-            let checked: HTML = profile.zones.contains(zone.slug) ? " checked" : ""
-            return """
-                <label class="check"><input type="checkbox" name="zones" value="\(zone.slug)"\(checked)> \(zone.name)</label>
-                """
-        }
-        return """
-            <label for="name">\(t("Nom du commerce", "Shop name"))</label>
-            <input id="name" name="name" required maxlength="120" value="\(profile.name)">
-            <label for="description">\(t("Présentation", "Description"))</label>
-            <textarea id="description" name="description" rows="5" maxlength="2000">\(profile.description)</textarea>
-            <fieldset><legend>\(t("Catégories (1 à 5)", "Categories (1 to 5)"))</legend>\(categories)</fieldset>
-            <label for="address">\(t("Adresse", "Address"))</label>
-            <input id="address" name="address" maxlength="200" value="\(profile.address)">
-            <label for="postcode">\(t("Code postal", "Postcode"))</label>
-            <input id="postcode" name="postcode" required pattern="[0-9]{5}" value="\(profile.postcode)">
-            <label for="commune">\(t("Commune", "Commune"))</label>
-            <input id="commune" name="commune" required maxlength="80" value="\(profile.commune)">
-            <fieldset><legend>\(t("Zones", "Zones"))</legend>\(zoneBoxes)</fieldset>
-            <label for="phone">\(t("Téléphone", "Phone"))</label>
-            <input id="phone" name="phone" type="tel" value="\(profile.phone ?? "")">
-            <label for="email">\(t("E-mail", "Email"))</label>
-            <input id="email" name="email" type="email" value="\(profile.email ?? "")">
-            <label for="website">\(t("Site web", "Website"))</label>
-            <input id="website" name="website" type="url" value="\(profile.website ?? "")">
-            <label for="links">\(t("Boutiques en ligne et places de marché (une adresse par ligne)",
-                "Online shops and marketplaces (one address per line)"))</label>
-            <textarea id="links" name="links" rows="3">\(profile.links.joined(separator: "\n"))</textarea>
-            <label for="openingHours">\(t("Horaires d'ouverture", "Opening hours"))</label>
-            <input id="openingHours" name="openingHours" maxlength="200" value="\(profile.openingHours ?? "")" \
-            aria-describedby="openingHours-hint" placeholder="Tu-Sa 09:00-12:00,14:00-19:00; PH off">
-            <p class="hint" id="openingHours-hint">\(t("Format OpenStreetMap : jours Mo Tu We Th Fr Sa Su, PH pour les jours fériés, off pour fermé.",
-                "OpenStreetMap format: days Mo Tu We Th Fr Sa Su, PH for public holidays, off for closed."))</p>
-            <label for="siret">SIRET</label>
-            <input id="siret" name="siret" inputmode="numeric" value="\(profile.siret ?? "")">
-            """
+        return
+            "<p><a href=\"\(action)/photos\">\(t("Logo et photos du commerce", "The shop's logo and photos"))</a></p>"
     }
 }

@@ -14,6 +14,11 @@ struct PostForm {
     var publishAt = ""
     var zone = ""
 
+    /// The form's fields in the order it shows them.
+    static let fields = [
+        "zone", "kind", "title", "body", "category", "price", "validFrom", "validUntil", "eventAt", "publishAt",
+    ]
+
     init() {}
 
     init(_ form: FormBody) {
@@ -43,18 +48,34 @@ struct PostForm {
         zone = post.zoneSlug
     }
 
-    /// The content, or the first field in error; dates are read in Paris time.
-    func content() throws(CommunityError) -> PostContent {
-        guard let kind = PostKind(rawValue: kind) else {
-            throw CommunityField.kind.invalid("choose offer, news or event")
+    /// The content as typed, or every field in error (each field checked whatever the others hold); dates are
+    /// read in Paris time.
+    func content() -> (content: PostContent?, errors: FormErrors) {
+        var errors = FormErrors()
+        func read<T>(_ body: () throws(CommunityError) -> T?) -> T? {
+            do throws(CommunityError) { return try body() } catch {
+                errors.add(error)
+                return nil
+            }
         }
-        let category = try Category.parse(category)
-        return PostContent(
-            kind: kind, title: title, body: body, category: category, priceCents: try Self.cents(price),
+        let chosenKind = read { () throws(CommunityError) in
+            guard let kind = PostKind(rawValue: kind) else {
+                throw CommunityField.kind.invalid("choose offer, news or event")
+            }
+            return kind
+        }
+        let chosenCategory = read { () throws(CommunityError) in try Category.parse(category) }
+        let content = PostContent(
+            kind: chosenKind ?? .offer, title: title, body: body, category: chosenCategory ?? Category.allCases[0],
+            priceCents: read { () throws(CommunityError) in try Self.cents(price) },
             // Pages show uploaded photos only: an address of an image elsewhere is no longer taken or kept.
-            imageURL: nil, validFrom: try Self.date(validFrom, .validFrom),
-            validUntil: try Self.date(validUntil, .validUntil), eventAt: try Self.date(eventAt, .eventAt),
-            publishAt: try Self.date(publishAt, .publishAt))
+            imageURL: nil, validFrom: read { () throws(CommunityError) in try Self.date(validFrom, .validFrom) },
+            validUntil: read { () throws(CommunityError) in try Self.date(validUntil, .validUntil) },
+            eventAt: read { () throws(CommunityError) in try Self.date(eventAt, .eventAt) },
+            publishAt: read { () throws(CommunityError) in try Self.date(publishAt, .publishAt) })
+        errors.add(PostRules.problems(content))
+        errors.order(Self.fields)
+        return (errors.isEmpty ? content : nil, errors)
     }
 
     /// "12,50", "12.5" or "12" euros as cents.

@@ -1,6 +1,6 @@
 import Community
 
-/// The post editor: the merchant's post as typed, and why it was refused.
+/// The post editor: the merchant's post as typed, with every error beside its field.
 struct PostFormPage {
     let form: PostForm
     let merchant: Merchant
@@ -8,7 +8,7 @@ struct PostFormPage {
     let postID: Post.ID?
     /// The merchant's zones, one of which the post goes to.
     let zones: [Zone]
-    let error: CommunityError?
+    let errors: FormErrors
 
     func title(_ t: Language) -> String { t("Publication", "Post") }
 
@@ -16,9 +16,9 @@ struct PostFormPage {
         let action = postID.map { "/dashboard/posts/\($0.rawValue)" } ?? "/dashboard/posts"
         return """
             <h1>\(postID == nil ? t("Nouvelle publication", "New post") : t("Modifier la publication", "Edit post"))</h1>
-            <p class="meta">\(merchant.name)</p>
-            \(DashboardViews.problem(error, t))
-            <form method="post" action="\(action)" class="stacked">
+            <p class="meta">\(merchant.name)\(postID.map { " · <a href=\"/dashboard/posts/\($0.rawValue)/photos\">\(t("Photos de la publication", "The post's photos"))</a>" as HTML } ?? "")</p>
+            \(errors.summary(t))
+            <form method="post" action="\(action)" class="stacked field-form" novalidate>
             <input type="hidden" name="merchant" value="\(merchant.slug)">
             \(fields(t))
             <div class="actions">
@@ -31,43 +31,30 @@ struct PostFormPage {
 
     /// The editor's fields, filled with what was typed.
     private func fields(_ t: Language) -> HTML {
-        let kinds: [HTML] = PostKind.allCases.map { item in
-            let selected: HTML = item.rawValue == form.kind ? " selected" : ""
-            return "<option value=\"\(item.rawValue)\"\(selected)>\(Formats.kind(item, t))</option>"
-        }
-        let categories: [HTML] = Category.allCases.map { item in
-            let selected: HTML = item.rawValue == form.category ? " selected" : ""
-            return "<option value=\"\(item.rawValue)\"\(selected)>\(Formats.category(item, t))</option>"
-        }
-        let zoneOptions: [HTML] = zones.map { item in
-            let selected: HTML = item.slug == form.zone ? " selected" : ""
-            return "<option value=\"\(item.slug)\"\(selected)>\(item.name)</option>"
-        }
+        let fields = FormFields(errors: errors, t: t)
         let zoneField: HTML =
             zones.count > 1
-            ? """
-            <label for="zone">\(t("Zone", "Zone"))</label><select id="zone" name="zone">\(zoneOptions)</select>
-            """
+            ? fields.select(
+                "zone", t("Zone", "Zone"), options: zones.map { ($0.slug, $0.name) }, selected: form.zone)
             : zones.first.map { "<input type=\"hidden\" name=\"zone\" value=\"\($0.slug)\">" } ?? ""
+        let date = { (name: String, label: String, value: String, hint: String?) -> HTML in
+            fields.input(name, label, value: value, type: "datetime-local", hint: hint)
+        }
         return """
             \(zoneField)
-            <label for="kind">\(t("Type", "Kind"))</label><select id="kind" name="kind">\(kinds)</select>
-            <label for="title">\(t("Titre", "Title"))</label>
-            <input id="title" name="title" required maxlength="200" value="\(form.title)">
-            <label for="body">\(t("Texte", "Text"))</label>
-            <textarea id="body" name="body" rows="8" maxlength="10000">\(form.body)</textarea>
-            <label for="category">\(t("Catégorie", "Category"))</label>
-            <select id="category" name="category">\(categories)</select>
-            <label for="price">\(t("Prix en euros (facultatif)", "Price in euros (optional)"))</label>
-            <input id="price" name="price" inputmode="decimal" value="\(form.price)" placeholder="12,50">
-            <label for="validFrom">\(t("Valable à partir du", "Valid from"))</label>
-            <input id="validFrom" name="validFrom" type="datetime-local" value="\(form.validFrom)">
-            <label for="validUntil">\(t("Valable jusqu'au", "Valid until"))</label>
-            <input id="validUntil" name="validUntil" type="datetime-local" value="\(form.validUntil)">
-            <label for="eventAt">\(t("Date de l'événement", "Event date"))</label>
-            <input id="eventAt" name="eventAt" type="datetime-local" value="\(form.eventAt)">
-            <label for="publishAt">\(t("Publier à partir du (facultatif)", "Publish from (optional)"))</label>
-            <input id="publishAt" name="publishAt" type="datetime-local" value="\(form.publishAt)">
+            \(fields.select("kind", t("Type", "Kind"), options: PostKind.allCases.map { ($0.rawValue, Formats.kind($0, t)) },
+                selected: form.kind))
+            \(fields.input("title", t("Titre", "Title"), value: form.title, required: true, extra: " maxlength=\"200\""))
+            \(fields.textArea("body", t("Texte", "Text"), value: form.body, extra: " rows=\"8\" maxlength=\"10000\""))
+            \(fields.select("category", t("Catégorie", "Category"),
+                options: Category.allCases.map { ($0.rawValue, Formats.category($0, t)) }, selected: form.category))
+            \(fields.input("price", t("Prix en euros (facultatif)", "Price in euros (optional)"), value: form.price,
+                hint: t("Par exemple 12,50", "For example 12.50"), extra: " inputmode=\"decimal\""))
+            \(date("validFrom", t("Valable à partir du", "Valid from"), form.validFrom, nil))
+            \(date("validUntil", t("Valable jusqu'au", "Valid until"), form.validUntil, nil))
+            \(date("eventAt", t("Date de l'événement", "Event date"), form.eventAt,
+                t("Obligatoire pour un événement", "Required for an event")))
+            \(date("publishAt", t("Publier à partir du (facultatif)", "Publish from (optional)"), form.publishAt, nil))
             """
     }
 }

@@ -65,6 +65,7 @@ enum SiteHeader {
         var items: [HTML] = [
             "<li class=\"who\"><span class=\"who\">\(user.displayName)</span></li>",
             "<li><a href=\"/dashboard\">\(t("Mon espace", "My space"))</a></li>",
+            "<li><a href=\"/account/orders\">\(t("Mes commandes", "My orders"))</a></li>",
         ]
         if user.role == .hubOperator {
             items.append("<li><a href=\"/console\">\(t("Console", "Console"))</a></li>")

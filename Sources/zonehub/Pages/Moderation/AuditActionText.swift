@@ -3,6 +3,7 @@ import Community
 import Directory
 import Membership
 import Moderation
+import Orders
 import Photos
 import PopUps
 
@@ -11,7 +12,7 @@ enum AuditActionText {
     static let all: [any AuditAction] =
         CommunityAuditAction.allCases + ModerationAuditAction.all + PopUpAuditAction.all
         + DirectoryAuditAction.allCases + MembershipAuditAction.allCases + CatalogueAuditAction.allCases
-        + PhotoAuditAction.allCases
+        + OrdersAuditAction.allCases + PhotoAuditAction.allCases
 
     static let actions: [String: any AuditAction] = Dictionary(
         all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

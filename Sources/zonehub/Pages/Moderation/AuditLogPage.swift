@@ -75,6 +75,9 @@ struct AuditLogPage {
         case "user": t("un compte supprimé", "a deleted account")
         case "invitation": t("une invitation", "an invitation")
         case "product": t("un produit", "a product")
+        case "orderRequest": t("une commande", "an order")
+        case "collectionWindow": t("un créneau de retrait", "a collection window")
+        case "preOrderCampaign": t("une campagne de précommande", "a pre-order campaign")
         case "popUpVenue", "popUpSlot", "popUpSeries", "popUpBooking", "market", "marketApplication":
             t("un élément qui n'existe plus", "something that no longer exists")
         default: t("un élément", "an item")

@@ -3,6 +3,7 @@ import Community
 import Directory
 import Membership
 import Moderation
+import Orders
 import Photos
 import PopUps
 
@@ -19,6 +20,7 @@ enum AuditSentences {
         case let action as DirectoryAuditAction: verb(action, t)
         case let action as MembershipAuditAction: verb(action, t)
         case let action as CatalogueAuditAction: verb(action, t)
+        case let action as OrdersAuditAction: verb(action, t)
         default: PhotoAuditAction(rawValue: name).map { verb($0, t) }
         }
     }
@@ -29,6 +31,27 @@ enum AuditSentences {
         case .update: t("a modifié dans le catalogue", "edited in the catalogue")
         case .remove: t("a retiré du catalogue", "removed from the catalogue")
         case .importFile: t("a importé d'un fichier CSV le catalogue de", "imported from a CSV file the catalogue of")
+        case .photoAdd: t("a ajouté une photo au produit", "added a photo to the product")
+        case .photoRemove: t("a retiré une photo du produit", "removed a photo from the product")
+        }
+    }
+
+    static func verb(_ action: OrdersAuditAction, _ t: Language) -> String {
+        switch action {
+        case .windowAdd: t("a ajouté un créneau de retrait", "added a collection window")
+        case .windowRemove: t("a retiré le créneau de retrait", "removed the collection window")
+        case .request: t("a demandé la commande", "requested the order")
+        case .confirm: t("a confirmé par e-mail la commande", "confirmed by email the order")
+        case .accept: t("a accepté la commande", "accepted the order")
+        case .refuse: t("a refusé la commande", "refused the order")
+        case .ready: t("a préparé la commande", "made ready the order")
+        case .collect: t("a remis la commande", "handed over the order")
+        case .notCollected: t("a noté comme non retirée la commande", "marked as not collected the order")
+        case .expire: t("a laissé expirer la commande", "let expire the order")
+        case .cancel: t("a annulé la commande", "cancelled the order")
+        case .campaignOpen: t("a ouvert la campagne de précommande", "opened the pre-order campaign")
+        case .campaignClose: t("a clos la campagne de précommande", "closed the pre-order campaign")
+        case .preOrder: t("a précommandé", "pre-ordered")
         }
     }
 
@@ -38,6 +61,10 @@ enum AuditSentences {
         case .merchantPhotoRemove: t("a retiré une photo de la fiche de", "removed a photo from the listing of")
         case .postPhotoAdd: t("a ajouté une photo à la publication", "added a photo to the post")
         case .postPhotoRemove: t("a retiré une photo de la publication", "removed a photo from the post")
+        case .venuePhotoSet: t("a placé une photo sur le lieu", "placed a photo on the venue")
+        case .venuePhotoRemove: t("a retiré la photo du lieu", "removed the photo of the venue")
+        case .marketPhotoSet: t("a placé une photo sur le marché", "placed a photo on the market")
+        case .marketPhotoRemove: t("a retiré la photo du marché", "removed the photo of the market")
         }
     }
 

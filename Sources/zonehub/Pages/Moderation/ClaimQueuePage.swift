@@ -45,12 +45,12 @@ struct ClaimQueuePage {
             \(message)
             <div class="actions">
             <form method="post" action="\(base)/approve" class="inline">\
-            <button type="submit">\(t("Confier la fiche", "Hand the listing over"))</button></form>
+            <button type="submit" class="approve">\(t("Confier la fiche", "Hand the listing over"))</button></form>
             </div>
             <form method="post" action="\(base)/refuse" class="stacked">
             <label for="reason-\(id)">\(t("Motif du refus (envoyé à la personne)", "Reason for refusing (sent to the person)"))</label>
             <input id="reason-\(id)" name="reason" required maxlength="500">
-            <button type="submit" class="secondary">\(t("Refuser", "Refuse"))</button>
+            <button type="submit" class="reject">\(t("Refuser", "Refuse"))</button>
             </form>
             </article>
             """

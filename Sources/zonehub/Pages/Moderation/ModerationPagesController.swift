@@ -2,6 +2,7 @@ import Community
 import Foundation
 import Hummingbird
 import Moderation
+import Photos
 
 /// Zone admins' pages: the queue, decisions, rules, trust and the audit log; and anyone's report and the public
 /// transparency page. Each page's markup is its view's (`ModerationQueuePage`, `RulesPage`, …).
@@ -9,6 +10,8 @@ struct ModerationPagesController {
     let zones: ZoneService
     let moderation: ModerationQueue
     let merchants: MerchantService
+    let posts: PostService
+    let photos: PhotoService
     /// Twenty reports per account an hour.
     let reportLimiter: RateLimiter
     let clock: any HubClock
@@ -56,14 +59,23 @@ struct ModerationPagesController {
     func queue(_ request: Request, context: HubRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let zone = try await zones.zone(slug: context.parameters.require("slug"))
-        return try await queuePage(zone, user: user, notice: nil, context: context)
+        guard let flash = QueueFlash(request) else {
+            return try await queuePage(zone, user: user, context: context)
+        }
+        // The decided post as the admin may still read it: its title and, once approved, when it appears.
+        let decided = try? await posts.post(flash.post, viewer: user)
+        return try await queuePage(
+            zone, user: user, notice: flash.text(decided, context.language), before: flash.next, context: context)
     }
 
     private func queuePage(
-        _ zone: Zone, user: User, notice: String?, context: HubRequestContext,
-        status: HTTPResponse.Status = .ok
+        _ zone: Zone, user: User, notice: String? = nil, before: Post.ID? = nil, problem: String? = nil,
+        context: HubRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let page = ModerationQueuePage(zone: zone, items: try await moderation.list(zone, by: user), notice: notice)
+        let items = try await moderation.list(zone, by: user)
+        let page = ModerationQueuePage(
+            zone: zone, items: items, photos: try await photos.photos(of: items.map(\.post)), notice: notice,
+            noticeBefore: before, problem: problem)
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context, status: status,
             zone: ZoneLink(zone))
@@ -86,10 +98,12 @@ struct ModerationPagesController {
             try await moderation.decide(id, action: action, reason: reason, note: form.text("note"), by: user)
         } catch let error as CommunityError where error.category == .conflict || error.category == .invalidInput {
             return try await queuePage(
-                zone, user: user, notice: UserMessages.text(error, context.language), context: context,
+                zone, user: user, problem: UserMessages.text(error, context.language), context: context,
                 status: ErrorMiddleware.status(of: error.category))
         }
-        return PageRenderer.redirect(to: "/zones/\(zone.slug)/moderation")
+        let next = form["next"].flatMap { Int64($0) }.map(Post.ID.init)
+        return PageRenderer.redirect(
+            to: QueueFlash(outcome: .init(action), post: id, next: next).on("/zones/\(zone.slug)/moderation"))
     }
 
     func bulk(_ request: Request, context: HubRequestContext) async throws -> Response {

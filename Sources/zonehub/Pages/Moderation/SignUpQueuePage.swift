@@ -28,12 +28,12 @@ struct SignUpQueuePage {
                 <li>\(t("Adresse confirmée le", "Address confirmed on")) \(waiting)</li></ul>
                 <div class="actions">
                 <form method="post" action="\(base)/\(id)/approve" class="inline">\
-                <button type="submit">\(t("Accepter", "Approve"))</button></form>
+                <button type="submit" class="approve">\(t("Accepter", "Approve"))</button></form>
                 </div>
                 <form method="post" action="\(base)/\(id)/refuse" class="stacked">
                 <label for="reason-\(id)">\(t("Motif du refus (envoyé à la personne)", "Reason for refusing (sent to the person)"))</label>
                 <input id="reason-\(id)" name="reason" required maxlength="500">
-                <button type="submit" class="secondary">\(t("Refuser", "Refuse"))</button>
+                <button type="submit" class="reject">\(t("Refuser", "Refuse"))</button>
                 </form>
                 </article>
                 """

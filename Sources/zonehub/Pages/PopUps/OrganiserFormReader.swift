@@ -5,7 +5,7 @@ import PopUps
 /// Reads an organiser's form, collecting every field that cannot be read instead of stopping at the first.
 struct OrganiserFormReader {
     let form: FormBody
-    private(set) var errors = OrganiserFormErrors()
+    private(set) var errors = FormErrors()
 
     init(_ form: FormBody) { self.form = form }
 
@@ -114,9 +114,12 @@ struct OrganiserFormReader {
         }
         let capacity = number("capacity", .capacity)
         let price = price()
-        guard let first, let last, errors.isEmpty else { return nil }
-        return PopUpSeriesRule(
+        guard let first, let last else { return nil }
+        let rule = PopUpSeriesRule(
             weekdays: weekdays, startTime: startTime, endTime: endTime, firstDay: first, lastDay: last,
             blackouts: blackouts, capacity: capacity, priceCents: price)
+        // The rules between fields (end after start, last day after the first) show with the fields' own errors.
+        for problem in PopUpService.problems(rule) { errors.add(problem) }
+        return errors.isEmpty ? rule : nil
     }
 }

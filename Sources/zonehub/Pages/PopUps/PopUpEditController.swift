@@ -36,7 +36,7 @@ struct PopUpEditController {
         if reader.errors.isEmpty {
             do {
                 _ = try await venues.updateVenue(venue.id, details: details, by: user)
-                return PageRenderer.redirect(to: OrganiserFlash.venueSaved.on("/pop-up-venues/\(venue.id.rawValue)"))
+                return PageRenderer.redirect(to: Flash.venueSaved.on("/pop-up-venues/\(venue.id.rawValue)"))
             } catch let error as CommunityError where Self.answerable(error) { reader.add(error) }
         }
         let page = PopUpVenueEditPage(venue: venue, zone: zone, form: reader.form, errors: reader.errors)
@@ -54,10 +54,12 @@ struct PopUpEditController {
         let (slot, venue, zone, user) = try await organisedSlot(context)
         var reader = OrganiserFormReader(try await FormBody.read(request, context: context))
         let draft = reader.slot(timeZone: TimeZone(identifier: slot.timeZone) ?? Formats.paris)
+        // The rules between fields (end after start, booking window) show at once with the fields' own errors.
+        if let draft { for problem in try await venues.problems(draft, of: slot) { reader.add(problem) } }
         if let draft, reader.errors.isEmpty {
             do {
                 _ = try await venues.editSlot(slot.id, draft, by: user)
-                return PageRenderer.redirect(to: OrganiserFlash.slotSaved.on("/pop-up-slots/\(slot.id.rawValue)"))
+                return PageRenderer.redirect(to: Flash.slotSaved.on("/pop-up-slots/\(slot.id.rawValue)"))
             } catch let error as CommunityError where Self.answerable(error) { reader.add(error) }
         }
         let page = PopUpSlotEditPage(slot: slot, venue: venue, zone: zone, form: reader.form, errors: reader.errors)
@@ -74,11 +76,11 @@ struct PopUpEditController {
     func cancelSlot(_ request: Request, context: HubRequestContext) async throws -> Response {
         let (slot, venue, zone, user) = try await organisedSlot(context)
         let form = try await FormBody.read(request, context: context)
-        var errors = OrganiserFormErrors()
+        var errors = FormErrors()
         if form["confirm"] == "1" {
             do {
                 _ = try await venues.cancelSlot(slot.id, reason: form["reason"], by: user)
-                return PageRenderer.redirect(to: OrganiserFlash.slotCancelled.on("/pop-up-slots/\(slot.id.rawValue)"))
+                return PageRenderer.redirect(to: Flash.slotCancelled.on("/pop-up-slots/\(slot.id.rawValue)"))
             } catch let error as CommunityError where Self.answerable(error) { errors.add(error) }
         }
         let page = PopUpCancelPage(
@@ -101,7 +103,7 @@ struct PopUpEditController {
         if let rule = reader.series() {
             do {
                 _ = try await venues.editSeries(series.id, rule, by: user)
-                return PageRenderer.redirect(to: OrganiserFlash.seriesSaved.on("/pop-up-venues/\(venue.id.rawValue)"))
+                return PageRenderer.redirect(to: Flash.seriesSaved.on("/pop-up-venues/\(venue.id.rawValue)"))
             } catch let error as CommunityError where Self.answerable(error) { reader.add(error) }
         }
         let page = PopUpSeriesEditPage(
@@ -121,12 +123,12 @@ struct PopUpEditController {
     func cancelSeries(_ request: Request, context: HubRequestContext) async throws -> Response {
         let (series, venue, zone, user) = try await organisedSeries(context)
         let form = try await FormBody.read(request, context: context)
-        var errors = OrganiserFormErrors()
+        var errors = FormErrors()
         if form["confirm"] == "1" {
             do {
                 _ = try await venues.cancelSeries(series.id, reason: form["reason"], by: user)
                 return PageRenderer.redirect(
-                    to: OrganiserFlash.seriesCancelled.on("/pop-up-venues/\(venue.id.rawValue)"))
+                    to: Flash.seriesCancelled.on("/pop-up-venues/\(venue.id.rawValue)"))
             } catch let error as CommunityError where Self.answerable(error) { errors.add(error) }
         }
         let page = PopUpCancelPage(
@@ -193,7 +195,7 @@ struct PopUpEditController {
 
     private func page(
         _ page: some OrganiserPage, _ zone: Zone, _ context: HubRequestContext,
-        errors: OrganiserFormErrors = .init()
+        errors: FormErrors = .init()
     ) -> Response {
         let status: HTTPResponse.Status =
             errors.isEmpty

@@ -2,15 +2,7 @@
 enum PopUpOrganiserStylesheet {
     static let css = """
 
-        .organiser-form .field { display: grid; gap: .2rem; min-width: 0; }
-        .organiser-form input:not([type=checkbox]), .organiser-form textarea, .organiser-form select { width: 100%;
-          min-height: 2.5rem; }
-        .organiser-form textarea { min-height: 5rem; }
-        .organiser-form label.check { min-height: 2rem; display: inline-flex; align-items: center; gap: .3rem; }
-        .organiser-form input[type=checkbox] { width: 1.5rem; height: 1.5rem; margin: 0; }
-        .organiser-form [aria-invalid=true] { border: 2px solid #9b1c1c; }
-        .field-error { color: #9b1c1c; font-weight: 600; margin: 0; font-size: .95rem; }
-        .organiser-form .actions, .manage-links { flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
+        .manage-links { flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
         .manage-links { display: flex; }
         .manage-links a, .cancel-link, ul.manage-series a { display: inline-block; min-height: 1.5rem;
           padding: .25rem 0; }

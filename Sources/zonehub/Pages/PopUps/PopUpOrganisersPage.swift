@@ -6,17 +6,17 @@ import PopUps
 struct PopUpOrganisersPage {
     let zone: Zone
     let organisers: [User]
-    let flash: OrganiserFlash?
+    let flash: Flash?
     /// What was typed in the naming form, and why it was refused.
     let email: String
-    let errors: OrganiserFormErrors
+    let errors: FormErrors
 
     func title(_ t: Language) -> String {
         t("Organisateurs des boutiques éphémères", "Pop-up shop organisers") + " · " + zone.name
     }
 
     func body(_ t: Language) -> HTML {
-        let fields = OrganiserFields(errors: errors, t: t)
+        let fields = FormFields(errors: errors, t: t)
         let people: [HTML] = organisers.map { person in
             """
             <li class="organiser"><span><strong>\(person.displayName)</strong> <span class="meta">\(person.email)</span>\
@@ -38,7 +38,7 @@ struct PopUpOrganisersPage {
             \(list)
             <h2>\(t("Nommer un organisateur", "Name an organiser"))</h2>
             \(errors.summary(t))
-            <form method="post" action="\(PopUpEditPaths.organisers(zone.slug))" class="stacked organiser-form" novalidate>
+            <form method="post" action="\(PopUpEditPaths.organisers(zone.slug))" class="stacked organiser-form field-form" novalidate>
             \(fields.input("email", t("Adresse e-mail de son compte", "Email address of their account"), value: email,
                 type: "email", required: true,
                 hint: t("La personne doit déjà avoir un compte sur le site.", "The person must already have an account on the site."),

@@ -6,7 +6,7 @@ import PopUps
 extension PopUpPagesController {
     func slot(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await slotPage(
-            try PathID.id(context, .slot), message: nil, flash: OrganiserFlash(request), context: context)
+            try PathID.id(context, .slot), message: nil, flash: Flash(request), context: context)
     }
 
     /// A merchant books (or joins the waitlist) for one of their profiles.
@@ -47,7 +47,7 @@ extension PopUpPagesController {
     }
 
     func slotPage(
-        _ id: PopUpSlot.ID, message: CommunityError?, flash: OrganiserFlash? = nil, context: HubRequestContext
+        _ id: PopUpSlot.ID, message: CommunityError?, flash: Flash? = nil, context: HubRequestContext
     ) async throws -> Response {
         let slot = try await venues.slot(id)
         let (venue, zone) = try await venues.venueInZone(slot.venueID)

@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Hummingbird
+import Photos
 import PopUps
 
 /// Pop-up shop pages: a zone's venues and calendar, a venue, a slot with its free places and booking buttons, and
@@ -10,6 +11,8 @@ struct PopUpPagesController {
     let popUps: PopUpServices
     /// The hub's public address, for absolute links.
     let publicURL: String
+    /// The venues' photos.
+    let photos: PlacePhotoService
     var venues: PopUpService { popUps.venues }
     var bookings: BookingService { popUps.bookings }
 
@@ -46,9 +49,10 @@ struct PopUpPagesController {
         _ slug: String, error: CommunityError?, form: FormBody? = nil, context: HubRequestContext
     ) async throws -> Response {
         let (zone, list) = try await venues.venues(zoneSlug: slug)
-        let page = PopUpZonePage(
+        var page = PopUpZonePage(
             zone: zone, venues: list, slots: try await venues.slots(zone: zone, limit: 60),
             organiser: try await venues.organises(zone.id, context.user), form: form, error: error)
+        page.photos = try await photos.photos(.venue, of: list.map(\.id.rawValue))
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context,
             status: error == nil ? .ok : .badRequest, zone: ZoneLink(zone), crumbs: [])
@@ -56,7 +60,7 @@ struct PopUpPagesController {
 
     func venue(_ request: Request, context: HubRequestContext) async throws -> Response {
         try await venuePage(
-            try PathID.id(context, .venue), error: nil, flash: OrganiserFlash(request), context: context)
+            try PathID.id(context, .venue), error: nil, flash: Flash(request), context: context)
     }
 
     func createSlot(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -87,13 +91,14 @@ struct PopUpPagesController {
     }
 
     private func venuePage(
-        _ id: PopUpVenue.ID, error: CommunityError?, flash: OrganiserFlash? = nil, context: HubRequestContext
+        _ id: PopUpVenue.ID, error: CommunityError?, flash: Flash? = nil, context: HubRequestContext
     ) async throws -> Response {
         let (venue, zone) = try await venues.venueInZone(id)
         var page = PopUpVenuePage(
             venue: venue, zone: zone, slots: try await venues.slots(venue: venue.id),
             organiser: try await venues.organises(zone.id, context.user), error: error)
         page.flash = flash
+        page.photo = try await photos.photo(of: .venue(venue.id.rawValue, zone: zone.id))
         if page.organiser, let user = context.user {
             page.manage = try await PopUpOrganiserLinks.venue(
                 venue, zone, slots: page.slots, venues: venues, user: user, context.language)

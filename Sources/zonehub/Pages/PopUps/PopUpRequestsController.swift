@@ -23,7 +23,7 @@ struct PopUpRequestsController {
     // MARK: Requests
 
     func requests(_ request: Request, context: HubRequestContext) async throws -> Response {
-        try await requestsPage(flash: OrganiserFlash(request), failed: nil, context: context)
+        try await requestsPage(flash: Flash(request), failed: nil, context: context)
     }
 
     func approve(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -31,9 +31,9 @@ struct PopUpRequestsController {
         let id: PopUpBooking.ID = try PathID.id(context, .booking)
         do {
             _ = try await bookings.approve(id, by: user)
-            return PageRenderer.redirect(to: OrganiserFlash.requestApproved.on(PopUpEditPaths.requests))
+            return PageRenderer.redirect(to: Flash.requestApproved.on(PopUpEditPaths.requests))
         } catch let error as CommunityError where error.category == .conflict {
-            var errors = OrganiserFormErrors()
+            var errors = FormErrors()
             errors.add(error)
             return try await requestsPage(flash: nil, failed: (id, "", errors), context: context)
         }
@@ -45,18 +45,18 @@ struct PopUpRequestsController {
         let form = try await FormBody.read(request, context: context)
         do {
             _ = try await bookings.refuse(id, reason: form["reason"], by: user)
-            return PageRenderer.redirect(to: OrganiserFlash.requestRefused.on(PopUpEditPaths.requests))
+            return PageRenderer.redirect(to: Flash.requestRefused.on(PopUpEditPaths.requests))
         } catch let error as CommunityError where PopUpEditController.answerable(error) {
             // The booking must be one the viewer answers before its form comes back with the error.
             _ = try await bookings.booking(id, by: user)
-            var errors = OrganiserFormErrors()
+            var errors = FormErrors()
             errors.add(error)
             return try await requestsPage(flash: nil, failed: (id, form.text("reason"), errors), context: context)
         }
     }
 
     private func requestsPage(
-        flash: OrganiserFlash?, failed: (id: PopUpBooking.ID, reason: String, errors: OrganiserFormErrors)?,
+        flash: Flash?, failed: (id: PopUpBooking.ID, reason: String, errors: FormErrors)?,
         context: HubRequestContext
     ) async throws -> Response {
         let user = try context.requireUser()
@@ -77,7 +77,7 @@ struct PopUpRequestsController {
     // MARK: Organisers
 
     func organisers(_ request: Request, context: HubRequestContext) async throws -> Response {
-        try await organisersPage(flash: OrganiserFlash(request), email: "", errors: .init(), context: context)
+        try await organisersPage(flash: Flash(request), email: "", errors: .init(), context: context)
     }
 
     func name(_ request: Request, context: HubRequestContext) async throws -> Response {
@@ -85,7 +85,7 @@ struct PopUpRequestsController {
         let slug = try context.parameters.require("slug")
         let form = try await FormBody.read(request, context: context)
         let email = form["email"] ?? ""
-        var errors = OrganiserFormErrors()
+        var errors = FormErrors()
         // Only a zone admin learns whether an address has an account.
         _ = try await venues.organisers(zoneSlug: slug, by: user)
         if email.isEmpty || !email.contains("@") {
@@ -93,7 +93,7 @@ struct PopUpRequestsController {
         } else {
             do {
                 _ = try await venues.grantOrganiser(email: email, zoneSlug: slug, by: user)
-                return PageRenderer.redirect(to: OrganiserFlash.organiserNamed.on(PopUpEditPaths.organisers(slug)))
+                return PageRenderer.redirect(to: Flash.organiserNamed.on(PopUpEditPaths.organisers(slug)))
             } catch let error as CommunityError where error.code == CommunityNotFound.user.code {
                 errors.add(error, to: "email")
             }
@@ -106,11 +106,11 @@ struct PopUpRequestsController {
         let slug = try context.parameters.require("slug")
         let form = try await FormBody.read(request, context: context)
         try await venues.revokeOrganiser(email: form["email"] ?? "", zoneSlug: slug, by: user)
-        return PageRenderer.redirect(to: OrganiserFlash.organiserRevoked.on(PopUpEditPaths.organisers(slug)))
+        return PageRenderer.redirect(to: Flash.organiserRevoked.on(PopUpEditPaths.organisers(slug)))
     }
 
     private func organisersPage(
-        flash: OrganiserFlash?, email: String, errors: OrganiserFormErrors, context: HubRequestContext
+        flash: Flash?, email: String, errors: FormErrors, context: HubRequestContext
     ) async throws -> Response {
         let user = try context.requireUser()
         let (zone, people) = try await venues.organisers(zoneSlug: try context.parameters.require("slug"), by: user)

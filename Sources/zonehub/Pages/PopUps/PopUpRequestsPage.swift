@@ -8,9 +8,9 @@ struct PopUpRequestsPage {
     let requests: [BookingService.Request]
     /// The zones of each venue, to name them when the viewer organises several.
     let zones: [Zone.ID: Zone]
-    let flash: OrganiserFlash?
+    let flash: Flash?
     /// The request whose refusal came back, with what was typed and why it was refused.
-    let failed: (id: PopUpBooking.ID, reason: String, errors: OrganiserFormErrors)?
+    let failed: (id: PopUpBooking.ID, reason: String, errors: FormErrors)?
 
     func title(_ t: Language) -> String { t("Demandes de réservation", "Booking requests") }
 
@@ -46,7 +46,7 @@ struct PopUpRequestsPage {
         let booking = request.booking
         let id = booking.id.rawValue
         let failedHere = failed.flatMap { $0.id == booking.id ? $0 : nil }
-        let errors = failedHere?.errors ?? OrganiserFormErrors()
+        let errors = failedHere?.errors ?? FormErrors()
         let fieldID = "reason-\(id)"
         let zone: HTML =
             Set(requests.map(\.venue.zoneID)).count > 1

@@ -10,7 +10,7 @@ struct PopUpSeriesEditPage {
     let zone: Zone
     let coming: [PopUpSlot]
     let form: FormBody?
-    let errors: OrganiserFormErrors
+    let errors: FormErrors
 
     func title(_ t: Language) -> String { t("Modifier la série", "Edit the series") + " · " + venue.name }
 
@@ -18,7 +18,7 @@ struct PopUpSeriesEditPage {
         let rule = series.rule
         let value = { (name: String, today: String) -> String in form.map { $0.text(name) } ?? today }
         let chosen = form.map { Set($0.all("weekday").compactMap(Int.init)) } ?? Set(rule.weekdays)
-        let fields = OrganiserFields(errors: errors, t: t)
+        let fields = FormFields(errors: errors, t: t)
         let boxes: [HTML] = PopUpSeriesText.days(t).enumerated().map { index, day in
             """
             <label class="check"><input type="checkbox" name="weekday" value="\(index + 1)"\
@@ -32,7 +32,7 @@ struct PopUpSeriesEditPage {
             \(PopUpSeriesText.rule(rule, t)) · \(Wording.count(coming.count, t, fr: ("créneau à venir", "créneaux à venir"), en: ("coming slot", "coming slots")))</p>
             <p class="hint">\(t("Les créneaux à venir prennent les nouveaux horaires, places et prix ; les jours retirés de la série sont annulés et leurs commerçants prévenus. Les jours ajoutés ne créent pas de créneau : ajoutez-les depuis la page du lieu.", "Coming slots take the new times, places and price; days the series drops are cancelled and their merchants told. Days it adds create no slot: add them from the venue's page."))</p>
             \(errors.summary(t))
-            <form method="post" action="\(PopUpEditPaths.series(zone, series.id))" class="stacked organiser-form" novalidate>
+            <form method="post" action="\(PopUpEditPaths.series(zone, series.id))" class="stacked organiser-form field-form" novalidate>
             <fieldset id="weekday"\(weekdayError)><legend>\(t("Chaque semaine le", "Every week on"))</legend>\(boxes)\
             \(errors.message("weekday", id: "weekday", t))</fieldset>
             \(fields.input("startTime", t("De", "From"), value: value("startTime", rule.startTime), type: "time",

@@ -8,7 +8,7 @@ struct PopUpSlotEditPage {
     let venue: PopUpVenue
     let zone: Zone
     let form: FormBody?
-    let errors: OrganiserFormErrors
+    let errors: FormErrors
 
     func title(_ t: Language) -> String { t("Modifier le créneau", "Edit the slot") + " · " + venue.name }
 
@@ -16,14 +16,14 @@ struct PopUpSlotEditPage {
         let zoneTime = TimeZone(identifier: slot.timeZone) ?? Formats.paris
         let local = { (date: Date?) in date.map { LocalDateTime($0, in: zoneTime).description } ?? "" }
         let value = { (name: String, today: String) -> String in form.map { $0.text(name) } ?? today }
-        let fields = OrganiserFields(errors: errors, t: t)
+        let fields = FormFields(errors: errors, t: t)
         let booked = slot.held > 0
         return """
             <h1>\(t("Modifier le créneau", "Edit the slot"))</h1>
             <p class="meta"><a href="/pop-up-venues/\(venue.id)">\(venue.name)</a> · \(PopUpViews.when(slot, t))</p>
             \(booked ? "<p class=\"hint\">\(t("Les commerçants qui ont réservé ce créneau seront prévenus du changement.", "The merchants who booked this slot will be told of the change."))</p>" as HTML : "")
             \(errors.summary(t))
-            <form method="post" action="\(PopUpEditPaths.slot(zone, slot.id))" class="stacked organiser-form" novalidate>
+            <form method="post" action="\(PopUpEditPaths.slot(zone, slot.id))" class="stacked organiser-form field-form" novalidate>
             \(fields.input("start", t("Début", "Start"), value: value("start", slot.start.description),
                 type: "datetime-local", required: true))
             \(fields.input("end", t("Fin", "End"), value: value("end", slot.end.description), type: "datetime-local",
@@ -67,7 +67,7 @@ struct PopUpCancelPage {
     let venue: PopUpVenue
     let zone: Zone
     let reason: String
-    let errors: OrganiserFormErrors
+    let errors: FormErrors
 
     func title(_ t: Language) -> String {
         switch subject {
@@ -77,7 +77,7 @@ struct PopUpCancelPage {
     }
 
     func body(_ t: Language) -> HTML {
-        let fields = OrganiserFields(errors: errors, t: t)
+        let fields = FormFields(errors: errors, t: t)
         let what: HTML
         let action: String
         let back: String
@@ -109,7 +109,7 @@ struct PopUpCancelPage {
             <p class="warning"><strong>\(t("Une annulation ne peut pas être défaite.", "A cancellation cannot be undone."))</strong></p>
             \(told)
             \(errors.summary(t))
-            <form method="post" action="\(action)" class="stacked organiser-form" novalidate>
+            <form method="post" action="\(action)" class="stacked organiser-form field-form" novalidate>
             <input type="hidden" name="confirm" value="1">
             \(fields.textArea("reason", t("Motif, lu par les commerçants (facultatif)", "Reason the merchants read (optional)"),
                 value: reason))

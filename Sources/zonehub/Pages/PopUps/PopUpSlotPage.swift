@@ -18,7 +18,7 @@ struct PopUpSlotPage {
     /// Why the last action on the slot was refused.
     let message: CommunityError?
     /// What the last organiser action did, and the organisers' links (edit, cancel, series).
-    var flash: OrganiserFlash? = nil
+    var flash: Flash? = nil
     var manage: HTML = ""
 
     func title(_ t: Language) -> String { venue.name + " · " + PopUpViews.when(slot, t) }

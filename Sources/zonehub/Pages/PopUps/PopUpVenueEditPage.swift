@@ -7,7 +7,7 @@ struct PopUpVenueEditPage {
     let zone: Zone
     /// What was typed, when the form comes back with errors.
     let form: FormBody?
-    let errors: OrganiserFormErrors
+    let errors: FormErrors
 
     func title(_ t: Language) -> String { t("Modifier le lieu", "Edit the venue") + " · " + venue.name }
 
@@ -17,7 +17,7 @@ struct PopUpVenueEditPage {
             guard let form else { return today }
             return form.text(name)
         }
-        let fields = OrganiserFields(errors: errors, t: t)
+        let fields = FormFields(errors: errors, t: t)
         let approval = form.map { $0["needsApproval"] != nil } ?? details.needsApproval
         let period = form?["quotaPeriod"] ?? details.quotaPeriod.rawValue
         let periods: [HTML] = [("month", t("par mois", "per month")), ("week", t("par semaine", "per week"))].map {
@@ -26,7 +26,7 @@ struct PopUpVenueEditPage {
         return """
             <h1>\(t("Modifier le lieu", "Edit the venue")) « \(venue.name) »</h1>
             \(errors.summary(t))
-            <form method="post" action="\(PopUpEditPaths.venue(zone, venue.id))" class="stacked organiser-form" novalidate>
+            <form method="post" action="\(PopUpEditPaths.venue(zone, venue.id))" class="stacked organiser-form field-form" novalidate>
             \(fields.input("name", t("Nom", "Name"), value: value("name", details.name), required: true))
             \(fields.input("address", t("Adresse", "Address"), value: value("address", details.address), required: true))
             \(fields.input("commune", t("Commune", "Commune"), value: value("commune", details.commune), required: true))

@@ -1,4 +1,5 @@
 import Community
+import Photos
 import PopUps
 
 /// A pop-up venue: what a merchant should know before booking, its slots, and the organisers' forms.
@@ -11,22 +12,29 @@ struct PopUpVenuePage {
     /// Why the slot or series sent was refused.
     let error: CommunityError?
     /// What the last organiser action did, and the organisers' links (edit, series, requests).
-    var flash: OrganiserFlash? = nil
+    var flash: Flash? = nil
     var manage: HTML = ""
+    /// The venue's photo, placed by its organisers.
+    var photo: PlacedPhoto? = nil
 
     func title(_ t: Language) -> String { venue.name }
 
     func body(_ t: Language) -> HTML {
         let details = venue.details
-        let photo: HTML =
-            details.photoURL.map { "<img class=\"post-image\" src=\"\($0)\" alt=\"\(venue.name)\">" } ?? ""
+        // Only a photo uploaded to the hub shows: the page's security policy loads images from the hub alone.
+        let photoPath = "/zones/\(zone.slug)/pop-ups/venues/\(venue.id.rawValue)/photo"
+        let photoLink: HTML =
+            organiser
+            ? "<p class=\"manage-links\"><a href=\"\(photoPath)\">\(photo == nil ? t("Ajouter une photo du lieu", "Add a photo of the venue") : t("Changer la photo du lieu", "Change the venue's photo"))</a></p>"
+            : ""
+        let picture: HTML = "\(photo.map { PhotoViews.placePhoto($0) } ?? "")\(photoLink)"
         return """
             <p class="meta"><a href="/zones/\(zone.slug)/pop-ups">\(t("Boutiques éphémères", "Pop-up shops")) — \
             \(zone.name)</a></p>
             <h1>\(venue.name)</h1>
             \(flash?.html(t) ?? "")
             \(UserMessages.alert(error, t))
-            \(photo)
+            \(picture)
             \(HTML.text(details.description))
             \(PopUpViews.facts(details, t))
             \(manage)

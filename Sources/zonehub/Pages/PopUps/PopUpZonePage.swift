@@ -1,4 +1,5 @@
 import Community
+import Photos
 import PopUps
 
 /// A zone's pop-up venues and coming slots; organisers also get the form for a new venue.
@@ -11,6 +12,8 @@ struct PopUpZonePage {
     /// What was typed in the new venue form, and why it was refused.
     let form: FormBody?
     let error: CommunityError?
+    /// The venues' photos, by venue.
+    var photos: [Int64: PlacedPhoto] = [:]
 
     func title(_ t: Language) -> String { t("Boutiques éphémères", "Pop-up shops") + " · " + zone.name }
 
@@ -18,7 +21,8 @@ struct PopUpZonePage {
         let byID = Dictionary(uniqueKeysWithValues: venues.map { ($0.id, $0) })
         let cards: [HTML] = venues.map { venue in
             """
-            <li class="zone-card"><a href="/pop-up-venues/\(venue.id)"><strong>\(venue.name)</strong></a>
+            <li class="zone-card">\(photos[venue.id.rawValue].map { PhotoViews.thumbnail($0) } ?? "")\
+            <a href="/pop-up-venues/\(venue.id)"><strong>\(venue.name)</strong></a>
             <span class="meta">\(venue.details.address), \(venue.details.commune) · \
             \(Wording.count(venue.details.capacity, t, fr: ("emplacement", "emplacements"), en: ("stall", "stalls")))</span><p>\(venue.details.description)</p></li>
             """

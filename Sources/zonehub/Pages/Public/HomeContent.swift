@@ -1,6 +1,7 @@
 import Community
 import Directory
 import Foundation
+import Photos
 import PopUps
 
 /// What the home page lists besides the zones, each list read with a small bound on an index: the latest live
@@ -15,6 +16,10 @@ struct HomeContent {
     var markets: [Market] = []
     var slots: [PopUpSlot] = []
     var venues: [PopUpVenue.ID: PopUpVenue] = [:]
+    /// The posts' photos (the first of each is its card's thumbnail), and the markets' photos by market.
+    var photos: [Post.ID: [PlacedPhoto]] = [:]
+    var marketPhotos: [Int64: PlacedPhoto] = [:]
+    var venuePhotos: [Int64: PlacedPhoto] = [:]
 
     static func load(zones: [Zone], posts: PostService, markets: MarketService, popUps: PopUpService) async throws
         -> HomeContent

@@ -1,6 +1,7 @@
 import Community
 import Directory
 import Foundation
+import Photos
 import PopUps
 
 /// The home page: finding one's zone, the digest, the latest posts across zones, the coming markets and pop-up
@@ -56,7 +57,7 @@ struct HomePage {
     private func latest(_ t: Language) -> HTML {
         content.posts.isEmpty
             ? "<p class=\"empty\">\(t("Pas encore de publication.", "Nothing published yet."))</p>"
-            : "<div class=\"posts\">\(content.posts.map { PostCard.card($0, t) })</div>"
+            : "<div class=\"posts\">\(content.posts.map { PostCard.card($0, t, photo: content.photos[$0.id]?.first) })</div>"
     }
 
     private func zoneName(_ id: Zone.ID) -> String { zones.first { $0.id == id }?.name ?? "" }
@@ -67,7 +68,7 @@ struct HomePage {
         }
         let items: [HTML] = content.markets.map { market in
             """
-            <li><a href="/markets/\(market.slug)"><strong>\(market.draft.title)</strong></a>
+            <li\(PhotoViews.listThumb(content.marketPhotos[market.id.rawValue]))<a href="/markets/\(market.slug)"><strong>\(market.draft.title)</strong></a>
             <span class="meta">\(zoneName(market.zoneID)) · \(t("du", "from")) \(Formats.date(market.draft.startsAt, t)) \
             \(t("au", "to")) \(Formats.date(market.draft.endsAt, t))</span></li>
             """
@@ -82,7 +83,7 @@ struct HomePage {
         let items: [HTML] = content.slots.map { slot in
             let venue = content.venues[slot.venueID]
             return """
-                <li><a href="/pop-up-slots/\(slot.id.rawValue)"><strong>\(venue?.name ?? t("Boutique éphémère",
+                <li\(PhotoViews.listThumb(content.venuePhotos[slot.venueID.rawValue]))<a href="/pop-up-slots/\(slot.id.rawValue)"><strong>\(venue?.name ?? t("Boutique éphémère",
                     "Pop-up shop"))</strong></a>
                 <span class="meta">\(venue.map { zoneName($0.zoneID) } ?? "") · \(PopUpViews.when(slot, t))</span>
                 <span class="meta">\(PopUpViews.places(slot, t))</span></li>

@@ -17,6 +17,8 @@ struct MerchantPage {
     var photos = MerchantPhotos()
     /// The merchant's catalogue, grouped by category under "Produits".
     var products: [Product] = []
+    /// The products' photos: the first of each is its thumbnail in the list.
+    var productPhotos: [Product.ID: [PlacedPhoto]] = [:]
 
     var head: HTML {
         "\(FeedLinks.head("/merchants/\(merchant.slug)/feed", title: merchant.name))\n\(SEOHead.merchant(merchant, base: publicURL))\(ProductStructuredData.catalogue(products, merchant: merchant, base: publicURL))"
@@ -42,7 +44,7 @@ struct MerchantPage {
             \(ListingViews.freshness(merchant, viewer: viewer, listings: listings, t))
             \(ClaimViews.invitation(merchant, viewer: viewer, t))
             \(shops)
-            \(ProductViews.section(products, merchant: merchant, t))
+            \(ProductViews.section(products, merchant: merchant, photos: productPhotos, t))
             <h2>\(t("Publications", "Posts"))</h2>
             \(list)
             \(FeedLinks.follow("/merchants/\(merchant.slug)/feed", t))

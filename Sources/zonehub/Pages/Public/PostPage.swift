@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Moderation
+import Photos
 
 /// A post's page, with the report form for signed-in readers and the removal form for the zone's admins.
 struct PostPage {
@@ -9,10 +10,12 @@ struct PostPage {
     /// The merchant, for the structured data; nil when it cannot be read.
     let seller: Merchant?
     let publicURL: String
+    /// The post's photos, shown below its text.
+    var photos: [PlacedPhoto] = []
 
     var head: HTML { SEOHead.post(post, merchant: seller, base: publicURL) }
 
-    func body(_ t: Language) -> HTML { "\(PostCard.page(post, t))\(report(t))\(removal(t))" }
+    func body(_ t: Language) -> HTML { "\(PostCard.page(post, t, photos: photos))\(report(t))\(removal(t))" }
 
     private func removal(_ t: Language) -> HTML {
         guard let viewer, viewer.administers(post.zoneID), post.status == .published else { return "" }

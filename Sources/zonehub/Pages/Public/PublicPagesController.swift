@@ -25,6 +25,10 @@ struct PublicPagesController {
     let photos: PhotoService
     /// The products shown on merchants' pages.
     let catalogue: CatalogueService
+    /// The products' thumbnails on merchants' pages.
+    let productPhotos: ProductPhotoService
+    /// The photos of the markets on the home page.
+    let placePhotos: PlacePhotoService
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/", use: home)
@@ -38,13 +42,22 @@ struct PublicPagesController {
         let active = try await zones.active()
         let page = HomePage(
             hubName: context.frame.identity.name, zones: active,
-            content: try await HomeContent.load(zones: active, posts: posts, markets: markets, popUps: popUps))
+            content: try await homeContent(active))
         return PageRenderer.page(
             page.title(context.language), page.body(context.language), context: context, head: page.head)
     }
 
+    /// The home page's lists, with the photos of their posts and markets.
+    private func homeContent(_ zones: [Zone]) async throws -> HomeContent {
+        var content = try await HomeContent.load(zones: zones, posts: posts, markets: markets, popUps: popUps)
+        content.photos = try await photos.photos(of: content.posts)
+        content.marketPhotos = try await placePhotos.photos(.market, of: content.markets.map(\.id.rawValue))
+        content.venuePhotos = try await placePhotos.photos(.venue, of: content.venues.keys.map(\.rawValue))
+        return content
+    }
+
     func search(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let query = request.uri.queryParameters.get("q") ?? ""
+        let query = try request.formQuery().get("q") ?? ""
         var page: ZoneSearchPage
         do {
             page = ZoneSearchPage(query: query, matches: try await zones.find(query))
@@ -63,20 +76,23 @@ struct PublicPagesController {
 
     func zone(_ request: Request, context: HubRequestContext) async throws -> Response {
         let zone = try await zones.zone(slug: context.parameters.require("slug"))
-        let category = try request.uri.queryParameters.get("category").flatMap { $0.isEmpty ? nil : $0 }
+        let category = try request.formQuery().get("category").flatMap { $0.isEmpty ? nil : $0 }
             .map { try Category.parse($0) }
-        let page = ZonePage(
-            zone: zone, category: category, posts: try await posts.live(zone: zone, category: category),
-            markets: try await markets.current(zone: zone), publicURL: publicURL)
+        let live = try await posts.live(zone: zone, category: category)
+        var page = ZonePage(
+            zone: zone, category: category, posts: live, markets: try await markets.current(zone: zone),
+            publicURL: publicURL)
+        page.photos = try await photos.photos(of: live)
         return PageRenderer.page(
             zone.name, page.body(context.language), context: context, head: page.head, zone: ZoneLink(zone))
     }
 
     func post(_ request: Request, context: HubRequestContext) async throws -> Response {
         let post = try await posts.post(try PathID.post(context), viewer: context.user)
-        let page = PostPage(
+        var page = PostPage(
             post: post, viewer: context.user, seller: try? await merchants.merchant(slug: post.merchantSlug),
             publicURL: publicURL)
+        page.photos = try await photos.photos(of: [post])[post.id] ?? []
         // The merchant's own visits, signed in, are not reach.
         if post.status == .published && (context.user == nil || page.seller?.ownerID != context.user?.id) {
             reach.viewed(post: post.id, userAgent: request.headers[.userAgent])
@@ -88,16 +104,21 @@ struct PublicPagesController {
 
     func merchant(_ request: Request, context: HubRequestContext) async throws -> Response {
         let merchant = try await merchants.merchant(slug: context.parameters.require("slug"))
+        let products = try await catalogue.products(of: merchant)
         let page = MerchantPage(
             merchant: merchant, posts: try await posts.live(zone: nil, merchant: merchant), viewer: context.user,
             listings: listings, now: clock.now(), publicURL: publicURL, photos: try await photos.photos(of: merchant),
-            products: try await catalogue.products(of: merchant))
+            products: products, productPhotos: try await productPhotos.photos(of: products))
         if context.user == nil || merchant.ownerID != context.user?.id {
             reach.viewed(listing: merchant.id, userAgent: request.headers[.userAgent])
         }
         let zone = await zones.link(merchant.profile.zones.first)
+        // The message after saving the profile is for its owner, who lands here.
+        let flash: HTML =
+            context.user.map { $0.id == merchant.ownerID } == true
+            ? Flash(request).map { $0.html(context.language) } ?? "" : ""
         return PageRenderer.page(
-            merchant.name, page.body(context.language), context: context, head: page.head, zone: zone,
+            merchant.name, "\(flash)\(page.body(context.language))", context: context, head: page.head, zone: zone,
             crumbs: zone.map { [.directory($0, context.language)] })
     }
 }

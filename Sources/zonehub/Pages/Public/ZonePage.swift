@@ -1,6 +1,7 @@
 import Community
 import Directory
 import Foundation
+import Photos
 
 /// A zone's page: its latest posts, by category, with its markets, directory, pop-ups and feeds.
 struct ZonePage {
@@ -9,6 +10,8 @@ struct ZonePage {
     let posts: [Post]
     let markets: [Market]
     let publicURL: String
+    /// The posts' photos: the first of each is its card's thumbnail.
+    var photos: [Post.ID: [PlacedPhoto]] = [:]
 
     private var feed: String {
         category.map { "/zones/\(zone.slug)/categories/\($0.rawValue)/feed" } ?? "/zones/\(zone.slug)/feed"
@@ -25,7 +28,7 @@ struct ZonePage {
         let list: HTML =
             posts.isEmpty
             ? "<p class=\"empty\">\(t("Pas encore de publication ici.", "Nothing published here yet."))</p>"
-            : "<div class=\"posts\">\(posts.map { PostCard.card($0, t) })</div>"
+            : "<div class=\"posts\">\(posts.map { PostCard.card($0, t, photo: photos[$0.id]?.first) })</div>"
         let communes = zone.definition.communes.map(\.name).joined(separator: ", ")
         let marketLinks: [HTML] = markets.map { "<a href=\"/markets/\($0.slug)\">\($0.draft.title)</a>" }
         return """
