@@ -1,5 +1,6 @@
 import Catalogue
 import Community
+import HubTestSupport
 import Testing
 
 /// Pure rules: prices as people type them, units, availabilities and days.

@@ -1,6 +1,7 @@
 import Catalogue
 import Community
 import Foundation
+import HubTestSupport
 import Orders
 import Testing
 

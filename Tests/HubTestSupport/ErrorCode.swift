@@ -1,7 +1,7 @@
 import Community
 
 /// The code of the error `body` throws: nil when it throws none, the description of any other error.
-func errorCode(_ body: () async throws -> Void) async -> String? {
+package func errorCode(_ body: () async throws -> Void) async -> String? {
     do {
         try await body()
         return nil
@@ -13,7 +13,7 @@ func errorCode(_ body: () async throws -> Void) async -> String? {
 }
 
 /// The code of the error `body` throws, for synchronous rules.
-func errorCode(_ body: () throws -> Void) -> String? {
+package func errorCode(_ body: () throws -> Void) -> String? {
     do {
         try body()
         return nil
