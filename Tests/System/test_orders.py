@@ -223,7 +223,7 @@ def test_a_pre_order_campaign_sells_its_last_units_and_the_next_resident_is_told
     assert element(browser, ".notice").text == "La campagne de précommande est ouverte."
     campaign_id = int(re.search(r"#campagne-(\d+)$", browser.current_url).group(1))
     listed = element(browser, f"#campagne-{campaign_id}").text
-    assert "Bûches de Noël" in listed and "Bûche aux marrons : 0 promises, 2 restantes sur 2" in listed
+    assert "Bûches de Noël" in listed and "Bûche aux marrons : 0 promise, 2 restantes sur 2" in listed
     campaign_url = f"{base_url}/merchants/{slug}/campaigns/{campaign_id}"
 
     # The second resident opens the campaign while both units are left...
@@ -269,7 +269,7 @@ def test_a_pre_order_campaign_sells_its_last_units_and_the_next_resident_is_told
 
     switch_account(browser, base_url, EPICERIE_OWNER)
     open_orders_dashboard(browser, base_url, slug)
-    assert "Bûche aux marrons : 2 promises, 0 restantes sur 2" in element(browser, f"#campagne-{campaign_id}").text
+    assert "Bûche aux marrons : 2 promises, 0 restante sur 2" in element(browser, f"#campagne-{campaign_id}").text
 
 
 def width_and_screenshot(browser, url: str, width: int, name: str) -> int:

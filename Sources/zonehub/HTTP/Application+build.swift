@@ -48,7 +48,7 @@ func buildRouter(hub: Hub, metrics: HubMetrics = HubMetrics()) -> Router<HubRequ
         zones: hub.zones, posts: hub.posts, merchants: hub.merchants, markets: hub.markets, listings: hub.listings,
         popUps: hub.popUps.venues, publicURL: hub.settings.publicURL, clock: hub.clock, reach: hub.reachCounter,
         photos: hub.photos, catalogue: hub.catalogue, productPhotos: hub.productPhotos,
-        placePhotos: hub.placePhotos
+        placePhotos: hub.placePhotos, campaigns: hub.campaigns
     ).addRoutes(to: pages)
     AccountPagesController(
         accounts: hub.accounts, signInThrottle: hub.signInThrottle, publicURL: publicURL, clock: hub.clock

@@ -127,7 +127,7 @@ struct OrderCampaignsSection {
         let base = "/dashboard/merchants/\(merchant.slug)/campaigns"
         let items: [HTML] = campaigns.map { campaign in
             let products: [HTML] = campaign.products.map { product in
-                "<li>\(product.name) : \(t("\(product.promised) promises, \(product.left) restantes sur \(product.quantity)", "\(product.promised) promised, \(product.left) left of \(product.quantity)"))</li>"
+                "<li>\(product.name) : \(Wording.count(product.promised, t, fr: ("promise", "promises"), en: ("promised", "promised"))), \(Wording.count(product.left, t, fr: ("restante", "restantes"), en: ("left", "left"))) \(t("sur", "of")) \(product.quantity)</li>"
             }
             let open = campaign.isOpen(at: now)
             let close: HTML =

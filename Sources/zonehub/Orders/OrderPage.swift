@@ -45,7 +45,7 @@ struct OrderPage {
         return """
             <h1>\(title(t))</h1>
             \(intro(t))
-            \(campaignLinks(t))
+            \(OrderViews.campaignLinks(campaigns, merchant: merchant, t))
             \(available(t) ? form(fields, errors: errors, t) : "\(errors.summary(t))<p class=\"empty\">\(closedText(t))</p>")
             <p><a href="/merchants/\(merchant.slug)">\(t("Retour à la page du commerce", "Back to the shop's page"))</a></p>
             """
@@ -71,15 +71,6 @@ struct OrderPage {
                     "Your pre-order keeps the products as soon as it is sent; you pay on collection."))</p>
                 """
         }
-    }
-
-    private func campaignLinks(_ t: Language) -> HTML {
-        guard !campaigns.isEmpty else { return "" }
-        let links: [HTML] = campaigns.map {
-            "<li><a href=\"/merchants/\(merchant.slug)/campaigns/\($0.id.rawValue)\">\($0.title)</a> <span class=\"meta\">(\(t("jusqu'au", "until")) \(Formats.dateTime($0.closesAt, t)))</span></li>"
-        }
-        return
-            "<section class=\"order-campaigns\"><h2>\(t("Précommandes ouvertes", "Open pre-orders"))</h2><ul>\(links)</ul></section>"
     }
 
     private func available(_ t: Language) -> Bool {

@@ -348,7 +348,11 @@ import Testing
         let dashboard = try await shop.app.test {
             try await $0.send(.get, "/dashboard/merchants/\(shop.slug)/orders", token: shop.owner)
         }
-        #expect(dashboard.body.contains("2 promises, 1 restantes sur 3"))
+        #expect(dashboard.body.contains("2 promises, 1 restante sur 3"))
+        // Residents find the open campaign on the merchant's page, and no longer once it is closed.
+        let merchantPage = try await shop.app.test { try await $0.send(.get, "/merchants/\(shop.slug)") }
+        #expect(merchantPage.body.contains("<h2>Précommandes ouvertes</h2>"))
+        #expect(merchantPage.body.contains("<a href=\"\(path)\">Bûches de Noël</a>"))
         let closed = try await shop.app.test {
             try await $0.send(
                 .post, "/dashboard/merchants/\(shop.slug)/campaigns/\(campaign.id.rawValue)/close", token: shop.owner)
@@ -358,6 +362,8 @@ import Testing
             try await $0.send(.post, path, token: second, json: "\(q)=1", contentType: form)
         }
         #expect(late.status.code >= 400)
+        let afterClosing = try await shop.app.test { try await $0.send(.get, "/merchants/\(shop.slug)") }
+        #expect(afterClosing.status == .ok && !afterClosing.body.contains("Précommandes ouvertes"))
     }
 
     @Test func theSweeperExpiresUnansweredRequestsAndMailsTheirResidents() async throws {

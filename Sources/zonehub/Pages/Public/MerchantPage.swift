@@ -2,6 +2,7 @@ import Catalogue
 import Community
 import Directory
 import Foundation
+import Orders
 import Photos
 
 /// A merchant's page: profile, contact facts, opening hours, online shops, current posts and feed.
@@ -19,6 +20,8 @@ struct MerchantPage {
     var products: [Product] = []
     /// The products' photos: the first of each is its thumbnail in the list.
     var productPhotos: [Product.ID: [PlacedPhoto]] = [:]
+    /// The merchant's pre-order campaigns open now ("Bûches de Noël").
+    var campaigns: [PreOrderCampaign] = []
 
     var head: HTML {
         "\(FeedLinks.head("/merchants/\(merchant.slug)/feed", title: merchant.name))\n\(SEOHead.merchant(merchant, base: publicURL))\(ProductStructuredData.catalogue(products, merchant: merchant, base: publicURL))"
@@ -44,6 +47,7 @@ struct MerchantPage {
             \(ListingViews.freshness(merchant, viewer: viewer, listings: listings, t))
             \(ClaimViews.invitation(merchant, viewer: viewer, t))
             \(shops)
+            \(OrderViews.campaignLinks(campaigns, merchant: merchant, t))
             \(ProductViews.section(products, merchant: merchant, photos: productPhotos, t))
             <h2>\(t("Publications", "Posts"))</h2>
             \(list)
@@ -64,7 +68,8 @@ struct MerchantPage {
         if let email = profile.email { facts.append("<li><a href=\"mailto:\(email)\">\(email)</a></li>") }
         if let website = profile.website {
             facts.append(
-                "<li><a href=\"\(ReachController.path(merchant, website))\" rel=\"noopener nofollow\">\(website)</a></li>")
+                "<li><a href=\"\(ReachController.path(merchant, website))\" rel=\"noopener nofollow\">\(website)</a></li>"
+            )
         }
         if let hours = profile.openingHours { facts.append(OpeningHoursText.fact(hours, at: now, t)) }
         if let siret = profile.siret { facts.append("<li>SIRET \(siret)</li>") }

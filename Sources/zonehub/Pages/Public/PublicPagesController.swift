@@ -3,6 +3,7 @@ import Community
 import Directory
 import Foundation
 import Hummingbird
+import Orders
 import Photos
 import PopUps
 
@@ -29,6 +30,8 @@ struct PublicPagesController {
     let productPhotos: ProductPhotoService
     /// The photos of the markets on the home page.
     let placePhotos: PlacePhotoService
+    /// The open pre-order campaigns on merchants' pages.
+    let campaigns: CampaignService
 
     func addRoutes(to router: some RouterMethods<HubRequestContext>) {
         router.get("/", use: home)
@@ -108,7 +111,8 @@ struct PublicPagesController {
         let page = MerchantPage(
             merchant: merchant, posts: try await posts.live(zone: nil, merchant: merchant), viewer: context.user,
             listings: listings, now: clock.now(), publicURL: publicURL, photos: try await photos.photos(of: merchant),
-            products: products, productPhotos: try await productPhotos.photos(of: products))
+            products: products, productPhotos: try await productPhotos.photos(of: products),
+            campaigns: merchant.hiddenAt == nil ? try await campaigns.openCampaigns(merchantSlug: merchant.slug) : [])
         if context.user == nil || merchant.ownerID != context.user?.id {
             reach.viewed(listing: merchant.id, userAgent: request.headers[.userAgent])
         }
