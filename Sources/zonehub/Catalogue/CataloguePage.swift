@@ -48,9 +48,9 @@ struct CataloguePage {
     private func rowErrors(_ t: Language) -> HTML {
         guard !importErrors.isEmpty else { return "" }
         let items: [HTML] = importErrors.map { row in
-            // In French, the field's sentence, then the detail (which value, which column) as the file has it.
+            // In French, the field's sentence: the detail (which value) is written in English and stays out of the page.
             t == .fr
-                ? "<li>Ligne \(row.line) : \(row.error.frenchMessage) <span class=\"hint\">(\(row.error.message))</span></li>"
+                ? "<li>Ligne \(row.line) : \(row.error.frenchMessage)</li>"
                 : "<li>Line \(row.line): \(row.error.message)</li>"
         }
         return """
