@@ -49,7 +49,7 @@ import Testing
             for hub in [first, second, first, second] {
                 group.addTask {
                     var mine: [Int] = []
-                    for _ in 0..<25 {
+                    for _ in 0..<10 {
                         mine.append(try await hub.throttleStore.count("report:7", at: start, expiry: .window(3600)))
                     }
                     return mine
@@ -57,8 +57,8 @@ import Testing
             }
             return try await group.reduce(into: []) { $0 += $1 }
         }
-        #expect(counts.sorted() == Array(1...100))
-        #expect(try await second.throttleStore.counts(["report:7"], at: start)["report:7"]?.events == 100)
+        #expect(counts.sorted() == Array(1...40))
+        #expect(try await second.throttleStore.counts(["report:7"], at: start)["report:7"]?.events == 40)
     }
 
     @Test func expiredCountsAreDeletedAsNewOnesAreMade() async throws {

@@ -30,7 +30,9 @@ package final class SQLiteDatabase: Sendable {
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
+        // Another process writing the same file (a second `serve`, a CLI verb) is waited for as `DatabaseFile` waits:
+        // on a loaded machine 5 s was seen to run out while two processes took turns.
+        configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             // In WAL mode NORMAL survives a crash of the process (kill -9); only a power cut may lose the
             // last commits, and never corrupts the file.
