@@ -14,10 +14,11 @@ from test_pages import click_and_wait_for_next_page, element, merchant_email, si
 SCREENSHOTS = Path(os.environ.get("ZONEHUB_SCREENSHOTS", "/tmp"))
 
 
-def photo_with_gps(path: Path) -> Path:
-    """A 1,200 × 800 JPEG whose EXIF carries a GPS position (Paris) and a camera name."""
+def photo_with_gps(path: Path, fill: tuple[int, int, int] = (240, 200, 60)) -> Path:
+    """A 1,200 × 800 JPEG whose EXIF carries a GPS position (Paris) and a camera name; `fill` colours its middle, so
+    that a test can have a picture no other test of the session's hub placed."""
     image = Image.new("RGB", (1200, 800), (30, 90, 160))
-    ImageDraw.Draw(image).rectangle([100, 100, 1100, 700], fill=(240, 200, 60))
+    ImageDraw.Draw(image).rectangle([100, 100, 1100, 700], fill=fill)
     exif = Image.Exif()
     exif[0x010F] = "ZonehubTestCamera"
     exif[0x8825] = {1: "N", 2: (48.0, 51.0, 23.76), 3: "E", 4: (2.0, 21.0, 7.92)}
